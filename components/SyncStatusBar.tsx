@@ -1,0 +1,26 @@
+import type { SyncStatus } from '../utils/papers';
+import { describeSyncStatus } from '../utils/sync-status-text';
+
+interface Props {
+  status: SyncStatus | undefined;
+  syncing: boolean;
+  error?: string;
+  now: number;
+  onSync: () => void;
+}
+
+/** Last-sync status in plain words and the "Sync now" control. */
+export function SyncStatusBar({ status, syncing, error, now, onSync }: Props) {
+  const described = status ? describeSyncStatus(status, syncing, now) : undefined;
+  return (
+    <div class="status" role="status" aria-live="polite">
+      <span class={`status-text tone-${error ? 'warn' : (described?.tone ?? 'idle')}`} data-role="sync-status">
+        {error ?? described?.text ?? '\u00a0'}
+        {described?.detail && <span class="status-detail"> · {described.detail}</span>}
+      </span>
+      <button type="button" class="btn" data-action="sync" onClick={onSync} disabled={syncing}>
+        {syncing ? 'Syncing…' : 'Sync now'}
+      </button>
+    </div>
+  );
+}

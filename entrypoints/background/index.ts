@@ -1,0 +1,15 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { HF_ORIGIN } from '../../utils/config';
+import { db } from '../../utils/db';
+import { createWorker } from '../../utils/worker';
+
+export default defineBackground(() => {
+  const worker = createWorker({ db, fetch: (...args) => fetch(...args), hfOrigin: HF_ORIGIN });
+  // Registered synchronously at the top level so a wake-up event is never missed.
+  browser.runtime.onInstalled.addListener(() => void worker.onInstalled());
+  browser.runtime.onStartup.addListener(() => void worker.onStartup());
+  browser.alarms.onAlarm.addListener((alarm) => void worker.onAlarm(alarm));
+  browser.runtime.onMessage.addListener((message) => worker.onMessage(message));
+  void worker.onWake();
+});

@@ -1,0 +1,8 @@
+import { resolveHfOrigin } from './hf-origin';
+
+/** The Hugging Face origin this build talks to; `WXT_HF_ORIGIN` at build time overrides it. */
+export const HF_ORIGIN = resolveHfOrigin(import.meta.env.WXT_HF_ORIGIN);
+
+export const SYNC_ALARM = 'paperboy-sync';
+export const RETRY_ALARM = 'paperboy-retry';
+export const SYNC_PERIOD_MINUTES = 60;

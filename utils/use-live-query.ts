@@ -1,0 +1,19 @@
+import { liveQuery } from 'dexie';
+import { useEffect, useState } from 'preact/hooks';
+
+/**
+ * Subscribes a component to a Dexie query: it re-renders whenever a write in any context of the
+ * extension (worker, popup, another tab) changes what the query read.
+ */
+export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[], initial: T): T {
+  const [value, setValue] = useState<T>(initial);
+  useEffect(() => {
+    const subscription = liveQuery(query).subscribe({
+      next: setValue,
+      error: (error) => console.error('Paperboy: query failed', error),
+    });
+    return () => subscription.unsubscribe();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+  return value;
+}

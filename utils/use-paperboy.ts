@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'preact/hooks';
+import { db, type FeedId } from './db';
+import { requestSyncNow } from './messages';
+import { getFeed, getFeedSizes, getSyncStatus, type PaperView, type SyncStatus } from './papers';
+import { ensureSnapshot } from './snapshot';
+import { useLiveQuery } from './use-live-query';
+
+export const FEED_LABELS: Record<FeedId, string> = {
+  'hf-trending': 'Trending',
+  'hf-daily': 'Today',
+  bundled: 'Snapshot',
+};
+
+/** The live feeds win once they hold papers; the bundled snapshot is the first-run fallback. */
+export function defaultFeed(sizes: Record<FeedId, number>): FeedId {
+  if (sizes['hf-trending'] > 0) return 'hf-trending';
+  if (sizes['hf-daily'] > 0) return 'hf-daily';
+  return 'bundled';
+}
+
+/** Feeds worth a tab: live feeds always, the snapshot only until a live feed has papers. */
+export function visibleFeeds(sizes: Record<FeedId, number>): FeedId[] {
+  const live = sizes['hf-trending'] + sizes['hf-daily'] > 0;
+  return live ? ['hf-trending', 'hf-daily'] : ['hf-trending', 'hf-daily', 'bundled'];
+}
+
+/** Everything a Paperboy page shows, live from the database, plus the sync control. */
+export function usePaperboy(limit?: number) {
+  const sizes = useLiveQuery(() => getFeedSizes(db), [], undefined);
+  const status = useLiveQuery<SyncStatus | undefined>(() => getSyncStatus(db), [], undefined);
+  const [chosen, setChosen] = useState<FeedId | undefined>(undefined);
+  const [syncing, setSyncing] = useState(false);
+  const [syncError, setSyncError] = useState<string | undefined>(undefined);
+  const feed = chosen ?? (sizes ? defaultFeed(sizes) : undefined);
+  const papers = useLiveQuery<PaperView[] | undefined>(
+    () => (feed ? getFeed(db, feed, limit) : Promise.resolve(undefined)),
+    [feed, limit],
+    undefined,
+  );
+
+  // The worker loads the snapshot on install; a page opened before it finishes does it too.
+  const empty = sizes !== undefined && sizes.bundled + sizes['hf-daily'] + sizes['hf-trending'] === 0;
+  useEffect(() => {
+    if (empty) void ensureSnapshot(db).catch((error) => console.error('Paperboy: snapshot failed', error));
+  }, [empty]);
+
+  async function syncNow() {
+    setSyncing(true);
+    setSyncError(undefined);
+    try {
+      await requestSyncNow();
+    } catch (error) {
+      setSyncError(`Could not start a sync: ${(error as Error).message}`);
+    } finally {
+      setSyncing(false);
+    }
+  }
+
+  return { sizes, status, feed, setFeed: setChosen, papers, syncing, syncError, syncNow };
+}
