@@ -22,6 +22,7 @@ const LINK_LABELS = [
 /** A new-tab card: thumbnail, title, authors, counts, summary, keywords and links. */
 export function PaperCard({ view: { paper, state, rank }, onOpen, onToggle, first }: Props) {
   const [expanded, setExpanded] = useState(false);
+  const [thumbFailed, setThumbFailed] = useState(false);
   const read = Boolean(state?.readAt);
   const href = paper.links.hf ?? paper.links.arxiv ?? '';
   // The AI one-liner when there is one, else the abstract clamped to a few lines; either way the
@@ -30,8 +31,18 @@ export function PaperCard({ view: { paper, state, rank }, onOpen, onToggle, firs
   const expandable = paper.summary !== '' && (paper.aiSummary !== undefined || paper.summary.length > 280);
   return (
     <article class={`card ${read ? 'read' : 'unread'}`} data-paper-id={paper.id} data-read={String(read)}>
-      {paper.thumbnail && (
-        <img class="thumb" src={paper.thumbnail} alt="" loading="lazy" decoding="async" width={640} height={320} referrerpolicy="no-referrer" />
+      {paper.thumbnail && !thumbFailed && (
+        <img
+          class="thumb"
+          src={paper.thumbnail}
+          alt=""
+          loading="lazy"
+          decoding="async"
+          width={640}
+          height={320}
+          referrerpolicy="no-referrer"
+          onError={() => setThumbFailed(true)}
+        />
       )}
       <div class="card-body">
         <header class="card-head">
@@ -44,8 +55,8 @@ export function PaperCard({ view: { paper, state, rank }, onOpen, onToggle, firs
           <ReadToggle read={read} title={paper.title} onToggle={() => onToggle(paper.id)} />
         </header>
         <p class="card-meta">
-          {paper.upvotes !== undefined && <span title="Upvotes">▲ {paper.upvotes}</span>}
-          {paper.comments !== undefined && <span title="Comments">💬 {paper.comments}</span>}
+          {paper.upvotes !== undefined && <span title="Upvotes on Hugging Face">▲ {paper.upvotes}</span>}
+          {paper.comments !== undefined && <span>{paper.comments === 1 ? '1 comment' : `${paper.comments} comments`}</span>}
           {paper.githubStars !== undefined && <span title="GitHub stars">★ {paper.githubStars}</span>}
           {paper.featuredOn && <span>{formatDay(paper.featuredOn)}</span>}
           {paper.organization && <span>{paper.organization}</span>}

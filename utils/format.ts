@@ -29,3 +29,12 @@ export function formatAuthors(authors: string[], shown = 3): string {
   if (authors.length <= shown) return authors.join(', ');
   return `${authors.slice(0, shown).join(', ')} +${authors.length - shown}`;
 }
+
+/** "45 s", "4 min", "2 h". */
+export function formatWait(ms: number): string {
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  if (seconds < 90) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 90) return `${minutes} min`;
+  return `${Math.round(minutes / 60)} h`;
+}

@@ -1,4 +1,4 @@
-import { formatAgo, formatDateTime } from './format';
+import { formatAgo, formatDateTime, formatWait } from './format';
 import type { SyncStatus } from './papers';
 
 export interface StatusText {
@@ -14,7 +14,7 @@ export function describeSyncStatus(status: SyncStatus, syncing: boolean, now: nu
   if (syncing) return { text: 'Syncing…', tone: 'idle' };
   const { lastSuccessAt, lastError, nextAttemptAt } = status;
   const failedLast = lastError !== undefined && (lastSuccessAt === undefined || lastError.at >= lastSuccessAt);
-  const detail = nextAttemptAt !== undefined && nextAttemptAt > now ? `next try ${formatAgo(nextAttemptAt, now)}` : undefined;
+  const detail = nextAttemptAt !== undefined && nextAttemptAt > now ? `next try in ${formatWait(nextAttemptAt - now)}` : undefined;
   if (failedLast) {
     const shown = lastSuccessAt === undefined ? 'showing the bundled snapshot' : `showing data from ${formatDateTime(lastSuccessAt)}`;
     const lead = lastError.kind === 'offline' ? 'Offline' : lastError.message;

@@ -1,6 +1,7 @@
 import type { FeedId, PaperboyDb } from './db';
 import { applySync, getSyncStatus, putSyncStatus, type FeedFetch, type SyncErrorKind, type SyncStatus } from './papers';
 import { backoffDelay, retryAfterMs } from './retry';
+import { formatWait } from './format';
 import { parseDailyPapers } from './sources/hf';
 
 export const FETCH_TIMEOUT_MS = 20_000;
@@ -143,13 +144,4 @@ function storageMessage(error: unknown): string {
   const name = (error as { name?: string; inner?: { name?: string } })?.inner?.name ?? (error as Error)?.name;
   if (name === 'QuotaExceededError') return 'The browser is out of storage space for Paperboy; nothing was changed';
   return `Saving the papers failed (${name ?? 'unknown error'}); nothing was changed`;
-}
-
-/** "45 s", "4 min", "2 h". */
-export function formatWait(ms: number): string {
-  const seconds = Math.max(1, Math.round(ms / 1000));
-  if (seconds < 90) return `${seconds} s`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 90) return `${minutes} min`;
-  return `${Math.round(minutes / 60)} h`;
 }

@@ -13,7 +13,10 @@ export function App() {
   return (
     <div class="page">
       <header class="page-head">
-        <h1 class="brand">Paperboy</h1>
+        <h1 class="brand">
+          <img src="/icon/32.png" alt="" />
+          Paperboy
+        </h1>
         {sizes && <FeedTabs feeds={visibleFeeds(sizes)} current={feed} labels={FEED_LABELS} counts={sizes} onSelect={setFeed} />}
         <div class="head-actions">
           <SyncStatusBar status={status} syncing={syncing} error={syncError} now={now} onSync={syncNow} />

@@ -14,7 +14,10 @@ export function App() {
   return (
     <main class="popup-main">
       <header class="popup-head">
-        <h1 class="brand">Paperboy</h1>
+        <h1 class="brand">
+          <img src="/icon/32.png" alt="" />
+          Paperboy
+        </h1>
         <a
           class="btn ghost"
           href={browser.runtime.getURL('/newtab.html')}

@@ -1,0 +1,77 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { ARTIFACTS_DIR, CHROMIUM, EXTENSION_DIR } from './config';
+
+export interface Extension {
+  context: BrowserContext;
+  worker: Worker;
+  id: string;
+  profile: string;
+}
+
+export function newProfile(): string {
+  return mkdtempSync(join(tmpdir(), 'paperboy-e2e-'));
+}
+
+/** Starts Debian's Chromium with the built extension on a (new or reused) profile. */
+export async function launch(profile = newProfile(), extensionDir = EXTENSION_DIR): Promise<Extension> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const id = new URL(worker.url()).host;
+  return { context, worker, id, profile };
+}
+
+/** The worker as it is now: Chrome may have stopped and restarted it since launch. */
+export async function currentWorker(ext: Extension): Promise<Worker> {
+  const live = ext.context.serviceWorkers().find((w) => w.url().includes(ext.id));
+  return live ?? (await ext.context.waitForEvent('serviceworker', { timeout: 30_000 }));
+}
+
+export async function badgeText(ext: Extension): Promise<string> {
+  const worker = await currentWorker(ext);
+  return worker.evaluate(() => chrome.action.getBadgeText({}));
+}
+
+/** Polls until `read()` returns `expected` (or fails with the last value seen). */
+export async function waitFor<T>(read: () => Promise<T>, expected: T, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await read();
+    if (last === expected) return;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`timed out waiting for ${JSON.stringify(expected)}; last saw ${JSON.stringify(last)}`);
+}
+
+export async function openPage(ext: Extension, path: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await ext.context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  await page.goto(`chrome-extension://${ext.id}/${path}`);
+  return page;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`) });
+}
+
+/** The `data-read` value of one rendered paper. */
+export function readFlag(page: Page, id: string): Promise<string | null> {
+  return page.locator(`[data-paper-id="${id}"]`).first().getAttribute('data-read');
+}

@@ -1,0 +1,10 @@
+import { resolve } from 'node:path';
+
+/** The port the e2e build's WXT_HF_ORIGIN points at; the fixture server listens there. */
+export const FIXTURE_PORT = 41731;
+export const FIXTURE_ORIGIN = `http://127.0.0.1:${FIXTURE_PORT}`;
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = resolve(ROOT, '.output/chrome-mv3-e2e');
+export const ARTIFACTS_DIR = resolve(ROOT, 'tests/e2e/artifacts');
+export const SHARED_FIXTURES = resolve(ROOT, '../shared/fixtures');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

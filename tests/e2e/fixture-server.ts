@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { resolve } from 'node:path';
+import { FIXTURE_ORIGIN, FIXTURE_PORT, SHARED_FIXTURES } from './config';
+
+export type HfItem = { paper: { id: string; upvotes: number } } & Record<string, unknown>;
+
+/** The recorded HF responses: 30 papers featured on 2026-06-12 and 3 on 2026-08-03. */
+export function recordedItems(day: '2026-06-12' | '2026-08-03'): HfItem[] {
+  return JSON.parse(readFileSync(resolve(SHARED_FIXTURES, `hf/daily_papers_${day}.json`), 'utf8')) as HfItem[];
+}
+
+export interface Reply {
+  status?: number;
+  headers?: Record<string, string>;
+  body: string;
+}
+
+export type Route = (url: URL) => Reply | undefined;
+
+/** Serves JSON for the two feeds the extension fetches, and a stand-in for HF paper pages. */
+export function jsonFeeds(daily: unknown, trending: unknown): Route {
+  return (url) => {
+    if (url.pathname !== '/api/daily_papers') return undefined;
+    const body = url.searchParams.get('sort') === 'trending' ? trending : daily;
+    return { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
+  };
+}
+
+/**
+ * A stand-in for huggingface.co on 127.0.0.1: records every request, serves whatever the
+ * current route answers, and a plain page for `/papers/<id>`.
+ */
+export class FixtureServer {
+  readonly requests: URL[] = [];
+  readonly origin = FIXTURE_ORIGIN;
+  private server: Server | undefined;
+
+  constructor(public route: Route) {}
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => this.handle(req, res));
+    await new Promise<void>((done, fail) => {
+      this.server!.once('error', fail);
+      this.server!.listen(FIXTURE_PORT, '127.0.0.1', () => done());
+    });
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((done) => server.close(() => done()));
+  }
+
+  apiRequests(): URL[] {
+    return this.requests.filter((url) => url.pathname.startsWith('/api/'));
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    this.requests.push(url);
+    const reply = this.route(url) ?? paperPage(url);
+    res.writeHead(reply.status ?? 200, { 'cache-control': 'no-store', ...reply.headers });
+    res.end(reply.body);
+  }
+}
+
+function paperPage(url: URL): Reply {
+  const match = /^\/papers\/(.+)$/.exec(url.pathname);
+  if (!match) return { status: 404, body: 'not found' };
+  return { headers: { 'content-type': 'text/html' }, body: `<!doctype html><title>Paper ${match[1]}</title><h1>Paper ${match[1]}</h1>` };
+}
