@@ -10,6 +10,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees every dependency.
   imports: false,
+  // Firefox gets Manifest V3 too (WXT defaults it to MV2).
+  manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   hooks: {
     // Icons live in assets/ with the rest of the static files; copy them into the package.
