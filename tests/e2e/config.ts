@@ -1,7 +1,10 @@
 import { resolve } from 'node:path';
 
-/** The port the e2e build's WXT_HF_ORIGIN points at; the fixture server listens there. */
-export const FIXTURE_PORT = 41731;
+/**
+ * The port the e2e build's WXT_HF_ORIGIN points at; the fixture server listens there.
+ * `PAPERBOY_E2E_PORT` lets two checkouts run their suites side by side.
+ */
+export const FIXTURE_PORT = Number(process.env.PAPERBOY_E2E_PORT ?? 41731);
 export const FIXTURE_ORIGIN = `http://127.0.0.1:${FIXTURE_PORT}`;
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = resolve(ROOT, '.output/chrome-mv3-e2e');
