@@ -1,9 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { resolveHfOrigin } from './utils/hf-origin';
+import { extensionPagesCsp, hostPattern, optionalManifestKeys, REQUIRED_PERMISSIONS } from './utils/manifest-policy';
 
 const ICON_SIZES = [16, 32, 48, 128] as const;
+const GECKO_ID = 'paperboy@paperboy.dev';
+// 140 is the first Firefox that reads `data_collection_permissions` (142 on Android); web-ext
+// lint flags the key with anything older.
+const FIREFOX_MIN_VERSION = '142.0';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -21,20 +27,50 @@ export default defineConfig({
       }
     },
   },
+  zip: {
+    // The Firefox sources zip holds what a reviewer needs to rebuild: no git-ignored files
+    // (build output, logs, local env, test artifacts) and no tests.
+    excludeSources: [...gitignoredGlobs(), 'tests/**', 'assets/screenshots/**'],
+  },
   // WXT_* variables are read here, not at the top: env files load after the config module.
-  manifest: ({ browser }) => {
+  manifest: ({ browser, command }) => {
     const hfOrigin = resolveHfOrigin(import.meta.env.WXT_HF_ORIGIN ?? process.env.WXT_HF_ORIGIN);
     const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
     return {
       name: 'Paperboy',
       description: 'Trending ML papers from Hugging Face in your toolbar and new tab. Local-first, private, fast.',
-      permissions: ['storage', 'alarms', 'unlimitedStorage'],
-      host_permissions: [`${hfOrigin}/*`],
+      permissions: [...REQUIRED_PERMISSIONS],
+      host_permissions: [hostPattern(hfOrigin)],
+      ...optionalManifestKeys(),
+      content_security_policy: { extension_pages: extensionPagesCsp({ hfOrigin, dev: command === 'serve' }) },
       icons,
       action: { default_title: 'Paperboy', default_icon: icons },
       ...(browser === 'firefox'
-        ? { browser_specific_settings: { gecko: { id: 'paperboy@paperboy.dev', strict_min_version: '115.0' } } }
+        ? {
+            browser_specific_settings: {
+              gecko: {
+                id: GECKO_ID,
+                strict_min_version: FIREFOX_MIN_VERSION,
+                // Nothing about the user is collected or transmitted (README, "Privacy").
+                data_collection_permissions: { required: ['none'] },
+              },
+            },
+          }
         : {}),
     };
   },
 });
+
+/** The .gitignore entries as globs for WXT's zip, so the sources zip never ships them. */
+function gitignoredGlobs(): string[] {
+  const lines = readFileSync(resolve(import.meta.dirname, '.gitignore'), 'utf8').split('\n');
+  return lines
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith('!'))
+    .flatMap((line) => {
+      const anchored = line.startsWith('/') || line.slice(0, -1).includes('/');
+      const path = line.replace(/^\//, '').replace(/\/$/, '');
+      const glob = anchored ? path : `**/${path}`;
+      return [glob, `${glob}/**`];
+    });
+}

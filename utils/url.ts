@@ -1,7 +1,12 @@
+import { IMAGE_HOSTS } from './manifest-policy';
+
 const ALLOWED_PROTOCOLS = new Set(['https:', 'http:']);
 // C0 controls, DEL and the C1 range: browsers strip some of these while parsing, which is how
-// "java\tscript:" slips past naive checks. A URL carrying any of them is refused outright.
-const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+// "java\tscript:" slips past naive checks. Invisible and bidi-override characters (soft hyphen,
+// zero-width, LRO/RLO, isolates, BOM) let a URL read differently from where it goes. A URL
+// carrying any of them is refused outright.
+const REFUSED_CHARS = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
+const IMAGE_HOST_SET: ReadonlySet<string> = new Set(IMAGE_HOSTS);
 
 /**
  * The one gate for every link and image URL that comes from remote data: returns the normalised
@@ -11,7 +16,7 @@ const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
 export function safeUrl(input: unknown): string | undefined {
   if (typeof input !== 'string') return undefined;
   const trimmed = input.trim();
-  if (trimmed === '' || trimmed.length > 2048 || CONTROL_CHARS.test(trimmed)) return undefined;
+  if (trimmed === '' || trimmed.length > 2048 || REFUSED_CHARS.test(trimmed)) return undefined;
   // Only absolute URLs with an explicit scheme: no base, so "/x" and "//host/x" fail to parse.
   if (!/^https?:\/\//i.test(trimmed)) return undefined;
   let url: URL;
@@ -25,13 +30,29 @@ export function safeUrl(input: unknown): string | undefined {
   return url.href;
 }
 
+/**
+ * `safeUrl` for images, which the browser fetches without a click: `https:` on one of the
+ * Hugging Face image hosts (default port) only, so a hostile thumbnail is never requested.
+ */
+export function safeImageUrl(input: unknown): string | undefined {
+  const href = safeUrl(input);
+  if (href === undefined) return undefined;
+  const url = new URL(href);
+  if (url.protocol !== 'https:' || url.port !== '' || !IMAGE_HOST_SET.has(url.hostname)) return undefined;
+  return href;
+}
+
 /** Resolves a possibly relative path from remote data against a trusted origin, then gates it. */
 export function safeUrlFrom(input: unknown, origin: string): string | undefined {
   if (typeof input !== 'string') return undefined;
   const trimmed = input.trim();
-  if (trimmed.startsWith('/') && !trimmed.startsWith('//') && !CONTROL_CHARS.test(trimmed)) {
+  if (trimmed.startsWith('/') && !trimmed.startsWith('//') && !REFUSED_CHARS.test(trimmed)) {
     try {
-      return safeUrl(new URL(trimmed, origin).href);
+      const resolved = new URL(trimmed, origin);
+      // "/\evil.example" parses as "//evil.example" (a backslash is a slash in http URLs): a
+      // path must stay on the origin it was resolved against.
+      if (resolved.origin !== new URL(origin).origin) return undefined;
+      return safeUrl(resolved.href);
     } catch {
       return undefined;
     }

@@ -13,7 +13,7 @@ export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[], initia
       error: (error) => console.error('Paperboy: query failed', error),
     });
     return () => subscription.unsubscribe();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The caller's deps decide when to re-subscribe (no react-hooks lint rule here to appease).
   }, deps);
   return value;
 }

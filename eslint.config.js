@@ -1,0 +1,36 @@
+// @ts-check
+import tseslint from 'typescript-eslint';
+
+// Each of these turns a string into markup. Remote text (titles, abstracts, URLs) reaches the
+// DOM only as text, so none of them has a place in Paperboy: not as a property, not as a
+// computed key, not as an object key handed to Object.assign, not as a JSX attribute.
+const sink = '/^(innerHTML|outerHTML|insertAdjacentHTML|dangerouslySetInnerHTML|srcdoc|createContextualFragment)$/';
+const message = 'Renders a string as HTML: render remote text as text (JSX children, textContent) instead.';
+
+// Syntax only, no type information: the whole repository lints in about two seconds.
+export default tseslint.config(
+  { ignores: ['.output/', '.wxt/', 'node_modules/', 'bench/results/', 'tests/e2e/artifacts/'] },
+  {
+    files: ['**/*.{js,mjs,ts,tsx}'],
+    extends: [tseslint.configs.base],
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      'no-eval': 'error',
+      'no-new-func': 'error',
+      // setTimeout/setInterval with a string (literal, template or concatenation) is eval.
+      'no-implied-eval': 'error',
+      'no-script-url': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: `MemberExpression[property.name=${sink}]`, message },
+        { selector: `MemberExpression[property.value=${sink}]`, message },
+        { selector: `Property[key.name=${sink}]`, message },
+        { selector: `JSXAttribute[name.name=${sink}]`, message },
+        {
+          selector: `MemberExpression[property.name=/^write(ln)?$/]:matches([object.name='document'], [object.property.name='document'])`,
+          message: 'document.write parses a string as HTML.',
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,75 @@
+// Everything the manifest says about privilege, in one reviewed place. wxt.config.ts builds the
+// manifest from it (so it must stay free of `browser.*`: the config runs in Node), and the code
+// that gates URLs and asks for permissions reads the same values. A change here shows up in the
+// manifest snapshot (tests/manifest.test.ts) and must be matched in the README's table.
+
+import type { Browser } from 'wxt/browser';
+
+/** Granted at install. None of them shows a warning in Chrome. */
+export const REQUIRED_PERMISSIONS = ['storage', 'alarms', 'unlimitedStorage'] as const satisfies readonly Browser.runtime.ManifestPermission[];
+
+/** The only hosts images may load from: Hugging Face's CDNs and the site itself. */
+export const IMAGE_HOSTS = [
+  'cdn-thumbnails.huggingface.co',
+  'cdn-avatars.huggingface.co',
+  'cdn-uploads.huggingface.co',
+  'huggingface.co',
+] as const;
+
+export const ARXIV_API_ORIGIN = 'https://export.arxiv.org';
+
+export interface OptionalFeature {
+  /** API permissions (`optional_permissions`). */
+  permissions?: readonly Browser.runtime.ManifestPermission[];
+  /** Host match patterns (`optional_host_permissions`). */
+  origins?: readonly string[];
+  /** What the user loses by saying no, for the message shown when they do. */
+  purpose: string;
+}
+
+/**
+ * What Paperboy may ask for later, never at install: each is requested from the click that
+ * needs it (utils/permissions.ts). Adding one here never disables an installed extension;
+ * adding a required permission with a warning would.
+ */
+export const OPTIONAL_FEATURES = {
+  arxiv: { origins: [`${ARXIV_API_ORIGIN}/*`], purpose: 'fetch the arXiv feed from export.arxiv.org' },
+  notifications: { permissions: ['notifications'], purpose: 'notify you about new papers' },
+} as const satisfies Record<string, OptionalFeature>;
+
+export type OptionalFeatureName = keyof typeof OPTIONAL_FEATURES;
+
+/** The match pattern that covers one origin. */
+export function hostPattern(origin: string): string {
+  return `${origin}/*`;
+}
+
+/** The manifest keys for every optional feature. */
+export function optionalManifestKeys(): { optional_permissions: string[]; optional_host_permissions: string[] } {
+  const features: readonly OptionalFeature[] = Object.values(OPTIONAL_FEATURES);
+  return {
+    optional_permissions: features.flatMap((feature) => feature.permissions ?? []),
+    optional_host_permissions: features.flatMap((feature) => feature.origins ?? []),
+  };
+}
+
+/**
+ * The content security policy of every extension page and the worker. `dev` loosens exactly
+ * what Vite's dev server needs (its HMR socket and the `<style>` tags it injects); WXT adds the
+ * dev server's script origin itself. A production build never has either.
+ */
+export function extensionPagesCsp({ hfOrigin, dev = false }: { hfOrigin: string; dev?: boolean }): string {
+  const directives: [string, string[]][] = [
+    ['default-src', ["'self'"]],
+    ['script-src', ["'self'"]],
+    ['object-src', ["'none'"]],
+    // 'self' for the bundled snapshot the worker fetches from the package.
+    ['connect-src', ["'self'", hfOrigin, ARXIV_API_ORIGIN, ...(dev ? ['http://localhost:*', 'ws://localhost:*'] : [])]],
+    ['img-src', ["'self'", ...IMAGE_HOSTS.map((host) => `https://${host}`)]],
+    ['style-src', ["'self'", ...(dev ? ["'unsafe-inline'"] : [])]],
+    ['base-uri', ["'none'"]],
+    ['form-action', ["'none'"]],
+    ['frame-ancestors', ["'none'"]],
+  ];
+  return directives.map(([name, sources]) => `${name} ${[...new Set(sources)].join(' ')}`).join('; ');
+}

@@ -1,0 +1,68 @@
+import { browser, type Browser } from 'wxt/browser';
+import { hostPattern, OPTIONAL_FEATURES, type OptionalFeature, type OptionalFeatureName } from './manifest-policy';
+
+export type PermissionOutcome = { granted: true } | { granted: false; message: string };
+
+/**
+ * Asks for an optional feature's permissions (arXiv feed, notifications). Call it straight from
+ * the click or key handler that needs them, before any `await`: browsers show the prompt only
+ * during a user gesture, and an `await` ends it (Firefox strictly). Already granted: resolves
+ * at once without a prompt. Never rejects; a refusal comes back with the words to show.
+ */
+export function requestOptional(name: OptionalFeatureName): Promise<PermissionOutcome> {
+  const feature: OptionalFeature = OPTIONAL_FEATURES[name];
+  return request(permissionsOf(feature), feature.purpose);
+}
+
+/** Whether an optional feature's permissions are granted now (no prompt, no gesture needed). */
+export async function hasOptional(name: OptionalFeatureName): Promise<boolean> {
+  return browser.permissions.contains(permissionsOf(OPTIONAL_FEATURES[name]));
+}
+
+/** Gives an optional feature's permissions back, when the user turns the feature off. */
+export async function removeOptional(name: OptionalFeatureName): Promise<boolean> {
+  return browser.permissions.remove(permissionsOf(OPTIONAL_FEATURES[name]));
+}
+
+/**
+ * Makes sure Paperboy may reach its paper source. Granted at install, but the user can withdraw
+ * it (Firefox: the add-on's Permissions tab; Chrome: "Site access"). Same gesture rule as
+ * `requestOptional`. Without a gesture (a programmatic call) it only checks.
+ */
+export async function requestHostAccess(origin: string): Promise<PermissionOutcome> {
+  const permissions = { origins: [hostPattern(origin)] };
+  const purpose = `fetch papers from ${new URL(origin).host}`;
+  const outcome = await request(permissions, purpose);
+  if (outcome.granted) return outcome;
+  const held = await browser.permissions.contains(permissions).catch(() => false);
+  return held ? { granted: true } : outcome;
+}
+
+/** Whether Paperboy may reach an origin right now. */
+export async function hasHostAccess(origin: string): Promise<boolean> {
+  return browser.permissions.contains({ origins: [hostPattern(origin)] });
+}
+
+// Not async on purpose up to the request: the call must happen in the caller's gesture.
+function request(permissions: Browser.permissions.Permissions, purpose: string): Promise<PermissionOutcome> {
+  let asked: Promise<boolean>;
+  try {
+    asked = browser.permissions.request(permissions);
+  } catch (error) {
+    return Promise.resolve(failed(purpose, error));
+  }
+  return asked.then(
+    (granted): PermissionOutcome =>
+      granted ? { granted: true } : { granted: false, message: `Permission not given, so Paperboy cannot ${purpose}. Try again to be asked once more.` },
+    (error: unknown) => failed(purpose, error),
+  );
+}
+
+function failed(purpose: string, error: unknown): PermissionOutcome {
+  const reason = error instanceof Error && error.message ? error.message : String(error);
+  return { granted: false, message: `Paperboy could not ask for permission to ${purpose} (${reason}).` };
+}
+
+function permissionsOf({ permissions, origins }: OptionalFeature): Browser.permissions.Permissions {
+  return { ...(permissions && { permissions: [...permissions] }), ...(origins && { origins: [...origins] }) };
+}
