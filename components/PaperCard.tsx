@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { formatAuthors, formatDay } from '../utils/format';
 import type { PaperView } from '../utils/papers';
+import { safeImageUrl, safeUrl } from '../utils/url';
 import { PaperLink, type OpenHandler } from './PaperLink';
 import { ReadToggle } from './ReadToggle';
 
@@ -24,17 +25,19 @@ export function PaperCard({ view: { paper, state, rank }, onOpen, onToggle, firs
   const [expanded, setExpanded] = useState(false);
   const [thumbFailed, setThumbFailed] = useState(false);
   const read = Boolean(state?.readAt);
-  const href = paper.links.hf ?? paper.links.arxiv ?? '';
+  // Gated again at render: rows stored by an older, laxer version keep their old URLs.
+  const href = safeUrl(paper.links.hf) ?? safeUrl(paper.links.arxiv) ?? '';
+  const thumbnail = safeImageUrl(paper.thumbnail);
   // The AI one-liner when there is one, else the abstract clamped to a few lines; either way the
   // whole abstract is one click away.
   const showAbstract = expanded || !paper.aiSummary;
   const expandable = paper.summary !== '' && (paper.aiSummary !== undefined || paper.summary.length > 280);
   return (
     <article class={`card ${read ? 'read' : 'unread'}`} data-paper-id={paper.id} data-read={String(read)}>
-      {paper.thumbnail && !thumbFailed && (
+      {thumbnail && !thumbFailed && (
         <img
           class="thumb"
-          src={paper.thumbnail}
+          src={thumbnail}
           alt=""
           loading="lazy"
           decoding="async"
@@ -84,7 +87,7 @@ export function PaperCard({ view: { paper, state, rank }, onOpen, onToggle, firs
         )}
         <p class="links">
           {LINK_LABELS.map(([key, label]) => {
-            const url = paper.links[key];
+            const url = safeUrl(paper.links[key]);
             return url ? (
               <a key={key} href={url} target="_blank" rel="noopener noreferrer">
                 {label}

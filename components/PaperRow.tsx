@@ -1,5 +1,6 @@
 import { formatAuthors } from '../utils/format';
 import type { PaperView } from '../utils/papers';
+import { safeUrl } from '../utils/url';
 import { PaperLink, type OpenHandler } from './PaperLink';
 import { ReadToggle } from './ReadToggle';
 
@@ -13,7 +14,7 @@ interface Props {
 /** One compact popup line: rank, title, upvotes, first authors, the AI one-liner. */
 export function PaperRow({ view: { paper, state, rank }, onOpen, onToggle, first }: Props) {
   const read = Boolean(state?.readAt);
-  const href = paper.links.hf ?? paper.links.arxiv ?? '';
+  const href = safeUrl(paper.links.hf) ?? safeUrl(paper.links.arxiv) ?? '';
   return (
     <li class={`row ${read ? 'read' : 'unread'}`} data-paper-id={paper.id} data-read={String(read)}>
       <span class="rank" aria-hidden="true">{rank}</span>

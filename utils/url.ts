@@ -17,8 +17,9 @@ export function safeUrl(input: unknown): string | undefined {
   if (typeof input !== 'string') return undefined;
   const trimmed = input.trim();
   if (trimmed === '' || trimmed.length > 2048 || REFUSED_CHARS.test(trimmed)) return undefined;
-  // Only absolute URLs with an explicit scheme: no base, so "/x" and "//host/x" fail to parse.
-  if (!/^https?:\/\//i.test(trimmed)) return undefined;
+  // Only absolute URLs with an explicit scheme and host: no base, so "/x" and "//host/x" fail to
+  // parse, and no "https:///host" or "https://\\host" that parsers repair into a host.
+  if (!/^https?:\/\/[^/\\]/i.test(trimmed)) return undefined;
   let url: URL;
   try {
     url = new URL(trimmed);

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { normaliseArxivId } from '../arxiv-id';
 import type { Paper } from '../db';
 import { cleanText } from '../text';
-import { safeUrl } from '../url';
+import { safeImageUrl, safeUrl } from '../url';
 
 /** A paper as one HF payload describes it: everything but what this profile adds. */
 export type ParsedPaper = Omit<Paper, 'firstSeenAt' | 'source'>;
@@ -116,7 +116,8 @@ function normalise(item: Item, hfOrigin: string): ParsedPaper | undefined {
       code,
       project,
     }),
-    thumbnail: safeUrl(item.thumbnail),
+    // Only HF's own image hosts: a thumbnail elsewhere would be a request to a third party.
+    thumbnail: safeImageUrl(item.thumbnail),
     githubStars: code ? count(paper.githubStars) : undefined,
     organization: organization || undefined,
   });

@@ -1,0 +1,122 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { OPTIONAL_FEATURES, optionalManifestKeys } from '../../utils/manifest-policy';
+import { hasHostAccess, hasOptional, removeOptional, requestHostAccess, requestOptional } from '../../utils/permissions';
+
+type Answer = 'allow' | 'deny';
+type Request = { permissions?: string[]; origins?: string[] };
+
+/**
+ * The browser's permission store and the user at the prompt. WXT's fake browser leaves the
+ * permissions API unimplemented. Like Chrome and Firefox, `request` outside a user gesture
+ * throws before looking at anything.
+ */
+function fakePermissions({ held = [] as string[], answer = 'allow' as Answer, gesture = true } = {}) {
+  const granted = new Set(held);
+  const asked: Request[] = [];
+  const keys = (p: Request) => [...(p.permissions ?? []), ...(p.origins ?? [])];
+  vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation((p: Request) => {
+    asked.push(p);
+    if (!gesture) throw new Error('This function must be called during a user gesture');
+    if (keys(p).every((key) => granted.has(key))) return Promise.resolve(true);
+    if (answer === 'deny') return Promise.resolve(false);
+    keys(p).forEach((key) => granted.add(key));
+    return Promise.resolve(true);
+  });
+  vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation((p: Request) =>
+    Promise.resolve(keys(p).every((key) => granted.has(key))),
+  );
+  vi.spyOn(fakeBrowser.permissions, 'remove').mockImplementation((p: Request) =>
+    Promise.resolve(keys(p).map((key) => granted.delete(key)).every(Boolean)),
+  );
+  return { granted, asked };
+}
+
+describe('requestOptional', () => {
+  it('asks for the arXiv host from within the caller’s gesture, and it is held afterwards', async () => {
+    const browserSide = fakePermissions();
+    const outcome = requestOptional('arxiv');
+    // Before any await: the prompt must be requested synchronously, inside the click handler.
+    expect(browserSide.asked).toEqual([{ origins: ['https://export.arxiv.org/*'] }]);
+    await expect(outcome).resolves.toEqual({ granted: true });
+    await expect(hasOptional('arxiv')).resolves.toBe(true);
+  });
+
+  it('asks for notifications as an API permission, not a host', async () => {
+    const browserSide = fakePermissions();
+    await expect(requestOptional('notifications')).resolves.toEqual({ granted: true });
+    expect(browserSide.asked).toEqual([{ permissions: ['notifications'] }]);
+  });
+
+  it('says what the user loses when they decline', async () => {
+    fakePermissions({ answer: 'deny' });
+    const outcome = await requestOptional('arxiv');
+    expect(outcome).toEqual({
+      granted: false,
+      message: 'Permission not given, so Paperboy cannot fetch the arXiv feed from export.arxiv.org. Try again to be asked once more.',
+    });
+    await expect(hasOptional('arxiv')).resolves.toBe(false);
+  });
+
+  it('resolves with the browser’s reason instead of rejecting when called outside a gesture', async () => {
+    fakePermissions({ gesture: false });
+    await expect(requestOptional('notifications')).resolves.toEqual({
+      granted: false,
+      message: 'Paperboy could not ask for permission to notify you about new papers (This function must be called during a user gesture).',
+    });
+  });
+
+  it('does not prompt again for what is already held', async () => {
+    fakePermissions({ held: ['notifications'], answer: 'deny' });
+    await expect(requestOptional('notifications')).resolves.toEqual({ granted: true });
+  });
+
+  it('gives a permission back when the feature is turned off', async () => {
+    const browserSide = fakePermissions({ held: ['https://export.arxiv.org/*'] });
+    await expect(removeOptional('arxiv')).resolves.toBe(true);
+    expect(browserSide.granted.size).toBe(0);
+    await expect(hasOptional('arxiv')).resolves.toBe(false);
+  });
+
+  it('can only ask for what the manifest declares as optional (Chrome refuses anything else)', () => {
+    const declared = optionalManifestKeys();
+    for (const feature of Object.values(OPTIONAL_FEATURES)) {
+      for (const permission of 'permissions' in feature ? feature.permissions : []) expect(declared.optional_permissions).toContain(permission);
+      for (const origin of 'origins' in feature ? feature.origins : []) expect(declared.optional_host_permissions).toContain(origin);
+    }
+    expect(declared).toEqual({ optional_permissions: ['notifications'], optional_host_permissions: ['https://export.arxiv.org/*'] });
+  });
+});
+
+describe('requestHostAccess', () => {
+  const origin = 'https://huggingface.co';
+
+  it('is granted at once when the install-time permission is still held', async () => {
+    fakePermissions({ held: ['https://huggingface.co/*'], answer: 'deny' });
+    await expect(requestHostAccess(origin)).resolves.toEqual({ granted: true });
+  });
+
+  it('asks again, inside the gesture, when the user withdrew it', async () => {
+    const browserSide = fakePermissions();
+    const outcome = requestHostAccess(origin);
+    expect(browserSide.asked).toEqual([{ origins: ['https://huggingface.co/*'] }]);
+    await expect(outcome).resolves.toEqual({ granted: true });
+    await expect(hasHostAccess(origin)).resolves.toBe(true);
+  });
+
+  it('explains a refusal in words that name the site', async () => {
+    fakePermissions({ answer: 'deny' });
+    await expect(requestHostAccess(origin)).resolves.toEqual({
+      granted: false,
+      message: 'Permission not given, so Paperboy cannot fetch papers from huggingface.co. Try again to be asked once more.',
+    });
+  });
+
+  it('only checks when it cannot prompt (no gesture)', async () => {
+    fakePermissions({ held: ['http://127.0.0.1:41751/*'], gesture: false });
+    await expect(requestHostAccess('http://127.0.0.1:41751')).resolves.toEqual({ granted: true });
+    fakePermissions({ gesture: false });
+    const outcome = await requestHostAccess(origin);
+    expect(outcome.granted).toBe(false);
+  });
+});
