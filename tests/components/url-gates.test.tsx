@@ -27,7 +27,7 @@ const stored: Paper = {
 const view: PaperView = { paper: stored, state: undefined, rank: 1 };
 const noop = () => undefined;
 
-function hrefs(container: HTMLElement): string[] {
+function hrefs(container: Element): string[] {
   return [...container.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '');
 }
 

@@ -1,0 +1,38 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { build } from 'wxt';
+
+// The shipped manifests, built exactly as `npm run build` / `build:firefox` build them, against
+// committed snapshots: a permission, host or CSP change is a reviewed diff in tests/snapshots/.
+// After a deliberate change: `npx vitest run tests/manifest.test.ts -u`, and update the
+// README's permission table to match.
+const ROOT = resolve(import.meta.dirname, '..');
+const outBase = mkdtempSync(join(tmpdir(), 'paperboy-manifest-'));
+
+async function shippedManifest(browser: 'chrome' | 'firefox'): Promise<Record<string, unknown>> {
+  const saved = { origin: process.env.WXT_HF_ORIGIN, nodeEnv: process.env.NODE_ENV };
+  // The public build: no fixture origin from the environment, production bundles.
+  delete process.env.WXT_HF_ORIGIN;
+  process.env.NODE_ENV = 'production';
+  try {
+    const outDir = join(outBase, browser);
+    await build({ root: ROOT, browser, mode: 'production', outDir });
+    return JSON.parse(readFileSync(join(outDir, `${browser}-mv3`, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  } finally {
+    if (saved.origin === undefined) delete process.env.WXT_HF_ORIGIN;
+    else process.env.WXT_HF_ORIGIN = saved.origin;
+    process.env.NODE_ENV = saved.nodeEnv;
+  }
+}
+
+describe('shipped manifests', { timeout: 180_000 }, () => {
+  afterAll(() => rmSync(outBase, { recursive: true, force: true }));
+
+  // One after the other: both builds write WXT's generated files in .wxt/.
+  it.each(['chrome', 'firefox'] as const)('%s manifest matches tests/snapshots', async (browser) => {
+    const manifest = await shippedManifest(browser);
+    await expect(`${JSON.stringify(manifest, null, 2)}\n`).toMatchFileSnapshot(`snapshots/manifest.${browser}-mv3.json`);
+  });
+});
