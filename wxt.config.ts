@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
@@ -31,6 +31,8 @@ export default defineConfig({
     // The Firefox sources zip holds what a reviewer needs to rebuild: no git-ignored files
     // (build output, logs, local env, test artifacts) and no tests.
     excludeSources: [...gitignoredGlobs(), 'tests/**', 'assets/screenshots/**'],
+    // This config reads it; WXT leaves dotfiles out by default.
+    includeSources: ['.gitignore'],
   },
   // WXT_* variables are read here, not at the top: env files load after the config module.
   manifest: ({ browser, command }) => {
@@ -63,14 +65,15 @@ export default defineConfig({
 
 /** The .gitignore entries as globs for WXT's zip, so the sources zip never ships them. */
 function gitignoredGlobs(): string[] {
-  const lines = readFileSync(resolve(import.meta.dirname, '.gitignore'), 'utf8').split('\n');
+  const path = resolve(import.meta.dirname, '.gitignore');
+  const lines = existsSync(path) ? readFileSync(path, 'utf8').split('\n') : [];
   return lines
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith('!'))
     .flatMap((line) => {
       const anchored = line.startsWith('/') || line.slice(0, -1).includes('/');
-      const path = line.replace(/^\//, '').replace(/\/$/, '');
-      const glob = anchored ? path : `**/${path}`;
+      const pattern = line.replace(/^\//, '').replace(/\/$/, '');
+      const glob = anchored ? pattern : `**/${pattern}`;
       return [glob, `${glob}/**`];
     });
 }

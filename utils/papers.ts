@@ -21,7 +21,8 @@ export type SyncErrorKind =
   | 'server'
   | 'http'
   | 'bad-body'
-  | 'storage';
+  | 'storage'
+  | 'permission';
 
 export interface FeedStatus {
   fetchedAt: number;

@@ -20,6 +20,8 @@ export interface SyncDeps {
   db: PaperboyDb;
   fetch: typeof fetch;
   hfOrigin: string;
+  /** Whether the browser still lets Paperboy reach `hfOrigin` (the user can withdraw it). */
+  hasHostAccess?: () => Promise<boolean>;
   now?: () => number;
   random?: () => number;
   timeoutMs?: number;
@@ -43,7 +45,7 @@ export interface SyncResult {
 }
 
 /** Builds the sync with its network, clock and database injected. */
-export function createSync({ db, fetch, hfOrigin, now = Date.now, random = Math.random, timeoutMs = FETCH_TIMEOUT_MS }: SyncDeps) {
+export function createSync({ db, fetch, hfOrigin, hasHostAccess, now = Date.now, random = Math.random, timeoutMs = FETCH_TIMEOUT_MS }: SyncDeps) {
   async function fetchFeed(feed: FeedId, path: string): Promise<FeedFetch> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -58,6 +60,10 @@ export function createSync({ db, fetch, hfOrigin, now = Date.now, random = Math.
         });
       } catch (error) {
         if (controller.signal.aborted) throw new SyncError('timeout', `Hugging Face did not answer within ${Math.round(timeoutMs / 1000)} s`);
+        // A withdrawn site permission fails like a network error; say which it is.
+        if (hasHostAccess && !(await hasHostAccess().catch(() => true))) {
+          throw new SyncError('permission', `Paperboy may not reach ${new URL(hfOrigin).host}: click “Sync now” to allow it`);
+        }
         throw new SyncError('offline', `Could not reach Hugging Face (${(error as Error).message || 'network error'})`);
       }
       if (response.status === 429) {

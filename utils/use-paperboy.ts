@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
+import { HF_ORIGIN } from './config';
 import { db, type FeedId } from './db';
 import { requestSyncNow } from './messages';
 import { getFeed, getFeedSizes, getSyncStatus, type PaperView, type SyncStatus } from './papers';
+import { requestHostAccess } from './permissions';
 import { ensureSnapshot } from './snapshot';
 import { useLiveQuery } from './use-live-query';
 
@@ -45,9 +47,16 @@ export function usePaperboy(limit?: number) {
   }, [empty]);
 
   async function syncNow() {
+    // First, inside the click: the user may have withdrawn the site permission since install.
+    const access = requestHostAccess(HF_ORIGIN);
     setSyncing(true);
     setSyncError(undefined);
     try {
+      const allowed = await access;
+      if (!allowed.granted) {
+        setSyncError(allowed.message);
+        return;
+      }
       await requestSyncNow();
     } catch (error) {
       setSyncError(`Could not start a sync: ${(error as Error).message}`);

@@ -2,10 +2,11 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { HF_ORIGIN } from '../../utils/config';
 import { db } from '../../utils/db';
+import { hasHostAccess } from '../../utils/permissions';
 import { createWorker } from '../../utils/worker';
 
 export default defineBackground(() => {
-  const worker = createWorker({ db, fetch: (...args) => fetch(...args), hfOrigin: HF_ORIGIN });
+  const worker = createWorker({ db, fetch: (...args) => fetch(...args), hfOrigin: HF_ORIGIN, hasHostAccess: () => hasHostAccess(HF_ORIGIN) });
   // Registered synchronously at the top level so a wake-up event is never missed.
   browser.runtime.onInstalled.addListener(() => void worker.onInstalled());
   browser.runtime.onStartup.addListener(() => void worker.onStartup());
