@@ -55,8 +55,8 @@ export function optionalManifestKeys(): { optional_permissions: string[]; option
 
 /**
  * The content security policy of every extension page and the worker. `dev` loosens exactly
- * what Vite's dev server needs (its HMR socket and the `<style>` tags it injects); WXT adds the
- * dev server's script origin itself. A production build never has either.
+ * what Vite's dev server needs (its HMR socket, the stylesheets it serves and the `<style>` tags
+ * it injects); WXT adds the dev server's script origin itself. No production build has either.
  */
 export function extensionPagesCsp({ hfOrigin, dev = false }: { hfOrigin: string; dev?: boolean }): string {
   const directives: [string, string[]][] = [
@@ -66,7 +66,7 @@ export function extensionPagesCsp({ hfOrigin, dev = false }: { hfOrigin: string;
     // 'self' for the bundled snapshot the worker fetches from the package.
     ['connect-src', ["'self'", hfOrigin, ARXIV_API_ORIGIN, ...(dev ? ['http://localhost:*', 'ws://localhost:*'] : [])]],
     ['img-src', ["'self'", ...IMAGE_HOSTS.map((host) => `https://${host}`)]],
-    ['style-src', ["'self'", ...(dev ? ["'unsafe-inline'"] : [])]],
+    ['style-src', ["'self'", ...(dev ? ["'unsafe-inline'", 'http://localhost:*'] : [])]],
     ['base-uri', ["'none'"]],
     ['form-action', ["'none'"]],
     ['frame-ancestors', ["'none'"]],
