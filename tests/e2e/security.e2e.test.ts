@@ -112,8 +112,10 @@ describe('hostile Hugging Face data in real Chromium', () => {
     expect(server.requests.filter((url) => !url.pathname.startsWith('/api/')).map(String)).toEqual([]);
   });
 
-  it('reports no content-security-policy violation in the popup or the new tab', async () => {
-    expect(pages.map((p) => p.name)).toEqual(['popup', 'newtab']);
+  it('reports no content-security-policy violation in the popup, the new tab or the options page', async () => {
+    const options = await open('options', 'options.html');
+    await expect.poll(() => options.locator('h1').textContent()).toBe('Paperboy options');
+    expect(pages.map((p) => p.name)).toEqual(['popup', 'newtab', 'options']);
     for (const { name, page, consoleReports } of pages) {
       expect({ name, violations: await cspViolations(page), consoleReports }).toEqual({ name, violations: [], consoleReports: [] });
     }
