@@ -2,6 +2,7 @@ const ALLOWED_PROTOCOLS = new Set(['https:', 'http:']);
 // C0 controls, DEL and the C1 range: browsers strip some of these while parsing, which is how
 // "java\tscript:" slips past naive checks. A URL carrying any of them is refused outright.
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+const MAX_LENGTH = 2048;
 
 /**
  * The one gate for every link and image URL that comes from remote data: returns the normalised
@@ -11,7 +12,7 @@ const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
 export function safeUrl(input: unknown): string | undefined {
   if (typeof input !== 'string') return undefined;
   const trimmed = input.trim();
-  if (trimmed === '' || trimmed.length > 2048 || CONTROL_CHARS.test(trimmed)) return undefined;
+  if (trimmed === '' || trimmed.length > MAX_LENGTH || CONTROL_CHARS.test(trimmed)) return undefined;
   // Only absolute URLs with an explicit scheme: no base, so "/x" and "//host/x" fail to parse.
   if (!/^https?:\/\//i.test(trimmed)) return undefined;
   let url: URL;
@@ -22,7 +23,8 @@ export function safeUrl(input: unknown): string | undefined {
   }
   if (!ALLOWED_PROTOCOLS.has(url.protocol) || url.hostname === '') return undefined;
   if (url.username !== '' || url.password !== '') return undefined;
-  return url.href;
+  // Percent-encoding can make the normalised form many times longer than the input.
+  return url.href.length > MAX_LENGTH ? undefined : url.href;
 }
 
 /** Resolves a possibly relative path from remote data against a trusted origin, then gates it. */
@@ -31,7 +33,10 @@ export function safeUrlFrom(input: unknown, origin: string): string | undefined 
   const trimmed = input.trim();
   if (trimmed.startsWith('/') && !trimmed.startsWith('//') && !CONTROL_CHARS.test(trimmed)) {
     try {
-      return safeUrl(new URL(trimmed, origin).href);
+      const url = new URL(trimmed, origin);
+      // "/\\evil.com" is protocol-relative to a URL parser (a backslash counts as a slash in
+      // http(s) URLs): a path must stay on the trusted origin.
+      return url.origin === new URL(origin).origin ? safeUrl(url.href) : undefined;
     } catch {
       return undefined;
     }
