@@ -19,6 +19,9 @@ export default defineConfig({
   // Firefox gets Manifest V3 too (WXT defaults it to MV2).
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
+  // `npm run dev` opens Chromium with Paperboy loaded. Chromium refuses to start as root (CI
+  // containers, dev VMs) unless its sandbox is off; a normal user keeps the sandbox.
+  webExt: { chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [] },
   hooks: {
     // Icons live in assets/ with the rest of the static files; copy them into the package.
     'build:publicAssets': (_wxt, files) => {

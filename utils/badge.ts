@@ -6,8 +6,9 @@ const BADGE_COLOR = '#d9480f';
 
 /** Badge text for a count of unread live papers: empty at 0, at most 4 characters. */
 export function badgeText(count: number): string {
-  if (!Number.isFinite(count) || count <= 0) return '';
-  return count > 999 ? '999+' : String(Math.floor(count));
+  const whole = Math.floor(count);
+  if (!Number.isFinite(whole) || whole <= 0) return '';
+  return whole > 999 ? '999+' : String(whole);
 }
 
 /** Recomputes the badge from the database. The only code that touches the action badge. */

@@ -7,8 +7,8 @@ import { parseDailyPapers } from './sources/hf';
 export const FETCH_TIMEOUT_MS = 20_000;
 /** Failed syncs retried early (with backoff) before waiting for the periodic alarm. */
 export const MAX_EARLY_RETRIES = 3;
-/** When HF gives no wait time with a 429. */
-const DEFAULT_RATE_LIMIT_WAIT_MS = 5 * 60_000;
+/** HF's fixed rate-limit window (`RateLimit-Policy: …;w=300`). */
+const RATE_LIMIT_WINDOW_MS = 5 * 60_000;
 
 /** The HF lists Paperboy keeps, and where each comes from. */
 export const FEED_PATHS: Partial<Record<FeedId, string>> = {
@@ -67,7 +67,8 @@ export function createSync({ db, fetch, hfOrigin, hasHostAccess, now = Date.now,
         throw new SyncError('offline', `Could not reach Hugging Face (${(error as Error).message || 'network error'})`);
       }
       if (response.status === 429) {
-        const wait = retryAfterMs(response.headers, now()) ?? DEFAULT_RATE_LIMIT_WAIT_MS;
+        const wait = retryAfterMs(response.headers, now());
+        if (wait === undefined) throw new SyncError('rate-limited', 'Hugging Face asked us to slow down');
         throw new SyncError('rate-limited', `Hugging Face asked us to wait ${formatWait(wait)}`, wait);
       }
       if (response.status >= 500) throw new SyncError('server', `Hugging Face had a server error (HTTP ${response.status})`);
@@ -124,7 +125,7 @@ export function createSync({ db, fetch, hfOrigin, hasHostAccess, now = Date.now,
       lastError: failure ? { kind: failure.kind, message: failure.message, at: start } : undefined,
       failures,
       nextAttemptAt: failure
-        ? start + (failure.waitMs ?? backoffDelay(failures, random))
+        ? start + (failure.waitMs ?? retryDelay(failure.kind, failures, random))
         : undefined,
     };
     try {
@@ -144,6 +145,14 @@ export function createSync({ db, fetch, hfOrigin, hasHostAccess, now = Date.now,
   }
 
   return { run };
+}
+
+/**
+ * Exponential backoff with jitter. A 429 that names no wait backs off from a full rate-limit
+ * window (5–10 min, then 10–20 min, … up to an hour) rather than polling at a fixed pace.
+ */
+function retryDelay(kind: SyncErrorKind, failures: number, random: () => number): number {
+  return kind === 'rate-limited' ? backoffDelay(failures, random, 2 * RATE_LIMIT_WINDOW_MS) : backoffDelay(failures, random);
 }
 
 function storageMessage(error: unknown): string {

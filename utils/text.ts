@@ -1,5 +1,6 @@
-// Control characters other than whitespace never belong in displayed text.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
+// Control characters other than whitespace never belong in displayed text, nor do bidi
+// overrides (text spoofing). Zero-width joiners stay: emoji sequences and Persian/Indic names need them.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * Collapses hard wraps and runs of whitespace into single spaces, drops control and
@@ -9,5 +10,8 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u20
 export function cleanText(input: string, maxLength: number): string {
   const text = input.replace(CONTROL, '').replace(/\s+/g, ' ').trim();
   if (text.length <= maxLength) return text;
-  return `${text.slice(0, maxLength - 1).trimEnd()}…`;
+  let cut = maxLength - 1;
+  // Never split a surrogate pair (an emoji, a math letter): half of one is not valid text.
+  if (/[\ud800-\udbff]/.test(text.charAt(cut - 1))) cut--;
+  return `${text.slice(0, cut).trimEnd()}…`;
 }

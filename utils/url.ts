@@ -6,6 +6,7 @@ const ALLOWED_PROTOCOLS = new Set(['https:', 'http:']);
 // zero-width, LRO/RLO, isolates, BOM) let a URL read differently from where it goes. A URL
 // carrying any of them is refused outright.
 const REFUSED_CHARS = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
+const MAX_LENGTH = 2048;
 const IMAGE_HOST_SET: ReadonlySet<string> = new Set(IMAGE_HOSTS);
 
 /**
@@ -16,7 +17,7 @@ const IMAGE_HOST_SET: ReadonlySet<string> = new Set(IMAGE_HOSTS);
 export function safeUrl(input: unknown): string | undefined {
   if (typeof input !== 'string') return undefined;
   const trimmed = input.trim();
-  if (trimmed === '' || trimmed.length > 2048 || REFUSED_CHARS.test(trimmed)) return undefined;
+  if (trimmed === '' || trimmed.length > MAX_LENGTH || REFUSED_CHARS.test(trimmed)) return undefined;
   // Only absolute URLs with an explicit scheme and host: no base, so "/x" and "//host/x" fail to
   // parse, and no "https:///host" or "https://\\host" that parsers repair into a host.
   if (!/^https?:\/\/[^/\\]/i.test(trimmed)) return undefined;
@@ -28,7 +29,8 @@ export function safeUrl(input: unknown): string | undefined {
   }
   if (!ALLOWED_PROTOCOLS.has(url.protocol) || url.hostname === '') return undefined;
   if (url.username !== '' || url.password !== '') return undefined;
-  return url.href;
+  // Percent-encoding can make the normalised form many times longer than the input.
+  return url.href.length > MAX_LENGTH ? undefined : url.href;
 }
 
 /**
@@ -49,11 +51,10 @@ export function safeUrlFrom(input: unknown, origin: string): string | undefined 
   const trimmed = input.trim();
   if (trimmed.startsWith('/') && !trimmed.startsWith('//') && !REFUSED_CHARS.test(trimmed)) {
     try {
-      const resolved = new URL(trimmed, origin);
-      // "/\evil.example" parses as "//evil.example" (a backslash is a slash in http URLs): a
-      // path must stay on the origin it was resolved against.
-      if (resolved.origin !== new URL(origin).origin) return undefined;
-      return safeUrl(resolved.href);
+      const url = new URL(trimmed, origin);
+      // "/\\evil.com" is protocol-relative to a URL parser (a backslash counts as a slash in
+      // http(s) URLs): a path must stay on the trusted origin.
+      return url.origin === new URL(origin).origin ? safeUrl(url.href) : undefined;
     } catch {
       return undefined;
     }

@@ -90,18 +90,18 @@ function normalise(item: Item, hfOrigin: string): ParsedPaper | undefined {
   const { paper } = item;
   const id = normaliseArxivId(paper.id);
   if (!id) return undefined;
-  const title = cleanText(item.title ?? paper.title ?? '', LIMITS.title);
+  const title = firstText(LIMITS.title, item.title, paper.title);
   if (!title) return undefined;
   const code = safeUrl(paper.githubRepo);
   const project = safeUrl(paper.projectPage);
   const org = paper.organization;
-  const organization = cleanText(org?.fullname ?? org?.name ?? '', LIMITS.organization);
+  const organization = firstText(LIMITS.organization, org?.fullname, org?.name);
   const aiSummary = cleanText(paper.ai_summary ?? '', LIMITS.aiSummary);
   const aiKeywords = keywords(paper.ai_keywords);
   return dropUndefined({
     id,
     title,
-    summary: cleanText(paper.summary ?? item.summary ?? '', LIMITS.summary),
+    summary: firstText(LIMITS.summary, paper.summary, item.summary),
     authors: authors(paper.authors),
     publishedAt: timestamp(paper.publishedAt),
     featuredOn: day(paper.submittedOnDailyAt),
@@ -121,6 +121,15 @@ function normalise(item: Item, hfOrigin: string): ParsedPaper | undefined {
     githubStars: code ? count(paper.githubStars) : undefined,
     organization: organization || undefined,
   });
+}
+
+/** The first candidate that is still text once cleaned: an empty or blank field falls through. */
+function firstText(maxLength: number, ...candidates: (string | undefined)[]): string {
+  for (const candidate of candidates) {
+    const text = cleanText(candidate ?? '', maxLength);
+    if (text) return text;
+  }
+  return '';
 }
 
 function authors(list: unknown[] | undefined): string[] {
@@ -146,10 +155,13 @@ function keywords(list: unknown[] | undefined): string[] {
   return [...seen];
 }
 
+// Dates outside 1970..9999 are drift, and would not print as YYYY-MM-DD.
+const LAST_MS = Date.UTC(10000, 0, 1);
+
 function timestamp(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const ms = Date.parse(value);
-  return Number.isFinite(ms) ? ms : undefined;
+  return Number.isFinite(ms) && ms >= 0 && ms < LAST_MS ? ms : undefined;
 }
 
 function day(value: string | undefined): string | undefined {
