@@ -27,10 +27,10 @@ const BANNED: [string, string][] = [
   ['javascript: URL', "const href = 'javascript:void(0)';"],
 ];
 
-async function lint(code: string) {
+async function lint(code: string, file = 'components/LintProbe.tsx') {
   const eslint = new ESLint({ cwd: ROOT });
   const [result] = await eslint.lintText(`declare const el: HTMLElement; declare const paper: { title: string; summary: string; id: string };\n${code}\n`, {
-    filePath: resolve(ROOT, 'components/LintProbe.tsx'),
+    filePath: resolve(ROOT, file),
   });
   return result!.messages;
 }
@@ -41,6 +41,15 @@ describe('lint (eslint.config.js) bans every string-to-markup and string-to-code
     expect(messages.filter((m) => m.severity === 2).length).toBeGreaterThan(0);
     // A real rule fired, not a parse error.
     expect(messages.every((m) => m.ruleId !== null)).toBe(true);
+  });
+
+  it.each(['entrypoints/newtab/LintProbe.tsx', 'utils/lint-probe.ts'])('covers every shipped folder: %s', async (file) => {
+    expect((await lint('el.innerHTML = paper.title;', file)).map((m) => m.ruleId)).toEqual(['no-restricted-syntax']);
+  });
+
+  it('bans eval outside shipped code too, but lets tests read markup to inspect a page', async () => {
+    expect((await lint('eval(paper.title);', 'tests/utils/lint-probe.test.ts')).map((m) => m.ruleId)).toEqual(['no-eval']);
+    expect(await lint('const html = el.innerHTML;', 'tests/utils/lint-probe.test.ts')).toEqual([]);
   });
 
   it('lets the safe equivalents through', async () => {
