@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { resolveArxivOrigin } from './utils/arxiv-origin';
 import { resolveHfOrigin } from './utils/hf-origin';
 import { extensionPagesCsp, hostPattern, optionalManifestKeys, REQUIRED_PERMISSIONS } from './utils/manifest-policy';
 
@@ -40,14 +41,15 @@ export default defineConfig({
   // WXT_* variables are read here, not at the top: env files load after the config module.
   manifest: ({ browser, command }) => {
     const hfOrigin = resolveHfOrigin(import.meta.env.WXT_HF_ORIGIN ?? process.env.WXT_HF_ORIGIN);
+    const arxivOrigin = resolveArxivOrigin(import.meta.env.WXT_ARXIV_ORIGIN ?? process.env.WXT_ARXIV_ORIGIN);
     const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
     return {
       name: 'Paperboy',
       description: 'Trending ML papers from Hugging Face in your toolbar and new tab. Local-first, private, fast.',
       permissions: [...REQUIRED_PERMISSIONS],
       host_permissions: [hostPattern(hfOrigin)],
-      ...optionalManifestKeys(),
-      content_security_policy: { extension_pages: extensionPagesCsp({ hfOrigin, dev: command === 'serve' }) },
+      ...optionalManifestKeys(arxivOrigin),
+      content_security_policy: { extension_pages: extensionPagesCsp({ hfOrigin, arxivOrigin, dev: command === 'serve' }) },
       icons,
       action: { default_title: 'Paperboy', default_icon: icons },
       ...(browser === 'firefox'

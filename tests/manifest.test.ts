@@ -12,18 +12,17 @@ const ROOT = resolve(import.meta.dirname, '..');
 const outBase = mkdtempSync(join(tmpdir(), 'paperboy-manifest-'));
 
 async function shippedManifest(browser: 'chrome' | 'firefox'): Promise<Record<string, unknown>> {
-  const saved = { origin: process.env.WXT_HF_ORIGIN, nodeEnv: process.env.NODE_ENV };
-  // The public build: no fixture origin from the environment, production bundles.
+  const saved = { ...process.env };
+  // The public build: no fixture origins from the environment, production bundles.
   delete process.env.WXT_HF_ORIGIN;
+  delete process.env.WXT_ARXIV_ORIGIN;
   process.env.NODE_ENV = 'production';
   try {
     const outDir = join(outBase, browser);
     await build({ root: ROOT, browser, mode: 'production', outDir });
     return JSON.parse(readFileSync(join(outDir, `${browser}-mv3`, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   } finally {
-    if (saved.origin === undefined) delete process.env.WXT_HF_ORIGIN;
-    else process.env.WXT_HF_ORIGIN = saved.origin;
-    process.env.NODE_ENV = saved.nodeEnv;
+    process.env = saved;
   }
 }
 

@@ -16,8 +16,6 @@ export const IMAGE_HOSTS = [
   'huggingface.co',
 ] as const;
 
-export const ARXIV_API_ORIGIN = 'https://export.arxiv.org';
-
 export interface OptionalFeature {
   /** API permissions (`optional_permissions`). */
   permissions?: readonly Browser.runtime.ManifestPermission[];
@@ -32,12 +30,14 @@ export interface OptionalFeature {
  * needs it (utils/permissions.ts). Adding one here never disables an installed extension;
  * adding a required permission with a warning would.
  */
-export const OPTIONAL_FEATURES = {
-  arxiv: { origins: [`${ARXIV_API_ORIGIN}/*`], purpose: 'fetch the arXiv feed from export.arxiv.org' },
-  notifications: { permissions: ['notifications'], purpose: 'notify you about new papers' },
-} as const satisfies Record<string, OptionalFeature>;
+export function optionalFeatures(arxivOrigin: string) {
+  return {
+    arxiv: { origins: [hostPattern(arxivOrigin)], purpose: `fetch the arXiv feed from ${new URL(arxivOrigin).host}` },
+    notifications: { permissions: ['notifications'], purpose: 'notify you about new papers' },
+  } as const satisfies Record<string, OptionalFeature>;
+}
 
-export type OptionalFeatureName = keyof typeof OPTIONAL_FEATURES;
+export type OptionalFeatureName = keyof ReturnType<typeof optionalFeatures>;
 
 /** The match pattern that covers one origin. */
 export function hostPattern(origin: string): string {
@@ -45,8 +45,8 @@ export function hostPattern(origin: string): string {
 }
 
 /** The manifest keys for every optional feature. */
-export function optionalManifestKeys(): { optional_permissions: string[]; optional_host_permissions: string[] } {
-  const features: readonly OptionalFeature[] = Object.values(OPTIONAL_FEATURES);
+export function optionalManifestKeys(arxivOrigin: string): { optional_permissions: string[]; optional_host_permissions: string[] } {
+  const features: readonly OptionalFeature[] = Object.values(optionalFeatures(arxivOrigin));
   return {
     optional_permissions: features.flatMap((feature) => feature.permissions ?? []),
     optional_host_permissions: features.flatMap((feature) => feature.origins ?? []),
@@ -58,13 +58,13 @@ export function optionalManifestKeys(): { optional_permissions: string[]; option
  * what Vite's dev server needs (its HMR socket, the stylesheets it serves and the `<style>` tags
  * it injects); WXT adds the dev server's script origin itself. No production build has either.
  */
-export function extensionPagesCsp({ hfOrigin, dev = false }: { hfOrigin: string; dev?: boolean }): string {
+export function extensionPagesCsp({ hfOrigin, arxivOrigin, dev = false }: { hfOrigin: string; arxivOrigin: string; dev?: boolean }): string {
   const directives: [string, string[]][] = [
     ['default-src', ["'self'"]],
     ['script-src', ["'self'"]],
     ['object-src', ["'none'"]],
     // 'self' for the bundled snapshot the worker fetches from the package.
-    ['connect-src', ["'self'", hfOrigin, ARXIV_API_ORIGIN, ...(dev ? ['http://localhost:*', 'ws://localhost:*'] : [])]],
+    ['connect-src', ["'self'", hfOrigin, arxivOrigin, ...(dev ? ['http://localhost:*', 'ws://localhost:*'] : [])]],
     ['img-src', ["'self'", ...IMAGE_HOSTS.map((host) => `https://${host}`)]],
     ['style-src', ["'self'", ...(dev ? ["'unsafe-inline'", 'http://localhost:*'] : [])]],
     ['base-uri', ["'none'"]],

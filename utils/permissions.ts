@@ -1,5 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
-import { hostPattern, OPTIONAL_FEATURES, type OptionalFeature, type OptionalFeatureName } from './manifest-policy';
+import { ARXIV_ORIGIN } from './config';
+import { hostPattern, optionalFeatures, type OptionalFeature, type OptionalFeatureName } from './manifest-policy';
+
+const OPTIONAL_FEATURES = optionalFeatures(ARXIV_ORIGIN);
 
 export type PermissionOutcome = { granted: true } | { granted: false; message: string };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { OPTIONAL_FEATURES, optionalManifestKeys } from '../../utils/manifest-policy';
+import { ARXIV_ORIGIN } from '../../utils/config';
+import { optionalFeatures, optionalManifestKeys, type OptionalFeature } from '../../utils/manifest-policy';
 import { hasHostAccess, hasOptional, removeOptional, requestHostAccess, requestOptional } from '../../utils/permissions';
 
 type Answer = 'allow' | 'deny';
@@ -79,10 +80,11 @@ describe('requestOptional', () => {
   });
 
   it('can only ask for what the manifest declares as optional (Chrome refuses anything else)', () => {
-    const declared = optionalManifestKeys();
-    for (const feature of Object.values(OPTIONAL_FEATURES)) {
-      for (const permission of 'permissions' in feature ? feature.permissions : []) expect(declared.optional_permissions).toContain(permission);
-      for (const origin of 'origins' in feature ? feature.origins : []) expect(declared.optional_host_permissions).toContain(origin);
+    const declared = optionalManifestKeys(ARXIV_ORIGIN);
+    const features: OptionalFeature[] = Object.values(optionalFeatures(ARXIV_ORIGIN));
+    for (const feature of features) {
+      for (const permission of feature.permissions ?? []) expect(declared.optional_permissions).toContain(permission);
+      for (const origin of feature.origins ?? []) expect(declared.optional_host_permissions).toContain(origin);
     }
     expect(declared).toEqual({ optional_permissions: ['notifications'], optional_host_permissions: ['https://export.arxiv.org/*'] });
   });
