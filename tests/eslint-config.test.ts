@@ -35,7 +35,8 @@ async function lint(code: string, file = 'components/LintProbe.tsx') {
   return result!.messages;
 }
 
-describe('lint (eslint.config.js) bans every string-to-markup and string-to-code sink', () => {
+// ESLint loads its config and parser on first use: seconds on a busy machine.
+describe('lint (eslint.config.js) bans every string-to-markup and string-to-code sink', { timeout: 30_000 }, () => {
   it.each(BANNED)('flags %s', async (_name, code) => {
     const messages = await lint(code);
     expect(messages.filter((m) => m.severity === 2).length).toBeGreaterThan(0);
