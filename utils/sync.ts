@@ -7,8 +7,10 @@ import { parseDailyPapers } from './sources/hf';
 export const FETCH_TIMEOUT_MS = 20_000;
 /** Failed syncs retried early (with backoff) before waiting for the periodic alarm. */
 export const MAX_EARLY_RETRIES = 3;
-/** When HF gives no wait time with a 429. */
-const DEFAULT_RATE_LIMIT_WAIT_MS = 5 * 60_000;
+/** A 429 that does not say how long to wait backs off from HF's 5-minute rate-limit window. */
+export const RATE_LIMIT_BASE_MS = 5 * 60_000;
+/** A longer wait than this in a 429 is taken as a broken header, not as "never sync again". */
+export const MAX_RATE_LIMIT_WAIT_MS = 24 * 60 * 60_000;
 
 /** The HF lists Paperboy keeps, and where each comes from. */
 export const FEED_PATHS: Partial<Record<FeedId, string>> = {
@@ -23,13 +25,16 @@ export interface SyncDeps {
   now?: () => number;
   random?: () => number;
   timeoutMs?: number;
+  /** Frees space (retention) when a write hits the storage quota; returns how many papers went. */
+  makeRoom?: () => Promise<number>;
 }
 
 export class SyncError extends Error {
   constructor(
     readonly kind: SyncErrorKind,
     message: string,
-    readonly waitMs?: number,
+    /** With a 429: the wait HF asked for, when its headers said. */
+    readonly askedWaitMs?: number,
   ) {
     super(message);
   }
@@ -43,7 +48,7 @@ export interface SyncResult {
 }
 
 /** Builds the sync with its network, clock and database injected. */
-export function createSync({ db, fetch, hfOrigin, now = Date.now, random = Math.random, timeoutMs = FETCH_TIMEOUT_MS }: SyncDeps) {
+export function createSync({ db, fetch, hfOrigin, now = Date.now, random = Math.random, timeoutMs = FETCH_TIMEOUT_MS, makeRoom }: SyncDeps) {
   async function fetchFeed(feed: FeedId, path: string): Promise<FeedFetch> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -61,8 +66,9 @@ export function createSync({ db, fetch, hfOrigin, now = Date.now, random = Math.
         throw new SyncError('offline', `Could not reach Hugging Face (${(error as Error).message || 'network error'})`);
       }
       if (response.status === 429) {
-        const wait = retryAfterMs(response.headers, now()) ?? DEFAULT_RATE_LIMIT_WAIT_MS;
-        throw new SyncError('rate-limited', `Hugging Face asked us to wait ${formatWait(wait)}`, wait);
+        const asked = retryAfterMs(response.headers, now());
+        const message = asked === undefined ? 'Hugging Face is limiting requests' : `Hugging Face asked us to wait ${formatWait(asked)}`;
+        throw new SyncError('rate-limited', message, asked);
       }
       if (response.status >= 500) throw new SyncError('server', `Hugging Face had a server error (HTTP ${response.status})`);
       if (!response.ok) throw new SyncError('http', `Hugging Face refused the request (HTTP ${response.status})`);
@@ -84,18 +90,31 @@ export function createSync({ db, fetch, hfOrigin, now = Date.now, random = Math.
     }
   }
 
+  /** How long to wait after a failed attempt; undefined hands over to the periodic alarm. */
+  function waitAfter(failure: SyncError, failures: number): number | undefined {
+    if (failure.kind === 'rate-limited') {
+      // Never before the time HF asked for; a repeated 429, or one asking for no wait at all,
+      // still backs off exponentially, so a misbehaving header cannot cause a retry storm.
+      if (failure.askedWaitMs === undefined) return backoffDelay(failures, random, RATE_LIMIT_BASE_MS);
+      return Math.max(Math.min(failure.askedWaitMs, MAX_RATE_LIMIT_WAIT_MS), backoffDelay(failures, random));
+    }
+    return failures <= MAX_EARLY_RETRIES ? backoffDelay(failures, random) : undefined;
+  }
+
   /**
    * Fetches every feed (outside any transaction), then stores what arrived in one transaction.
-   * A feed that fails changes nothing stored; a wait HF asked for is kept even across restarts.
-   * `force` (the user's "Sync now") skips a backoff wait but never a rate limit.
+   * A feed that fails changes nothing stored. A rate limit holds back every request, "Sync now"
+   * included, until its time, even across worker restarts (it is stored); `force` (the user's
+   * "Sync now", the alarms that are the retry schedule) skips only a backoff wait.
    */
   async function run({ force = false } = {}): Promise<SyncResult> {
     const before = await getSyncStatus(db);
     const start = now();
-    const waitUntil = before.nextAttemptAt ?? 0;
-    const rateLimited = before.lastError?.kind === 'rate-limited';
-    if (waitUntil > start && (rateLimited || !force)) return { status: before, ran: false };
+    if ((before.rateLimitedUntil ?? 0) > start) return { status: before, ran: false };
+    if (!force && (before.nextAttemptAt ?? 0) > start) return { status: before, ran: false };
 
+    // Marks the sync as under way: if the browser kills the worker before it is stored, the
+    // next wake-up sees the mark and runs it again.
     await putSyncStatus(db, { ...before, pendingSince: start });
     const fetched: FeedFetch[] = [];
     let failure: SyncError | undefined;
@@ -109,39 +128,59 @@ export function createSync({ db, fetch, hfOrigin, now = Date.now, random = Math.
       }
     }
 
-    const failures = failure ? (before.failures ?? 0) + 1 : 0;
-    const status: SyncStatus = {
-      ...before,
-      pendingSince: undefined,
-      lastAttemptAt: start,
-      lastSuccessAt: fetched.length > 0 ? start : before.lastSuccessAt,
-      lastError: failure ? { kind: failure.kind, message: failure.message, at: start } : undefined,
-      failures,
-      nextAttemptAt: failure
-        ? start + (failure.waitMs ?? backoffDelay(failures, random))
-        : undefined,
-    };
+    const status = outcome(before, start, fetched.length > 0, failure);
     try {
-      await applySync(db, fetched, status, start);
+      await storeWithRoom(fetched, status, start);
     } catch (error) {
-      // Quota or an aborted write: the transaction rolled back, so stored data is as it was.
-      const storageStatus: SyncStatus = {
-        ...status,
-        lastSuccessAt: before.lastSuccessAt,
-        lastError: { kind: 'storage', message: storageMessage(error), at: start },
-        feeds: before.feeds,
-      };
-      await putSyncStatus(db, storageStatus).catch(() => undefined);
+      // The transaction rolled back: papers, feeds and the last success are as they were.
+      const storageFailure = new SyncError('storage', storageMessage(error));
+      const storageStatus = { ...outcome(before, start, false, storageFailure), feeds: before.feeds };
+      await putSyncStatus(db, storageStatus).catch((reason) => console.error('Paperboy: could not record the sync status', reason));
       return { status: storageStatus, ran: true };
     }
     return { status: await getSyncStatus(db), ran: true };
   }
 
+  function outcome(before: SyncStatus, start: number, stored: boolean, failure: SyncError | undefined): SyncStatus {
+    const failures = failure ? (before.failures ?? 0) + 1 : 0;
+    const wait = failure ? waitAfter(failure, failures) : undefined;
+    return {
+      ...before,
+      pendingSince: undefined,
+      lastAttemptAt: start,
+      lastSuccessAt: stored ? start : before.lastSuccessAt,
+      lastError: failure ? { kind: failure.kind, message: failure.message, at: start } : undefined,
+      failures,
+      nextAttemptAt: wait === undefined ? undefined : start + wait,
+      rateLimitedUntil: failure?.kind === 'rate-limited' ? start + wait! : undefined,
+    };
+  }
+
+  /** Stores a sync; when the quota is hit, lets retention free space and tries once more. */
+  async function storeWithRoom(fetched: FeedFetch[], status: SyncStatus, start: number): Promise<void> {
+    try {
+      await applySync(db, fetched, status, start);
+    } catch (error) {
+      if (!isQuotaError(error) || !makeRoom) throw error;
+      const freed = await makeRoom().catch(() => 0);
+      if (freed === 0) throw error;
+      await applySync(db, fetched, status, start);
+    }
+  }
+
   return { run };
 }
 
+/** Whether a (possibly Dexie-wrapped) storage error is the quota running out. */
+export function isQuotaError(error: unknown): boolean {
+  const names = [error, (error as { inner?: unknown })?.inner, ...((error as { failures?: unknown[] })?.failures ?? [])].map(
+    (e) => (e as { name?: unknown } | undefined)?.name,
+  );
+  return names.includes('QuotaExceededError');
+}
+
 function storageMessage(error: unknown): string {
-  const name = (error as { name?: string; inner?: { name?: string } })?.inner?.name ?? (error as Error)?.name;
-  if (name === 'QuotaExceededError') return 'The browser is out of storage space for Paperboy; nothing was changed';
+  if (isQuotaError(error)) return 'The browser is out of storage space for Paperboy; nothing was changed';
+  const name = (error as { inner?: { name?: string } })?.inner?.name ?? (error as Error)?.name;
   return `Saving the papers failed (${name ?? 'unknown error'}); nothing was changed`;
 }
