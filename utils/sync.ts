@@ -114,8 +114,12 @@ export function createSync({ db, fetch, hfOrigin, now = Date.now, random = Math.
     if (!force && (before.nextAttemptAt ?? 0) > start) return { status: before, ran: false };
 
     // Marks the sync as under way: if the browser kills the worker before it is stored, the
-    // next wake-up sees the mark and runs it again.
-    await putSyncStatus(db, { ...before, pendingSince: start });
+    // next wake-up sees the mark and runs it again. Nothing is fetched that could not be stored.
+    try {
+      await withRoom(() => putSyncStatus(db, { ...before, pendingSince: start }));
+    } catch (error) {
+      return { status: await recordStorageFailure(before, start, error), ran: true };
+    }
     const fetched: FeedFetch[] = [];
     let failure: SyncError | undefined;
     for (const [feed, path] of Object.entries(FEED_PATHS) as [FeedId, string][]) {
@@ -130,20 +134,28 @@ export function createSync({ db, fetch, hfOrigin, now = Date.now, random = Math.
 
     const status = outcome(before, start, fetched.length > 0, failure);
     try {
-      await storeWithRoom(fetched, status, start);
+      await withRoom(() => applySync(db, fetched, status, start));
     } catch (error) {
-      // The transaction rolled back: papers, feeds and the last success are as they were.
-      const storageFailure = new SyncError('storage', storageMessage(error));
-      const storageStatus = { ...outcome(before, start, false, storageFailure), feeds: before.feeds };
-      await putSyncStatus(db, storageStatus).catch((reason) => console.error('Paperboy: could not record the sync status', reason));
-      return { status: storageStatus, ran: true };
+      return { status: await recordStorageFailure(before, start, error), ran: true };
     }
     return { status: await getSyncStatus(db), ran: true };
+  }
+
+  /**
+   * A write failed and its transaction rolled back: papers, feeds and the last success are as
+   * they were. The failure is recorded if the database still takes that much, and returned
+   * either way, so "Sync now" can show it.
+   */
+  async function recordStorageFailure(before: SyncStatus, start: number, error: unknown): Promise<SyncStatus> {
+    const status = { ...outcome(before, start, false, new SyncError('storage', storageMessage(error))), feeds: before.feeds };
+    await putSyncStatus(db, status).catch((reason) => console.error('Paperboy: could not record the sync status', reason));
+    return status;
   }
 
   function outcome(before: SyncStatus, start: number, stored: boolean, failure: SyncError | undefined): SyncStatus {
     const failures = failure ? (before.failures ?? 0) + 1 : 0;
     const wait = failure ? waitAfter(failure, failures) : undefined;
+    const next = wait === undefined ? undefined : start + wait;
     return {
       ...before,
       pendingSince: undefined,
@@ -151,20 +163,20 @@ export function createSync({ db, fetch, hfOrigin, now = Date.now, random = Math.
       lastSuccessAt: stored ? start : before.lastSuccessAt,
       lastError: failure ? { kind: failure.kind, message: failure.message, at: start } : undefined,
       failures,
-      nextAttemptAt: wait === undefined ? undefined : start + wait,
-      rateLimitedUntil: failure?.kind === 'rate-limited' ? start + wait! : undefined,
+      nextAttemptAt: next,
+      rateLimitedUntil: failure?.kind === 'rate-limited' ? next : undefined,
     };
   }
 
-  /** Stores a sync; when the quota is hit, lets retention free space and tries once more. */
-  async function storeWithRoom(fetched: FeedFetch[], status: SyncStatus, start: number): Promise<void> {
+  /** Runs a write; when it hits the storage quota, lets retention free space and tries once more. */
+  async function withRoom(write: () => Promise<void>): Promise<void> {
     try {
-      await applySync(db, fetched, status, start);
+      await write();
     } catch (error) {
       if (!isQuotaError(error) || !makeRoom) throw error;
       const freed = await makeRoom().catch(() => 0);
       if (freed === 0) throw error;
-      await applySync(db, fetched, status, start);
+      await write();
     }
   }
 
