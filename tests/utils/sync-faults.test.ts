@@ -30,7 +30,7 @@ const TRENDING = [...recorded('2026-08-03'), ...DAILY.slice(0, 5)];
 const LIVE_PAPERS = new Set([...DAILY, ...TRENDING].map((i) => i.paper.id)).size;
 const MINUTE = 60_000;
 
-function setup({ random = () => 0.5, daily = DAILY as unknown, trending = TRENDING as unknown } = {}) {
+function setup({ random = (() => 0.5) as () => number, daily = DAILY as unknown, trending = TRENDING as unknown } = {}) {
   const db = freshDb();
   const time = clock();
   const hf = new FakeHf(time.now, daily, trending);
