@@ -44,13 +44,19 @@ export function usePaperboy(limit?: number) {
     if (empty) void ensureSnapshot(db).catch((error) => console.error('Paperboy: snapshot failed', error));
   }, [empty]);
 
+  // A newer outcome in the database (the worker finished or resumed the sync) supersedes a
+  // request that failed on its way to the worker.
+  useEffect(() => setSyncError(undefined), [status]);
+
   async function syncNow() {
     setSyncing(true);
     setSyncError(undefined);
     try {
       await requestSyncNow();
-    } catch (error) {
-      setSyncError(`Could not start a sync: ${(error as Error).message}`);
+    } catch {
+      // The worker was stopped before it answered (Chrome does that): the sync it started is
+      // marked unfinished in the database and completes when the worker next wakes.
+      setSyncError('The sync was interrupted; Paperboy finishes it the next time it wakes up');
     } finally {
       setSyncing(false);
     }
