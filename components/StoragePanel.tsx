@@ -15,6 +15,7 @@ interface Props {
 const PERSISTENCE_TEXT: Record<StorageReport['persistence'], string> = {
   persisted: 'The browser keeps Paperboy’s data even when disk space runs low.',
   granted: 'The browser keeps Paperboy’s data even when disk space runs low.',
+  unlimited: 'Paperboy has unlimited storage: the browser does not clear its data when disk space runs low.',
   denied: 'The browser may clear Paperboy’s data when disk space runs low: export a backup now and then.',
   unsupported: 'This browser does not say whether it keeps Paperboy’s data when disk space runs low.',
 };

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { refreshBadge } from './badge';
 import { backupFileName, exportBackup, importBackup, type ImportResult } from './backup';
 import { db } from './db';
@@ -36,13 +37,18 @@ export async function cleanUpNow(now = Date.now()): Promise<number> {
 }
 
 export interface StorageReport {
-  persistence: Persistence;
+  /** `unlimited`: persist() said no, but the `unlimitedStorage` permission keeps the data anyway. */
+  persistence: Persistence | 'unlimited';
   usedBytes?: number;
 }
 
 /** Whether the browser keeps Paperboy's data under storage pressure, and how much it uses. */
 export async function storageReport(): Promise<StorageReport> {
-  const persistence = await requestPersistence();
+  const asked = await requestPersistence();
+  // Chrome may say no to persist() for an extension, but "unlimitedStorage" exempts it from
+  // eviction anyway: https://developer.chrome.com/docs/extensions/develop/concepts/storage-and-cookies
+  const unlimited = browser.runtime.getManifest().permissions?.includes('unlimitedStorage') ?? false;
+  const persistence = asked === 'persisted' || asked === 'granted' || !unlimited ? asked : 'unlimited';
   const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
   return { persistence, usedBytes: estimate?.usage };
 }

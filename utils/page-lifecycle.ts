@@ -4,8 +4,8 @@ export type Persistence = 'persisted' | 'granted' | 'denied' | 'unsupported';
 
 /**
  * Asks the browser to keep Paperboy's storage under pressure, so read flags are never evicted
- * with a cache. `unlimitedStorage` in the manifest covers Chrome; `persist()` covers the rest.
- * Only pages can ask: `StorageManager.persist` does not exist in workers.
+ * with a cache. `unlimitedStorage` in the manifest already exempts it in Chrome; `persist()` is
+ * the web's own way, for every browser. Only pages can ask: workers have no `persist()`.
  */
 export async function requestPersistence(storage: StorageManager | undefined = globalThis.navigator?.storage): Promise<Persistence> {
   if (!storage?.persist || !storage.persisted) return 'unsupported';

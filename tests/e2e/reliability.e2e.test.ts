@@ -216,6 +216,8 @@ describe('Paperboy survives faults in real Chromium', () => {
     await waitFor(() => badgeText(ext), String(LIVE - 2));
 
     const options = await openPage(ext, 'options.html');
+    // navigator.storage.persist() or, where the browser says no, unlimitedStorage: kept under pressure.
+    await expect.poll(() => options.locator('[data-role="persistence"]').getAttribute('data-persistence')).toMatch(/^(persisted|granted|unlimited)$/);
     await options.locator('select[data-setting="keepUnreadDays"]').selectOption('180');
     const [download] = await Promise.all([options.waitForEvent('download'), options.locator('[data-action="export-backup"]').click()]);
     expect(download.suggestedFilename()).toMatch(/^paperboy-backup-\d{4}-\d{2}-\d{2}\.json$/);
