@@ -3,8 +3,7 @@ import { refreshBadge } from './badge';
 import { backupFileName, exportBackup, importBackup, type ImportResult } from './backup';
 import { db } from './db';
 import { requestPersistence, type Persistence } from './page-lifecycle';
-import { pruneOldPapers } from './retention';
-import { keepUnreadDays } from './settings';
+import { pruneAsSet } from './retention';
 
 /** Saves a backup of all user state as `paperboy-backup-YYYY-MM-DD.json`; returns the file name. */
 export async function downloadBackup(now = Date.now()): Promise<string> {
@@ -32,8 +31,8 @@ export async function importBackupFile(file: File): Promise<ImportResult> {
 }
 
 /** Runs retention now with the user's setting; returns how many papers went. */
-export async function cleanUpNow(now = Date.now()): Promise<number> {
-  return pruneOldPapers(db, await keepUnreadDays.getValue(), now);
+export function cleanUpNow(now = Date.now()): Promise<number> {
+  return pruneAsSet(db, now);
 }
 
 export interface StorageReport {

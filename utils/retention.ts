@@ -1,6 +1,6 @@
 import type { PaperboyDb } from './db';
 import { deleteUnkeptPapers, getRetentionRun, papersUnlistedSince, putRetentionRun } from './papers';
-import { KEEP_FOREVER } from './settings';
+import { KEEP_FOREVER, keepUnreadDays } from './settings';
 
 export const DAY_MS = 24 * 60 * 60_000;
 /** Papers per transaction: a sync or a click that comes in meanwhile waits for one batch at most. */
@@ -22,11 +22,16 @@ export async function pruneOldPapers(db: PaperboyDb, days: number, now: number, 
   return deleted;
 }
 
-/** Runs retention when the last run is a day old or more, and records it. */
-export async function pruneIfDue(db: PaperboyDb, days: number, now: number): Promise<number | undefined> {
+/** Retention with the user's setting (`keepUnreadDays`). */
+export async function pruneAsSet(db: PaperboyDb, now: number): Promise<number> {
+  return pruneOldPapers(db, await keepUnreadDays.getValue(), now);
+}
+
+/** Runs retention with the user's setting when the last run is a day old or more, and records it. */
+export async function pruneIfDue(db: PaperboyDb, now: number): Promise<number | undefined> {
   const last = await getRetentionRun(db);
   if (last && now - last.at < RETENTION_INTERVAL_MS && now >= last.at) return undefined;
-  const deleted = await pruneOldPapers(db, days, now);
+  const deleted = await pruneAsSet(db, now);
   await putRetentionRun(db, { at: now, deleted });
   return deleted;
 }

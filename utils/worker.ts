@@ -3,8 +3,7 @@ import { refreshBadge } from './badge';
 import { RETRY_ALARM, SYNC_ALARM, SYNC_PERIOD_MINUTES } from './config';
 import { isWorkerMessage } from './messages';
 import { getSyncStatus, type SyncStatus } from './papers';
-import { pruneIfDue, pruneOldPapers } from './retention';
-import { keepUnreadDays } from './settings';
+import { pruneAsSet, pruneIfDue } from './retention';
 import { ensureSnapshot } from './snapshot';
 import { createSync, type SyncDeps } from './sync';
 
@@ -16,8 +15,7 @@ const DUE_ALARM_DELAY_MS = 60_000;
 export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
   const { db } = deps;
   const now = deps.now ?? Date.now;
-  const prune = async () => pruneOldPapers(db, await keepUnreadDays.getValue(), now());
-  const sync = createSync({ ...deps, makeRoom: prune });
+  const sync = createSync({ ...deps, makeRoom: () => pruneAsSet(db, now()) });
   let running: Promise<SyncStatus> | undefined;
 
   /**
@@ -32,9 +30,8 @@ export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
         await refreshBadge(db);
         if (!ran) return status;
         await scheduleRetry(status);
-        if (status.lastSuccessAt === status.lastAttemptAt) {
-          await pruneIfDue(db, await keepUnreadDays.getValue(), now()).catch((error) => console.error('Paperboy: retention failed', error));
-        }
+        const stored = status.lastSuccessAt === status.lastAttemptAt;
+        if (stored) await pruneIfDue(db, now()).catch((error) => console.error('Paperboy: retention failed', error));
         return status;
       } finally {
         running = undefined;

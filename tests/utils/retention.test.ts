@@ -65,14 +65,14 @@ describe('retention', () => {
     expect(await db.papers.count()).toBe(1);
   });
 
-  it('runs at most once a day and records each run', async () => {
+  it('runs at most once a day (90 days by default) and records each run', async () => {
     const db = freshDb();
     await seed(db, [paper('2001.00001', 100)]);
-    expect(await pruneIfDue(db, 90, NOW)).toBe(1);
+    expect(await pruneIfDue(db, NOW)).toBe(1);
     await seed(db, [paper('2001.00002', 100)]);
-    expect(await pruneIfDue(db, 90, NOW + RETENTION_INTERVAL_MS - 1)).toBeUndefined();
+    expect(await pruneIfDue(db, NOW + RETENTION_INTERVAL_MS - 1)).toBeUndefined();
     expect(await db.papers.count()).toBe(1);
-    expect(await pruneIfDue(db, 90, NOW + RETENTION_INTERVAL_MS)).toBe(1);
+    expect(await pruneIfDue(db, NOW + RETENTION_INTERVAL_MS)).toBe(1);
     expect(await getRetentionRun(db)).toEqual({ at: NOW + RETENTION_INTERVAL_MS, deleted: 1 });
   });
 
