@@ -147,7 +147,7 @@ export function createSync({ db, fetch, hfOrigin, now = Date.now, random = Math.
    * either way, so "Sync now" can show it.
    */
   async function recordStorageFailure(before: SyncStatus, start: number, error: unknown): Promise<SyncStatus> {
-    const status = { ...outcome(before, start, false, new SyncError('storage', storageMessage(error))), feeds: before.feeds };
+    const status = outcome(before, start, false, new SyncError('storage', storageMessage(error)));
     await putSyncStatus(db, status).catch((reason) => console.error('Paperboy: could not record the sync status', reason));
     return status;
   }
