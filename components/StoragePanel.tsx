@@ -1,6 +1,6 @@
 import { formatDateTime } from '../utils/format';
 import type { StorageReport } from '../utils/options-actions';
-import type { RetentionRun } from '../utils/papers';
+import type { RetentionRun } from '../utils/papers-maintenance';
 import { KEEP_FOREVER, KEEP_UNREAD_CHOICES } from '../utils/settings';
 
 interface Props {

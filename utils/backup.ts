@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { normaliseArxivId } from './arxiv-id';
 import type { PaperboyDb, UserState } from './db';
-import { getAllUserState, mergeUserState, USER_FLAGS, type MergeCounts } from './papers';
+import { getAllUserState, mergeUserState, USER_FLAGS, type MergeCounts } from './papers-maintenance';
 import { keepUnreadDays } from './settings';
 
 export const BACKUP_FORMAT = 'paperboy-backup';

@@ -1,5 +1,5 @@
 import type { PaperboyDb } from './db';
-import { deleteUnkeptPapers, getRetentionRun, papersUnlistedSince, putRetentionRun } from './papers';
+import { deleteUnkeptPapers, getRetentionRun, papersUnlistedSince, putRetentionRun } from './papers-maintenance';
 import { KEEP_FOREVER, keepUnreadDays } from './settings';
 
 export const DAY_MS = 24 * 60 * 60_000;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FeedEntry, Paper, PaperboyDb, UserState } from '../../utils/db';
-import { getRetentionRun } from '../../utils/papers';
+import { getRetentionRun } from '../../utils/papers-maintenance';
 import { DAY_MS, pruneIfDue, pruneOldPapers, RETENTION_INTERVAL_MS } from '../../utils/retention';
 import { KEEP_FOREVER, keepUnreadDays } from '../../utils/settings';
 import { createWorker } from '../../utils/worker';
