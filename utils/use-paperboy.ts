@@ -54,9 +54,10 @@ export function usePaperboy(limit?: number) {
     try {
       await requestSyncNow();
     } catch {
-      // The worker was stopped before it answered (Chrome does that): the sync it started is
-      // marked unfinished in the database and completes when the worker next wakes.
-      setSyncError('The sync was interrupted; Paperboy finishes it the next time it wakes up');
+      // Mostly the worker was stopped before it answered (Chrome does that): the sync it began is
+      // marked unfinished in the database and runs again when the worker next wakes; any other
+      // failure is retried by the next alarm.
+      setSyncError('The sync was interrupted; Paperboy retries it the next time it wakes up');
     } finally {
       setSyncing(false);
     }

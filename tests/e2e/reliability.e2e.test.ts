@@ -66,7 +66,7 @@ describe('Paperboy survives faults in real Chromium', () => {
     route.release(); // the answer goes nowhere: the worker that asked is gone
     await expect
       .poll(() => popup.locator('[data-role="sync-status"]').textContent())
-      .toBe('The sync was interrupted; Paperboy finishes it the next time it wakes up');
+      .toBe('The sync was interrupted; Paperboy retries it the next time it wakes up');
 
     // Any wake-up (here: a message from the popup) finds the sync unfinished and completes it.
     await wakeWorker(popup);
