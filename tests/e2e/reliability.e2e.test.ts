@@ -36,6 +36,16 @@ describe('Paperboy survives faults in real Chromium', () => {
     return ext;
   }
 
+  /** A first sync done and the popup open; the fixture server can then hold its answers. */
+  async function syncedWithHoldableAnswers() {
+    const route = new HoldableRoute(jsonFeeds(daily, trending));
+    server.route = route.serve;
+    const ext = await start();
+    cleanups.push(() => ext.context.close());
+    await waitFor(() => badgeText(ext), String(LIVE));
+    return { route, ext, popup: await openPage(ext, 'popup.html', POPUP) };
+  }
+
   beforeAll(() => server.start());
   afterAll(() => server.stop());
   afterEach(async () => {
@@ -43,12 +53,7 @@ describe('Paperboy survives faults in real Chromium', () => {
   });
 
   it('worker killed mid-sync: the next wake-up completes the sync; no duplicates, no lost flags', async () => {
-    const route = new HoldableRoute(jsonFeeds(daily, trending));
-    server.route = route.serve;
-    const ext = await start();
-    cleanups.push(() => ext.context.close());
-    await waitFor(() => badgeText(ext), String(LIVE));
-    const popup = await openPage(ext, 'popup.html', POPUP);
+    const { route, ext, popup } = await syncedWithHoldableAnswers();
     const read = trending[1]!.paper.id;
     await popup.locator(toggle(read)).click();
     await waitFor(() => badgeText(ext), String(LIVE - 1));
@@ -152,12 +157,7 @@ describe('Paperboy survives faults in real Chromium', () => {
   });
 
   it('popup marks read while a sync writes: both changes survive', async () => {
-    const route = new HoldableRoute(jsonFeeds(daily, trending));
-    server.route = route.serve;
-    const ext = await start();
-    cleanups.push(() => ext.context.close());
-    await waitFor(() => badgeText(ext), String(LIVE));
-    const popup = await openPage(ext, 'popup.html', POPUP);
+    const { route, ext, popup } = await syncedWithHoldableAnswers();
 
     route.route = jsonFeeds([laterPaper('2606.99903'), ...daily], trending);
     route.hold();

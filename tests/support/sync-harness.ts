@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Dexie from 'dexie';
+import Dexie, { type DBCoreTable } from 'dexie';
 import { createDb, type PaperboyDb } from '../../utils/db';
 
 /** A tiny test double for the network edge: Paperboy's sync, workers and pages stay real. */
@@ -138,35 +138,34 @@ export function gate<T = void>() {
 }
 
 /**
+ * Puts a wrapper around every table of `db` at Dexie's lowest level (DBCore), where a test can
+ * fail or observe real reads and writes. Middleware joins a connection when it opens, so an open
+ * one is closed first, to reopen on next use.
+ */
+export function wrapTables(db: Dexie, name: string, wrap: (table: DBCoreTable, tableName: string) => DBCoreTable): void {
+  if (db.isOpen()) db.close({ disableAutoOpen: false });
+  db.use({ stack: 'dbcore', name, create: (down) => ({ ...down, table: (tableName) => wrap(down.table(tableName), tableName) }) });
+}
+
+/**
  * Makes writes (puts and adds; deletes still free space) to the given tables fail like a full
  * disk or an aborted transaction, while `on()`.
  */
 export function failWrites(db: Dexie, tables: string[], name: 'QuotaExceededError' | 'AbortError', { untilDelete = false } = {}) {
   let failing = false;
   let failed = 0;
-  db.use({
-    stack: 'dbcore',
-    name: `fail-${name}`,
-    create: (down) => ({
-      ...down,
-      table: (tableName) => {
-        const table = down.table(tableName);
-        return {
-          ...table,
-          mutate: (request) => {
-            // A delete that commits frees space: a full disk takes writes again.
-            if (untilDelete && request.type === 'delete') (request.trans as unknown as IDBTransaction).addEventListener('complete', () => (failing = false));
-            if (failing && tables.includes(tableName) && request.type !== 'delete') {
-              failed++;
-              return Promise.reject(new DOMException(`Simulated ${name}`, name));
-            }
-            return table.mutate(request);
-          },
-        };
-      },
-    }),
-  });
-  reopen(db);
+  wrapTables(db, `fail-${name}`, (table, tableName) => ({
+    ...table,
+    mutate: (request) => {
+      // A delete that commits frees space: a full disk takes writes again.
+      if (untilDelete && request.type === 'delete') (request.trans as unknown as IDBTransaction).addEventListener('complete', () => (failing = false));
+      if (failing && tables.includes(tableName) && request.type !== 'delete') {
+        failed++;
+        return Promise.reject(new DOMException(`Simulated ${name}`, name));
+      }
+      return table.mutate(request);
+    },
+  }));
   return {
     on: () => void (failing = true),
     off: () => void (failing = false),
@@ -179,28 +178,12 @@ export function failWrites(db: Dexie, tables: string[], name: 'QuotaExceededErro
 /** Counts writes (puts, adds, deletes) per table, to prove that a failed sync wrote nothing. */
 export function countWrites(db: Dexie) {
   const counts: Record<string, number> = {};
-  db.use({
-    stack: 'dbcore',
-    name: 'count-writes',
-    create: (down) => ({
-      ...down,
-      table: (tableName) => {
-        const table = down.table(tableName);
-        return {
-          ...table,
-          mutate: (request) => {
-            counts[tableName] = (counts[tableName] ?? 0) + 1;
-            return table.mutate(request);
-          },
-        };
-      },
-    }),
-  });
-  reopen(db);
+  wrapTables(db, 'count-writes', (table, tableName) => ({
+    ...table,
+    mutate: (request) => {
+      counts[tableName] = (counts[tableName] ?? 0) + 1;
+      return table.mutate(request);
+    },
+  }));
   return counts;
-}
-
-/** Middleware joins a connection when it opens: an open one is closed, to reopen on next use. */
-function reopen(db: Dexie): void {
-  if (db.isOpen()) db.close({ disableAutoOpen: false });
 }

@@ -5,7 +5,7 @@ import { refreshBadge } from '../../utils/badge';
 import { createDb, type PaperboyDb, type UserState } from '../../utils/db';
 import { countUnreadLive, markRead, markUnread, toggleRead } from '../../utils/papers';
 import { createWorker } from '../../utils/worker';
-import { clock, FakeHf, freshDb, gate, item, json, ORIGIN, recorded } from '../support/sync-harness';
+import { clock, FakeHf, freshDb, gate, item, json, ORIGIN, recorded, wrapTables } from '../support/sync-harness';
 
 // The popup and the worker are separate contexts with separate connections to one database:
 // here too, the "page" gets its own Dexie connection to the worker's database.
@@ -25,25 +25,13 @@ function setup() {
 /** Runs `write` (unawaited) the moment the sync's transaction first writes the given table. */
 function duringSyncWrite(db: PaperboyDb, table: string, write: () => Promise<unknown>) {
   let started: Promise<unknown> | undefined;
-  // Middleware joins a connection when it opens.
-  db.close({ disableAutoOpen: false });
-  db.use({
-    stack: 'dbcore',
-    name: 'interleave',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const t = down.table(name);
-        return {
-          ...t,
-          mutate: (request) => {
-            if (name === table && !started) started = write();
-            return t.mutate(request);
-          },
-        };
-      },
-    }),
-  });
+  wrapTables(db, 'interleave', (t, name) => ({
+    ...t,
+    mutate: (request) => {
+      if (name === table && !started) started = write();
+      return t.mutate(request);
+    },
+  }));
   return () => started;
 }
 
@@ -132,18 +120,7 @@ describe('popup marks read while a sync writes', () => {
 describe('the badge never lies after concurrent refreshes', () => {
   /** Logs each connection's reads of the feeds table: the start of a badge count. */
   function logCounts(db: PaperboyDb, name: string, log: string[]) {
-    db.close({ disableAutoOpen: false });
-    db.use({
-      stack: 'dbcore',
-      name: 'log-counts',
-      create: (down) => ({
-        ...down,
-        table: (table) => {
-          const t = down.table(table);
-          return table !== 'feeds' ? t : { ...t, query: (request) => (log.push(`count:${name}`), t.query(request)) };
-        },
-      }),
-    });
+    wrapTables(db, 'log-counts', (t, table) => (table !== 'feeds' ? t : { ...t, query: (request) => (log.push(`count:${name}`), t.query(request)) }));
   }
 
   it('refreshes from the worker and a page run one at a time, so the last badge written is the freshest count', async () => {
