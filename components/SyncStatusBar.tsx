@@ -14,7 +14,7 @@ export function SyncStatusBar({ status, syncing, error, now, onSync }: Props) {
   const described = status ? describeSyncStatus(status, syncing, now) : undefined;
   return (
     <div class="status" role="status" aria-live="polite">
-      <span class={`status-text tone-${error ? 'warn' : (described?.tone ?? 'idle')}`} data-role="sync-status">
+      <span class={`status-text tone-${error ? 'warn' : (described?.tone ?? 'idle')}`} data-role="sync-status" title={described?.title}>
         {error ?? described?.text ?? '\u00a0'}
         {described?.detail && <span class="status-detail"> · {described.detail}</span>}
       </span>

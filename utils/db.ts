@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 
 /** Links a paper offers; each one has passed `safeUrl`. */
 export interface PaperLinks {
@@ -33,6 +33,8 @@ export interface Paper {
   source: 'hf' | 'snapshot';
   /** When this profile first stored the paper, ms since epoch. Never changed by later syncs. */
   firstSeenAt: number;
+  /** When a successful fetch last listed the paper, ms since epoch: what retention ages by. */
+  lastSeenInFeedAt: number;
 }
 
 /** What the user did with a paper. Written by user actions only; sync never touches it. */
@@ -66,16 +68,55 @@ export type PaperboyDb = Dexie & {
 
 export const DB_NAME = 'paperboy';
 
+/** One schema version: the stores it declares and the upgrade that carries older rows into it. */
+export interface SchemaStep {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => PromiseLike<unknown>;
+}
+
+/**
+ * Every schema version ever shipped, oldest first. A shipped step is never edited: a change is a
+ * new step. tests/fixtures/db/v<N>.json holds a database written at version N; the migration
+ * tests migrate each one step and compare it with the next.
+ */
+export const SCHEMA: readonly SchemaStep[] = [
+  {
+    version: 1,
+    stores: {
+      papers: '&id, firstSeenAt, publishedAt, featuredOn',
+      userState: '&id, readAt, savedAt, dismissedAt',
+      feeds: '[feed+rank], id',
+      meta: '&key',
+    },
+  },
+  {
+    // Retention prunes papers no feed has listed for a while; a paper first seen long ago may
+    // still be trending, so it needs the last time a feed listed it, indexed.
+    version: 2,
+    stores: { papers: '&id, firstSeenAt, publishedAt, featuredOn, lastSeenInFeedAt' },
+    upgrade: (tx) =>
+      tx
+        .table('papers')
+        .toCollection()
+        .modify((paper: Partial<Paper>) => {
+          paper.lastSeenInFeedAt ??= paper.firstSeenAt;
+        }),
+  },
+];
+
+/** Declares schema steps on a Dexie instance (the whole history, or a prefix of it). */
+export function declareSchema<T extends Dexie>(db: T, steps: readonly SchemaStep[] = SCHEMA): T {
+  for (const { version, stores, upgrade } of steps) {
+    const declared = db.version(version).stores(stores);
+    if (upgrade) declared.upgrade(upgrade);
+  }
+  return db;
+}
+
 /** Opens (without connecting yet) a Paperboy database; tests pass their own name. */
 export function createDb(name = DB_NAME): PaperboyDb {
-  const db = new Dexie(name) as PaperboyDb;
-  db.version(1).stores({
-    papers: '&id, firstSeenAt, publishedAt, featuredOn',
-    userState: '&id, readAt, savedAt, dismissedAt',
-    feeds: '[feed+rank], id',
-    meta: '&key',
-  });
-  return db;
+  return declareSchema(new Dexie(name) as PaperboyDb);
 }
 
 /** The one database every context of the extension shares. */

@@ -37,8 +37,10 @@ export interface SyncStatus {
   lastAttemptAt?: number;
   lastSuccessAt?: number;
   lastError?: { kind: SyncErrorKind; message: string; at: number };
-  /** No request before this time (rate limit or backoff). */
+  /** When the next early retry is due (rate limit or backoff); unset: the next periodic sync. */
   nextAttemptAt?: number;
+  /** Hugging Face asked for no request before this time: nothing, not even "Sync now", sends one. */
+  rateLimitedUntil?: number;
   /** Consecutive failed attempts, for backoff. */
   failures?: number;
   /** Set when a sync starts, cleared when it is stored: a sync the browser killed halfway. */
@@ -91,6 +93,9 @@ export async function applySync(
       await upsertPapers(db, papers, 'hf', now);
       const previous = feeds[feed];
       const day = feed === 'hf-daily' ? latestDay(papers) : undefined;
+      // A cache or a replica can still serve yesterday's list after the day rolled over: an
+      // older day never replaces a newer one (its papers are stored all the same).
+      if (day !== undefined && previous?.day !== undefined && day < previous.day) continue;
       let ids = papers.filter((p) => !day || !p.featuredOn || p.featuredOn === day).map((p) => p.id);
       if (feed === 'hf-daily' && previous?.day !== undefined && previous.day === day) {
         const before = await feedIds(db, feed);
@@ -135,8 +140,8 @@ async function upsertPapers(
   const existing = await db.papers.bulkGet(papers.map((p) => p.id));
   const rows = papers.map((paper, i): Paper => {
     const old = existing[i];
-    if (!old) return { ...paper, source, firstSeenAt: now };
-    return { ...old, ...paper, links: { ...old.links, ...paper.links }, source: 'hf', firstSeenAt: old.firstSeenAt };
+    if (!old) return { ...paper, source, firstSeenAt: now, lastSeenInFeedAt: now };
+    return { ...old, ...paper, links: { ...old.links, ...paper.links }, source: 'hf', firstSeenAt: old.firstSeenAt, lastSeenInFeedAt: now };
   });
   await db.papers.bulkPut(rows);
 }

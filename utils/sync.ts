@@ -1,14 +1,15 @@
 import type { FeedId, PaperboyDb } from './db';
 import { applySync, getSyncStatus, putSyncStatus, type FeedFetch, type SyncErrorKind, type SyncStatus } from './papers';
-import { backoffDelay, retryAfterMs } from './retry';
+import { backoffDelay, MAX_RATE_LIMIT_WAIT_MS, retryAfterMs } from './retry';
 import { formatWait } from './format';
 import { parseDailyPapers } from './sources/hf';
 
 export const FETCH_TIMEOUT_MS = 20_000;
 /** Failed syncs retried early (with backoff) before waiting for the periodic alarm. */
 export const MAX_EARLY_RETRIES = 3;
-/** HF's fixed rate-limit window (`RateLimit-Policy: …;w=300`). */
-const RATE_LIMIT_WINDOW_MS = 5 * 60_000;
+/** A 429 that does not say how long to wait backs off from HF's 5-minute rate-limit window. */
+export const RATE_LIMIT_BASE_MS = 5 * 60_000;
+export { MAX_RATE_LIMIT_WAIT_MS };
 
 /** The HF lists Paperboy keeps, and where each comes from. */
 export const FEED_PATHS: Partial<Record<FeedId, string>> = {
@@ -25,13 +26,16 @@ export interface SyncDeps {
   now?: () => number;
   random?: () => number;
   timeoutMs?: number;
+  /** Frees space (retention) when a write hits the storage quota; returns how many papers went. */
+  makeRoom?: () => Promise<number>;
 }
 
 export class SyncError extends Error {
   constructor(
     readonly kind: SyncErrorKind,
     message: string,
-    readonly waitMs?: number,
+    /** With a 429: the wait HF asked for, when its headers said. */
+    readonly askedWaitMs?: number,
   ) {
     super(message);
   }
@@ -45,7 +49,7 @@ export interface SyncResult {
 }
 
 /** Builds the sync with its network, clock and database injected. */
-export function createSync({ db, fetch, hfOrigin, hasHostAccess, now = Date.now, random = Math.random, timeoutMs = FETCH_TIMEOUT_MS }: SyncDeps) {
+export function createSync({ db, fetch, hfOrigin, hasHostAccess, now = Date.now, random = Math.random, timeoutMs = FETCH_TIMEOUT_MS, makeRoom }: SyncDeps) {
   async function fetchFeed(feed: FeedId, path: string): Promise<FeedFetch> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -67,9 +71,9 @@ export function createSync({ db, fetch, hfOrigin, hasHostAccess, now = Date.now,
         throw new SyncError('offline', `Could not reach Hugging Face (${(error as Error).message || 'network error'})`);
       }
       if (response.status === 429) {
-        const wait = retryAfterMs(response.headers, now());
-        if (wait === undefined) throw new SyncError('rate-limited', 'Hugging Face asked us to slow down');
-        throw new SyncError('rate-limited', `Hugging Face asked us to wait ${formatWait(wait)}`, wait);
+        const asked = retryAfterMs(response.headers, now());
+        const message = asked === undefined ? 'Hugging Face is limiting requests' : `Hugging Face asked us to wait ${formatWait(asked)}`;
+        throw new SyncError('rate-limited', message, asked);
       }
       if (response.status >= 500) throw new SyncError('server', `Hugging Face had a server error (HTTP ${response.status})`);
       if (!response.ok) throw new SyncError('http', `Hugging Face refused the request (HTTP ${response.status})`);
@@ -91,19 +95,36 @@ export function createSync({ db, fetch, hfOrigin, hasHostAccess, now = Date.now,
     }
   }
 
+  /** How long to wait after a failed attempt; undefined hands over to the periodic alarm. */
+  function waitAfter(failure: SyncError, failures: number): number | undefined {
+    if (failure.kind === 'rate-limited') {
+      // Never before the time HF asked for; a repeated 429, or one asking for no wait at all,
+      // still backs off exponentially, so a misbehaving header cannot cause a retry storm.
+      if (failure.askedWaitMs === undefined) return backoffDelay(failures, random, RATE_LIMIT_BASE_MS);
+      return Math.max(Math.min(failure.askedWaitMs, MAX_RATE_LIMIT_WAIT_MS), backoffDelay(failures, random));
+    }
+    return failures <= MAX_EARLY_RETRIES ? backoffDelay(failures, random) : undefined;
+  }
+
   /**
    * Fetches every feed (outside any transaction), then stores what arrived in one transaction.
-   * A feed that fails changes nothing stored; a wait HF asked for is kept even across restarts.
-   * `force` (the user's "Sync now") skips a backoff wait but never a rate limit.
+   * A feed that fails changes nothing stored. A rate limit holds back every request, "Sync now"
+   * included, until its time, even across worker restarts (it is stored); `force` (the user's
+   * "Sync now", the alarms that are the retry schedule) skips only a backoff wait.
    */
   async function run({ force = false } = {}): Promise<SyncResult> {
     const before = await getSyncStatus(db);
     const start = now();
-    const waitUntil = before.nextAttemptAt ?? 0;
-    const rateLimited = before.lastError?.kind === 'rate-limited';
-    if (waitUntil > start && (rateLimited || !force)) return { status: before, ran: false };
+    if ((before.rateLimitedUntil ?? 0) > start) return { status: before, ran: false };
+    if (!force && (before.nextAttemptAt ?? 0) > start) return { status: before, ran: false };
 
-    await putSyncStatus(db, { ...before, pendingSince: start });
+    // Marks the sync as under way: if the browser kills the worker before it is stored, the
+    // next wake-up sees the mark and runs it again. Nothing is fetched that could not be stored.
+    try {
+      await withRoom(() => putSyncStatus(db, { ...before, pendingSince: start }));
+    } catch (error) {
+      return { status: await recordStorageFailure(before, start, error), ran: true };
+    }
     const fetched: FeedFetch[] = [];
     let failure: SyncError | undefined;
     for (const [feed, path] of Object.entries(FEED_PATHS) as [FeedId, string][]) {
@@ -116,47 +137,67 @@ export function createSync({ db, fetch, hfOrigin, hasHostAccess, now = Date.now,
       }
     }
 
+    const status = outcome(before, start, fetched.length > 0, failure);
+    try {
+      await withRoom(() => applySync(db, fetched, status, start));
+    } catch (error) {
+      return { status: await recordStorageFailure(before, start, error), ran: true };
+    }
+    return { status: await getSyncStatus(db), ran: true };
+  }
+
+  /**
+   * A write failed and its transaction rolled back: papers, feeds and the last success are as
+   * they were. The failure is recorded if the database still takes that much, and returned
+   * either way, so "Sync now" can show it.
+   */
+  async function recordStorageFailure(before: SyncStatus, start: number, error: unknown): Promise<SyncStatus> {
+    const status = outcome(before, start, false, new SyncError('storage', storageMessage(error)));
+    await putSyncStatus(db, status).catch((reason) => console.error('Paperboy: could not record the sync status', reason));
+    return status;
+  }
+
+  function outcome(before: SyncStatus, start: number, stored: boolean, failure: SyncError | undefined): SyncStatus {
     const failures = failure ? (before.failures ?? 0) + 1 : 0;
-    const status: SyncStatus = {
+    const wait = failure ? waitAfter(failure, failures) : undefined;
+    const next = wait === undefined ? undefined : start + wait;
+    return {
       ...before,
       pendingSince: undefined,
       lastAttemptAt: start,
-      lastSuccessAt: fetched.length > 0 ? start : before.lastSuccessAt,
+      lastSuccessAt: stored ? start : before.lastSuccessAt,
       lastError: failure ? { kind: failure.kind, message: failure.message, at: start } : undefined,
       failures,
-      nextAttemptAt: failure
-        ? start + (failure.waitMs ?? retryDelay(failure.kind, failures, random))
-        : undefined,
+      nextAttemptAt: next,
+      rateLimitedUntil: failure?.kind === 'rate-limited' ? next : undefined,
     };
+  }
+
+  /** Runs a write; when it hits the storage quota, lets retention free space and tries once more. */
+  async function withRoom(write: () => Promise<void>): Promise<void> {
     try {
-      await applySync(db, fetched, status, start);
+      await write();
     } catch (error) {
-      // Quota or an aborted write: the transaction rolled back, so stored data is as it was.
-      const storageStatus: SyncStatus = {
-        ...status,
-        lastSuccessAt: before.lastSuccessAt,
-        lastError: { kind: 'storage', message: storageMessage(error), at: start },
-        feeds: before.feeds,
-      };
-      await putSyncStatus(db, storageStatus).catch(() => undefined);
-      return { status: storageStatus, ran: true };
+      if (!isQuotaError(error) || !makeRoom) throw error;
+      const freed = await makeRoom().catch(() => 0);
+      if (freed === 0) throw error;
+      await write();
     }
-    return { status: await getSyncStatus(db), ran: true };
   }
 
   return { run };
 }
 
-/**
- * Exponential backoff with jitter. A 429 that names no wait backs off from a full rate-limit
- * window (5–10 min, then 10–20 min, … up to an hour) rather than polling at a fixed pace.
- */
-function retryDelay(kind: SyncErrorKind, failures: number, random: () => number): number {
-  return kind === 'rate-limited' ? backoffDelay(failures, random, 2 * RATE_LIMIT_WINDOW_MS) : backoffDelay(failures, random);
+/** Whether a (possibly Dexie-wrapped) storage error is the quota running out. */
+export function isQuotaError(error: unknown): boolean {
+  const names = [error, (error as { inner?: unknown })?.inner, ...((error as { failures?: unknown[] })?.failures ?? [])].map(
+    (e) => (e as { name?: unknown } | undefined)?.name,
+  );
+  return names.includes('QuotaExceededError');
 }
 
 function storageMessage(error: unknown): string {
-  const name = (error as { name?: string; inner?: { name?: string } })?.inner?.name ?? (error as Error)?.name;
-  if (name === 'QuotaExceededError') return 'The browser is out of storage space for Paperboy; nothing was changed';
+  if (isQuotaError(error)) return 'The browser is out of storage space for Paperboy; nothing was changed';
+  const name = (error as { inner?: { name?: string } })?.inner?.name ?? (error as Error)?.name;
   return `Saving the papers failed (${name ?? 'unknown error'}); nothing was changed`;
 }

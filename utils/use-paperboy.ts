@@ -46,6 +46,10 @@ export function usePaperboy(limit?: number) {
     if (empty) void ensureSnapshot(db).catch((error) => console.error('Paperboy: snapshot failed', error));
   }, [empty]);
 
+  // A newer outcome in the database (the worker finished or resumed the sync) supersedes a
+  // request that failed on its way to the worker.
+  useEffect(() => setSyncError(undefined), [status]);
+
   async function syncNow() {
     // First, inside the click: the user may have withdrawn the site permission since install.
     const access = requestHostAccess(HF_ORIGIN);
@@ -58,8 +62,11 @@ export function usePaperboy(limit?: number) {
         return;
       }
       await requestSyncNow();
-    } catch (error) {
-      setSyncError(`Could not start a sync: ${(error as Error).message}`);
+    } catch {
+      // Mostly the worker was stopped before it answered (Chrome does that): the sync it began is
+      // marked unfinished in the database and runs again when the worker next wakes; any other
+      // failure is retried by the next alarm.
+      setSyncError('The sync was interrupted; Paperboy retries it the next time it wakes up');
     } finally {
       setSyncing(false);
     }

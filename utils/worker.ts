@@ -1,29 +1,37 @@
 import { browser, type Browser } from 'wxt/browser';
 import { refreshBadge } from './badge';
 import { RETRY_ALARM, SYNC_ALARM, SYNC_PERIOD_MINUTES } from './config';
-import type { PaperboyDb } from './db';
 import { isWorkerMessage } from './messages';
 import { getSyncStatus, type SyncStatus } from './papers';
+import { pruneAsSet, pruneIfDue } from './retention';
 import { ensureSnapshot } from './snapshot';
-import { createSync, MAX_EARLY_RETRIES, type SyncDeps } from './sync';
+import { createSync, type SyncDeps } from './sync';
 
-const PERIOD_MS = SYNC_PERIOD_MINUTES * 60_000;
+export const SYNC_PERIOD_MS = SYNC_PERIOD_MINUTES * 60_000;
+/** A recreated periodic alarm whose sync is already due fires this soon, not a period later. */
+const DUE_ALARM_DELAY_MS = 60_000;
 
 /** What the background worker does for each event; the entrypoint only wires events to it. */
-export function createWorker(deps: SyncDeps) {
+export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
   const { db } = deps;
   const now = deps.now ?? Date.now;
-  const sync = createSync(deps);
+  const sync = createSync({ ...deps, makeRoom: () => pruneAsSet(db, now()) });
   let running: Promise<SyncStatus> | undefined;
 
-  /** One sync at a time in this worker; callers that arrive meanwhile share its outcome. */
+  /**
+   * One sync at a time in this worker; callers that arrive meanwhile share its outcome. `force`
+   * skips a backoff wait (never a rate limit). After a stored sync, retention runs if due.
+   */
   function syncNow(force = false): Promise<SyncStatus> {
     running ??= (async () => {
       try {
         await ensureSnapshot(db, now()).catch(() => false);
         const { status, ran } = await sync.run({ force });
         await refreshBadge(db);
-        if (ran) await scheduleRetry(status);
+        if (!ran) return status;
+        await scheduleRetry(status);
+        const stored = status.lastSuccessAt === status.lastAttemptAt;
+        if (stored) await pruneIfDue(db, now()).catch((error) => console.error('Paperboy: retention failed', error));
         return status;
       } finally {
         running = undefined;
@@ -32,23 +40,29 @@ export function createWorker(deps: SyncDeps) {
     return running;
   }
 
+  /** The retry alarm follows the stored status: set while an early retry is due, else cleared. */
   async function scheduleRetry(status: SyncStatus): Promise<void> {
-    const { nextAttemptAt, failures = 0 } = status;
-    if (nextAttemptAt === undefined) {
-      await browser.alarms.clear(RETRY_ALARM);
-    } else if (failures <= MAX_EARLY_RETRIES || status.lastError?.kind === 'rate-limited') {
-      await browser.alarms.create(RETRY_ALARM, { when: Math.max(nextAttemptAt, now() + 1000) });
-    }
+    if (status.nextAttemptAt === undefined) await browser.alarms.clear(RETRY_ALARM);
+    else await browser.alarms.create(RETRY_ALARM, { when: Math.max(status.nextAttemptAt, now() + 1000) });
   }
 
-  /** Every start of the worker: the alarm exists, the badge is right, an overdue sync runs. */
+  /**
+   * Every start of the worker: both alarms exist as the stored status says, the badge is right,
+   * and a sync runs at once if one was killed halfway, a retry was missed, or the periodic sync
+   * is overdue by more than a period (the browser was closed, or lost the alarm).
+   */
   async function onWake(): Promise<void> {
-    const alarm = await browser.alarms.get(SYNC_ALARM);
-    if (!alarm) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES, delayInMinutes: SYNC_PERIOD_MINUTES });
-    await refreshBadge(db);
     const status = await getSyncStatus(db);
-    const overdue = status.lastAttemptAt !== undefined && now() - status.lastAttemptAt > PERIOD_MS * 1.5;
-    if (overdue || status.pendingSince !== undefined) await syncNow();
+    const [alarm, retry] = await Promise.all([browser.alarms.get(SYNC_ALARM), browser.alarms.get(RETRY_ALARM)]);
+    const due = (status.lastAttemptAt ?? now()) + SYNC_PERIOD_MS;
+    if (!alarm) await browser.alarms.create(SYNC_ALARM, { when: Math.max(due, now() + DUE_ALARM_DELAY_MS), periodInMinutes: SYNC_PERIOD_MINUTES });
+    const next = status.nextAttemptAt;
+    const retryLost = next !== undefined && !retry;
+    if (retryLost && next > now()) await scheduleRetry(status);
+    await refreshBadge(db);
+    const overdue = now() - due > SYNC_PERIOD_MS;
+    const retryMissed = retryLost && next <= now();
+    if (overdue || retryMissed || status.pendingSince !== undefined) await syncNow();
   }
 
   return {
@@ -56,8 +70,9 @@ export function createWorker(deps: SyncDeps) {
     onWake,
     onInstalled: () => syncNow(),
     onStartup: () => syncNow(),
+    // The alarms are the retry schedule: they skip a backoff wait, never a rate limit.
     onAlarm: (alarm: Browser.alarms.Alarm) => {
-      if (alarm.name === SYNC_ALARM || alarm.name === RETRY_ALARM) return syncNow();
+      if (alarm.name === SYNC_ALARM || alarm.name === RETRY_ALARM) return syncNow(true);
       return undefined;
     },
     onMessage: (message: unknown) => (isWorkerMessage(message) ? syncNow(true) : undefined),

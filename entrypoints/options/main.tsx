@@ -1,5 +1,9 @@
 import { render } from 'preact';
 import '../../assets/paperboy.css';
+import './options.css';
+import { db } from '../../utils/db';
+import { reloadOnUpgrade } from '../../utils/page-lifecycle';
 import { App } from './App';
 
+reloadOnUpgrade(db);
 render(<App />, document.getElementById('app')!);

@@ -23,6 +23,7 @@ const stored: Paper = {
   thumbnail: 'https://evil.example/pixel.png',
   source: 'hf',
   firstSeenAt: 0,
+  lastSeenInFeedAt: 0,
 };
 const view: PaperView = { paper: stored, state: undefined, rank: 1 };
 const noop = () => undefined;

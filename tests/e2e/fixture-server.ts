@@ -16,7 +16,8 @@ export interface Reply {
   body: string;
 }
 
-export type Route = (url: URL) => Reply | undefined;
+/** A route may answer later (a promise): how tests hold a response to simulate a hang. */
+export type Route = (url: URL) => Reply | undefined | Promise<Reply | undefined>;
 
 /** Serves JSON for the two feeds the extension fetches, and a stand-in for HF paper pages. */
 export function jsonFeeds(daily: unknown, trending: unknown): Route {
@@ -39,7 +40,7 @@ export class FixtureServer {
   constructor(public route: Route) {}
 
   async start(): Promise<void> {
-    this.server = createServer((req, res) => this.handle(req, res));
+    this.server = createServer((req, res) => void this.handle(req, res));
     await new Promise<void>((done, fail) => {
       this.server!.once('error', fail);
       this.server!.listen(FIXTURE_PORT, '127.0.0.1', () => done());
@@ -58,10 +59,12 @@ export class FixtureServer {
     return this.requests.filter((url) => url.pathname.startsWith('/api/'));
   }
 
-  private handle(req: IncomingMessage, res: ServerResponse) {
+  private async handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     this.requests.push(url);
-    const reply = this.route(url) ?? paperPage(url);
+    const reply = (await this.route(url)) ?? paperPage(url);
+    // The client may have gone while a held answer waited (aborted, or its worker killed).
+    if (res.destroyed) return;
     res.writeHead(reply.status ?? 200, { 'cache-control': 'no-store', ...reply.headers });
     res.end(reply.body);
   }

@@ -5,7 +5,7 @@ import { cleanText } from '../text';
 import { safeImageUrl, safeUrl } from '../url';
 
 /** A paper as one HF payload describes it: everything but what this profile adds. */
-export type ParsedPaper = Omit<Paper, 'firstSeenAt' | 'source'>;
+export type ParsedPaper = Omit<Paper, 'firstSeenAt' | 'lastSeenInFeedAt' | 'source'>;
 
 export type ParseResult =
   | { ok: true; papers: ParsedPaper[]; skipped: number }

@@ -1,0 +1,177 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { waitFor, type Extension } from './browser';
+import { EXTENSION_DIR, FIXTURE_ORIGIN, ROOT } from './config';
+import type { Reply, Route } from './fixture-server';
+
+/** The last commit whose build shipped schema version 1: the "previous build" upgrades start from. */
+export const V1_COMMIT = '58b5095ea1729bfd53c5863f0b92ad70fd04b788';
+
+type TargetInfo = { targetId: string; type: string; url: string };
+
+/**
+ * Kills the extension's service worker the way Chrome does when it decides the worker is idle
+ * or over its time (Chrome DevTools Protocol `Target.closeTarget`), and waits until it is gone.
+ * Playwright keeps reporting the dead worker for a while: read the badge through a page after this.
+ */
+export async function killWorker(ext: Extension): Promise<void> {
+  const page = await ext.context.newPage();
+  try {
+    const cdp = await ext.context.newCDPSession(page);
+    const workers = async () =>
+      ((await cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] }).targetInfos.filter(
+        (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${ext.id}/`),
+      );
+    const [target] = await workers();
+    if (!target) throw new Error('no service worker target to kill');
+    await cdp.send('Target.closeTarget', { targetId: target.targetId });
+    await waitFor(async () => (await workers()).some((t) => t.targetId === target.targetId), false);
+    await cdp.detach();
+  } finally {
+    await page.close();
+  }
+}
+
+/** The badge text, read through an extension page (pages may read the action too). */
+export async function pageBadge(page: Page): Promise<string> {
+  return page.evaluate(() => chrome.action.getBadgeText({}));
+}
+
+/** Any message wakes the worker; this one asks for nothing, so its reply is "no receiver". */
+export async function wakeWorker(page: Page): Promise<void> {
+  await page.evaluate(() => chrome.runtime.sendMessage({ type: 'wake-up' }).catch(() => undefined));
+}
+
+/** What "Sync now" sends, awaited until the worker answers with the sync status. */
+export async function syncNow(page: Page): Promise<{ lastError?: { kind: string; message: string }; rateLimitedUntil?: number; lastSuccessAt?: number }> {
+  return page.evaluate(() => chrome.runtime.sendMessage({ type: 'sync-now' }));
+}
+
+/** Every row of one store of the extension's database, read from an extension page. */
+export async function dbRows<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((done, fail) => {
+        const open = indexedDB.open('paperboy');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction(name, 'readonly').objectStore(name).getAll();
+          request.onsuccess = () => {
+            db.close();
+            done(request.result as T[]);
+          };
+          request.onerror = () => fail(request.error);
+        };
+      }),
+    store,
+  );
+}
+
+/** The IndexedDB version of the extension's database (Dexie stores version N as N × 10). */
+export async function dbVersion(page: Page): Promise<number | undefined> {
+  return page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'paperboy')?.version);
+}
+
+/** Writes user state rows straight into the database, as an older or another build might have. */
+export async function putUserState(page: Page, rows: object[]): Promise<void> {
+  await page.evaluate(
+    (values) =>
+      new Promise<void>((done, fail) => {
+        const open = indexedDB.open('paperboy');
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('userState', 'readwrite');
+          for (const value of values) tx.objectStore('userState').put(value);
+          tx.oncomplete = () => {
+            db.close();
+            done();
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+        open.onerror = () => fail(open.error);
+      }),
+    rows,
+  );
+}
+
+/** A route whose API answers can be held: requests wait until `release()`, then get the route's answer. */
+export class HoldableRoute {
+  private held: (() => void)[] = [];
+  private holding = false;
+  private waiters: (() => void)[] = [];
+  heldCount = 0;
+
+  constructor(public route: Route) {}
+
+  hold(): void {
+    this.holding = true;
+  }
+
+  release(): void {
+    this.holding = false;
+    for (const go of this.held.splice(0)) go();
+  }
+
+  /** Resolves once a request is being held. */
+  whenHeld(): Promise<void> {
+    if (this.held.length > 0) return Promise.resolve();
+    return new Promise((done) => this.waiters.push(done));
+  }
+
+  readonly serve: Route = async (url) => {
+    if (this.holding && url.pathname.startsWith('/api/')) {
+      this.heldCount++;
+      await new Promise<void>((go) => {
+        this.held.push(go);
+        for (const waiter of this.waiters.splice(0)) waiter();
+      });
+    }
+    return this.route(url);
+  };
+}
+
+export function failing(status: number, headers: Record<string, string> = {}): Route {
+  return (url): Reply | undefined => (url.pathname.startsWith('/api/') ? { status, headers, body: 'unavailable' } : undefined);
+}
+
+/**
+ * Builds the extension as it was at `V1_COMMIT` (schema version 1), pointed at the fixture
+ * server, once per checkout; returns its output directory.
+ */
+export function buildV1(): string {
+  const src = resolve(ROOT, '.output/v1-src');
+  const out = resolve(src, '.output/chrome-mv3-e2e');
+  const stamp = resolve(src, '.built-for');
+  const wanted = `${V1_COMMIT} ${FIXTURE_ORIGIN}`;
+  if (existsSync(resolve(out, 'manifest.json')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted) return out;
+  rmSync(src, { recursive: true, force: true });
+  mkdirSync(src, { recursive: true });
+  execFileSync('sh', ['-c', `git archive ${V1_COMMIT} | tar -x -C "${src}"`], { cwd: ROOT });
+  symlinkSync(resolve(ROOT, 'node_modules'), resolve(src, 'node_modules'));
+  execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], {
+    cwd: src,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production', WXT_HF_ORIGIN: FIXTURE_ORIGIN },
+  });
+  writeFileSync(stamp, wanted);
+  return out;
+}
+
+/**
+ * Puts a build at `dir`, the one path the profile knows the extension by (an unpacked
+ * extension's id comes from its path), optionally with an older manifest version.
+ */
+export function installAt(dir: string, build: string, version?: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(build, dir, { recursive: true });
+  if (version) {
+    const manifestPath = resolve(dir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: string };
+    writeFileSync(manifestPath, JSON.stringify({ ...manifest, version }));
+  }
+}
+
+export const CURRENT_BUILD = EXTENSION_DIR;
