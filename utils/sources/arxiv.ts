@@ -1,5 +1,6 @@
 import { normaliseArxivId } from '../arxiv-id';
 import { cleanText } from '../text';
+import { CATEGORY } from './arxiv-category';
 import { dropUndefined, LIMITS, type ParsedPaper } from './hf';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
@@ -13,8 +14,6 @@ export type ArxivParseResult =
   | { ok: true; papers: ArxivPaper[]; skipped: number; total?: number }
   | { ok: false; reason: string };
 
-/** A category as arXiv spells it: `cs.LG`, `stat.ML`, `hep-th`, `q-bio.NC`. */
-export const CATEGORY = /^[a-z-]+(\.[A-Za-z-]+)?$/;
 
 /** The arXiv API query for the newest papers of one category. */
 export function categoryQueryPath(category: string, maxResults = 100): string {
