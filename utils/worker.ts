@@ -5,7 +5,8 @@ import type { PaperboyDb } from './db';
 import { isWorkerMessage } from './messages';
 import { getSyncStatus, type SyncStatus } from './papers';
 import { ensureSnapshot } from './snapshot';
-import { createSync, MAX_EARLY_RETRIES, type SyncDeps } from './sync';
+import { createSync, MAX_EARLY_RETRIES, type FeedSyncResult, type SyncDeps } from './sync';
+import type { PeriodFeed } from './hf-periods';
 
 const PERIOD_MS = SYNC_PERIOD_MINUTES * 60_000;
 
@@ -15,10 +16,17 @@ export function createWorker(deps: SyncDeps) {
   const now = deps.now ?? Date.now;
   const sync = createSync(deps);
   let running: Promise<SyncStatus> | undefined;
+  // Jobs that write the sync status run one after another, so none overwrites another's outcome.
+  let queue: Promise<unknown> = Promise.resolve();
+  function serial<T>(job: () => Promise<T>): Promise<T> {
+    const result = queue.then(job);
+    queue = result.catch(() => undefined);
+    return result;
+  }
 
   /** One sync at a time in this worker; callers that arrive meanwhile share its outcome. */
   function syncNow(force = false): Promise<SyncStatus> {
-    running ??= (async () => {
+    running ??= serial(async () => {
       try {
         await ensureSnapshot(db, now()).catch(() => false);
         const { status, ran } = await sync.run({ force });
@@ -28,8 +36,19 @@ export function createWorker(deps: SyncDeps) {
       } finally {
         running = undefined;
       }
-    })();
+    });
     return running;
+  }
+
+  const feedsRunning = new Map<PeriodFeed, Promise<FeedSyncResult>>();
+  /** Fetches an on-demand feed (never counted by the badge); a second ask meanwhile shares it. */
+  function syncFeed(feed: PeriodFeed): Promise<FeedSyncResult> {
+    let job = feedsRunning.get(feed);
+    if (!job) {
+      job = serial(() => sync.runFeed(feed)).finally(() => feedsRunning.delete(feed));
+      feedsRunning.set(feed, job);
+    }
+    return job;
   }
 
   async function scheduleRetry(status: SyncStatus): Promise<void> {
@@ -60,6 +79,10 @@ export function createWorker(deps: SyncDeps) {
       if (alarm.name === SYNC_ALARM || alarm.name === RETRY_ALARM) return syncNow();
       return undefined;
     },
-    onMessage: (message: unknown) => (isWorkerMessage(message) ? syncNow(true) : undefined),
+    syncFeed,
+    onMessage: (message: unknown) => {
+      if (!isWorkerMessage(message)) return undefined;
+      return message.type === 'sync-feed' ? syncFeed(message.feed) : syncNow(true);
+    },
   };
 }
