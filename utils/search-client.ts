@@ -1,0 +1,20 @@
+import type { SearchRequest, SearchResponse } from './search-protocol';
+
+export interface SearchClient {
+  query(seq: number, query: string, limit: number): void;
+  stop(): void;
+}
+
+/** Starts the search worker; it reads the database and builds the index by itself. */
+export function startSearchWorker(onMessage: (message: SearchResponse) => void): SearchClient {
+  const worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'paperboy-search' });
+  worker.onmessage = (event: MessageEvent<SearchResponse>) => onMessage(event.data);
+  worker.onerror = (event) => {
+    event.preventDefault();
+    onMessage({ type: 'error', message: `Search stopped working (${event.message || 'worker error'})` });
+  };
+  return {
+    query: (seq, query, limit) => worker.postMessage({ type: 'query', seq, query, limit } satisfies SearchRequest),
+    stop: () => worker.terminate(),
+  };
+}
