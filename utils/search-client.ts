@@ -1,4 +1,6 @@
 import type { SearchRequest, SearchResponse } from './search-protocol';
+// Vite bundles the worker with its imports (MiniSearch, Dexie) into a file of its own.
+import SearchWorker from './search.worker?worker';
 
 export interface SearchClient {
   query(seq: number, query: string, limit: number): void;
@@ -7,7 +9,7 @@ export interface SearchClient {
 
 /** Starts the search worker; it reads the database and builds the index by itself. */
 export function startSearchWorker(onMessage: (message: SearchResponse) => void): SearchClient {
-  const worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'paperboy-search' });
+  const worker = new SearchWorker({ name: 'paperboy-search' });
   worker.onmessage = (event: MessageEvent<SearchResponse>) => onMessage(event.data);
   worker.onerror = (event) => {
     event.preventDefault();
