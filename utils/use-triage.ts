@@ -9,11 +9,25 @@ import type { PaperView } from './papers';
 import { copyCitation, dismissAndBadge, exportSaved, toggleSave, undismissAndBadge } from './triage-actions';
 import { recordVisit } from './triage-data';
 
-/** The previous visit to a Paperboy page; this visit is recorded as it opens. */
+/**
+ * The previous visit to a Paperboy page. The visit is recorded as the page opens and again as
+ * it is hidden or closed, so papers that arrived and were shown during this visit are not new
+ * the next time ("cleared when seen").
+ */
 export function useLastVisit(): number | undefined {
   const [previous, setPrevious] = useState<number | undefined>(undefined);
   useEffect(() => {
-    recordVisit(db, Date.now()).then(setPrevious, (error) => console.error('Paperboy: visit not recorded', error));
+    const record = () => recordVisit(db, Date.now());
+    record().then(setPrevious, (error) => console.error('Paperboy: visit not recorded', error));
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') void record();
+    };
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', onHide);
+    };
   }, []);
   return previous;
 }

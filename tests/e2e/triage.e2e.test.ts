@@ -141,6 +141,11 @@ describe('triage in Chromium', () => {
     expect(await newtab.locator('[data-role="search"]').inputValue()).toBe('mx');
     await newtab.keyboard.press('Escape');
     await newtab.locator('[data-role="search"]').fill('');
+    await newtab.keyboard.press('?');
+    expect(await newtab.locator('[data-role="search"]').inputValue()).toBe('?');
+    expect(await newtab.locator('[data-role="key-help"]').count()).toBe(0);
+    await newtab.locator('[data-role="search"]').fill('');
+    await newtab.keyboard.press('Escape');
     expect(await readFlag(newtab, t3!)).toBe('false');
 
     await newtab.keyboard.press('?');
@@ -186,10 +191,16 @@ describe('triage in Chromium', () => {
     const query = server.requests.find((url) => url.pathname === '/api/query')!;
     expect(query.searchParams.get('search_query')).toBe('cat:cs.LG');
     expect(new URL(newtab.url()).searchParams.get('feed')).toBe('arxiv:cs.LG');
-    await expect.poll(() => newtab.locator('[data-paper-id="2606.13677"] .card-title').textContent()).toBe('Mana: Dexterous Manipulation of Articulated Tools');
+    await expect.poll(() => newtab.locator('[data-paper-id="2606.13677"] a[data-action="open"]').textContent()).toBe('Mana: Dexterous Manipulation of Articulated Tools');
     expect(await badgeText(ext)).toBe(String(UNREAD_AT_START - 2));
+    // Stored after this visit began: marked new here, and no longer new on the next visit.
+    expect(await attr(newtab, '2606.13677', 'data-new')).toBe('true');
     await screenshot(newtab, 'triage-arxiv');
-    await newtab.close();
+    await newtab.close({ runBeforeUnload: true });
+    const later = await openPage(ext, 'newtab.html?feed=arxiv%3Acs.LG');
+    await expect.poll(() => shownIds(later)).toEqual(ARXIV_IDS);
+    await expect.poll(() => attr(later, '2606.13677', 'data-new')).toBe('false');
+    await later.close();
   });
 
   it('the saved list survives a browser restart and exports as BibTeX', async () => {
