@@ -135,8 +135,10 @@ async function main() {
   const papers = corpus();
   const queries = keystrokes(papers);
   console.log(`${papers.length} papers, ${queries.length} keystroke queries, ${RUNS} builds each\n`);
-  const rows: string[][] = [];
-  for (const engine of await engines()) {
+  const head = ['library', 'build ms (median)', 'heap MB', 'p50 ms', 'p95 ms', 'max ms'];
+  console.log(`| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
+  const only = process.env.BENCH_ONLY;
+  for (const engine of (await engines()).filter((e) => !only || e.name.startsWith(only))) {
     const builds: number[] = [];
     const heaps: number[] = [];
     let index: unknown;
@@ -150,6 +152,7 @@ async function main() {
       gc();
       heaps.push(process.memoryUsage().heapUsed - before);
     }
+    console.error(`${engine.name}: built in ${builds.map((b) => b.toFixed(0)).join(', ')} ms; querying…`);
     for (const q of queries.slice(0, 50)) engine.query(index, q); // warm up the JIT
     const times: number[] = [];
     for (const q of queries) {
@@ -157,11 +160,13 @@ async function main() {
       engine.query(index, q);
       times.push(performance.now() - start);
     }
-    rows.push([engine.name, median(builds).toFixed(0), (median(heaps) / 2 ** 20).toFixed(1), pct(times, 50).toFixed(2), pct(times, 95).toFixed(2), Math.max(...times).toFixed(2)]);
+    if (process.env.BENCH_SLOWEST) {
+      const slow = queries.map((q, i) => [times[i]!, q] as const).sort((a, b) => b[0] - a[0]).slice(0, 8);
+      console.error(slow.map(([t, q]) => `${t.toFixed(1)} ms  "${q}"  (${(engine.query(index, q) as unknown[]).length} hits)`).join('\n'));
+    }
+    const row = [engine.name, median(builds).toFixed(0), (median(heaps) / 2 ** 20).toFixed(1), pct(times, 50).toFixed(2), pct(times, 95).toFixed(2), Math.max(...times).toFixed(2)];
+    console.log(`| ${row.join(' | ')} |`);
   }
-  const head = ['library', 'build ms (median)', 'heap MB', 'p50 ms', 'p95 ms', 'max ms'];
-  console.log(`| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
-  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 }
 
 await main();

@@ -17,9 +17,15 @@ export interface SearchIndex {
   prints: Map<string, string>;
 }
 
-/** Lower case, accents folded: "Müller" finds "muller" and the other way round. */
-function processTerm(term: string): string {
-  return term.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+// Words too common to narrow a search: indexing them costs memory and time, finds nothing.
+const STOPWORDS = new Set(
+  'a an and are as at be been but by can do for from has have how in into is it its of on or our over such than that the their then there these this those to under via was we were what when where which while who will with within without'.split(' '),
+);
+
+/** Lower case, accents folded ("Müller" finds "muller"), stop words and single letters dropped. */
+function processTerm(term: string): string | null {
+  const folded = term.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return folded.length < 2 || STOPWORDS.has(folded) ? null : folded;
 }
 
 const OPTIONS: Options<SearchDoc> = {
@@ -29,11 +35,14 @@ const OPTIONS: Options<SearchDoc> = {
   searchOptions: {
     boost: { title: 3, keywords: 2, authors: 2 },
     combineWith: 'AND',
-    // Results as you type: a word may be the start of a longer one once it has 3 letters (a
-    // 1–2-letter prefix matches most of the vocabulary and costs a full scoring pass).
-    prefix: (term) => term.length >= 3,
-    // Typo tolerance: one edit from 5 letters, two from 10; short words must match as typed.
-    fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+    // Results as you type: the word being typed (the last) may be the start of a longer one once
+    // it has 3 letters; a 1–2-letter prefix matches most of the vocabulary and costs a full
+    // scoring pass. Earlier words are complete: they match as typed (or with a typo).
+    prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3,
+    // Typo tolerance: one edit from 5 letters; short words must match as typed. One edit, never
+    // two: a distance-2 walk of the term tree costs tens of milliseconds on a long word.
+    fuzzy: (term) => (term.length >= 5 ? 1 : false),
+    maxFuzzy: 1,
   } satisfies SearchOptions,
 };
 

@@ -49,7 +49,7 @@ function editDistance(a: string, b: string): number {
 
 /** Whether a text has a word the search would match for `query`: same prefix, or within its typo allowance. */
 function couldMatch(text: string, query: string): boolean {
-  const allowed = query.length >= 5 ? Math.round(query.length * 0.2) : 0;
+  const allowed = query.length >= 5 ? 1 : 0;
   return text
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)

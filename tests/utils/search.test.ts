@@ -33,9 +33,21 @@ describe('search ranking', () => {
     expect(search(index, 'retr')).toEqual(['2401.00003']);
   });
 
-  it('tolerates a typo in a longer word', () => {
+  it('tolerates one typo (a letter missing, extra or wrong) in a word of 5 letters or more', () => {
     expect(search(index, 'difusion')).toEqual(['2401.00001', '2401.00002']);
-    expect(search(index, 'retreival')).toEqual(['2401.00003']);
+    expect(search(index, 'retrieaval agents')).toEqual(['2401.00003']);
+    expect(search(index, 'scaleng laws')).toEqual(['2401.00004']);
+    // Short words match as typed: "grap" is a prefix, "grep" is not a typo allowance.
+    expect(search(index, 'survey grep')).toEqual([]);
+  });
+
+  it('treats only the last word as a prefix: earlier words are complete', () => {
+    expect(search(index, 'retr agents')).toEqual([]);
+    expect(search(index, 'agents retr')).toEqual(['2401.00003']);
+  });
+
+  it('ignores stop words', () => {
+    expect(search(index, 'the diffusion of')).toEqual(['2401.00001', '2401.00002']);
   });
 
   it('searches authors (accents folded) and AI keywords', () => {
