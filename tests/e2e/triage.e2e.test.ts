@@ -129,7 +129,8 @@ describe('triage in Chromium', () => {
     await expect.poll(() => newtab.locator(`[data-paper-id="${t2}"]`).count()).toBe(0);
     await expect.poll(() => attr(newtab, t3!, 'aria-current')).toBe('true');
     await waitFor(() => badgeText(ext), String(UNREAD_AT_START - 2));
-    await screenshot(newtab, 'triage-keyboard');
+    await newtab.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(newtab, 'triage-newtab');
 
     await newtab.keyboard.press('u');
     await expect.poll(() => newtab.locator(`[data-paper-id="${t2}"]`).count()).toBe(1);
