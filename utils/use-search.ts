@@ -10,6 +10,8 @@ export interface SearchState {
   /** Ids matching the current query, best first; undefined until the first answer. */
   ids?: string[];
   error?: string;
+  /** Counts index updates: a sync that changed papers makes the page ask again. */
+  version?: number;
 }
 
 /** Queries shorter than this show the feed: one letter matches nearly everything. */
@@ -50,7 +52,7 @@ export function useSearch(query: string, eager: boolean): SearchState {
       .then(({ startSearchWorker }) => {
         if (stopped) return;
         client.current = startSearchWorker((message) => {
-          if (message.type === 'ready') setState((s) => ({ ...s, status: 'ready', size: message.size }));
+          if (message.type === 'ready') setState((s) => ({ ...s, status: 'ready', size: message.size, version: (s.version ?? 0) + 1 }));
           else if (message.type === 'error') setState((s) => ({ ...s, status: 'error', error: message.message }));
           else if (message.seq === seq.current) setState((s) => ({ ...s, ids: message.ids }));
         });
@@ -68,7 +70,7 @@ export function useSearch(query: string, eager: boolean): SearchState {
     seq.current++;
     if (!wanted) setState((s) => (s.ids ? { ...s, ids: undefined } : s));
     else client.current?.query(seq.current, query.trim(), RESULT_LIMIT);
-  }, [query, wanted, state.size, state.status]);
+  }, [query, wanted, state.version]);
 
   return state;
 }

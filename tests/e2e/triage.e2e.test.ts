@@ -217,5 +217,16 @@ describe('triage in Chromium', () => {
     expect(bib).toMatch(new RegExp(`^@misc\\{[a-z]+\\d{4}[a-z]*,\\n  title = \\{`));
     expect(bib).toContain(`  eprint = {${t1}},\n  archivePrefix = {arXiv},`);
     await screenshot(newtab, 'triage-saved');
+    await newtab.close();
+  });
+
+  it('search follows a sync: a paper that arrives while the query is open shows up without a reload', async () => {
+    const newtab = await openPage(ext, 'newtab.html?q=quokkaformer');
+    await expect.poll(() => newtab.locator('[data-role="search-summary"]').textContent(), { timeout: 20_000 }).toMatch(/^0 of 0 matches/);
+    const arriving = { ...trending[0]!, title: 'Quokkaformer: Marsupial Attention', paper: { ...trending[0]!.paper, id: '2607.99999', title: 'Quokkaformer: Marsupial Attention' } };
+    server.route = routes(weekRoute, jsonFeeds(daily, [arriving, ...trending]));
+    await newtab.locator('[data-action="sync"]').click();
+    await expect.poll(() => shownIds(newtab), { timeout: 20_000 }).toEqual(['2607.99999']);
+    await newtab.close();
   });
 });
