@@ -89,6 +89,11 @@ interface Engine {
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
+/** CPU time of this process in ms (user + system). */
+const cpu = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
 
@@ -135,11 +140,12 @@ async function main() {
   const papers = corpus();
   const queries = keystrokes(papers);
   console.log(`${papers.length} papers, ${queries.length} keystroke queries, ${RUNS} builds each\n`);
-  const head = ['library', 'build ms (median)', 'heap MB', 'p50 ms', 'p95 ms', 'max ms'];
+  const head = ['library', 'build ms wall / CPU (median)', 'heap MB', 'query p50 ms wall / CPU', 'p95 wall / CPU', 'max wall / CPU'];
   console.log(`| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
   const only = process.env.BENCH_ONLY;
   for (const engine of (await engines()).filter((e) => !only || e.name.startsWith(only))) {
     const builds: number[] = [];
+    const buildsCpu: number[] = [];
     const heaps: number[] = [];
     let index: unknown;
     for (let run = 0; run < RUNS; run++) {
@@ -147,7 +153,9 @@ async function main() {
       gc();
       const before = process.memoryUsage().heapUsed;
       const start = performance.now();
+      const startCpu = cpu();
       index = engine.build(papers);
+      buildsCpu.push(cpu() - startCpu);
       builds.push(performance.now() - start);
       gc();
       heaps.push(process.memoryUsage().heapUsed - before);
@@ -155,16 +163,27 @@ async function main() {
     console.error(`${engine.name}: built in ${builds.map((b) => b.toFixed(0)).join(', ')} ms; querying…`);
     for (const q of queries.slice(0, 50)) engine.query(index, q); // warm up the JIT
     const times: number[] = [];
+    const timesCpu: number[] = [];
     for (const q of queries) {
       const start = performance.now();
+      const startCpu = cpu();
       engine.query(index, q);
+      timesCpu.push(cpu() - startCpu);
       times.push(performance.now() - start);
     }
     if (process.env.BENCH_SLOWEST) {
       const slow = queries.map((q, i) => [times[i]!, q] as const).sort((a, b) => b[0] - a[0]).slice(0, 8);
       console.error(slow.map(([t, q]) => `${t.toFixed(1)} ms  "${q}"  (${(engine.query(index, q) as unknown[]).length} hits)`).join('\n'));
     }
-    const row = [engine.name, median(builds).toFixed(0), (median(heaps) / 2 ** 20).toFixed(1), pct(times, 50).toFixed(2), pct(times, 95).toFixed(2), Math.max(...times).toFixed(2)];
+    const pair = (wall: number, cpuMs: number, digits: number) => `${wall.toFixed(digits)} / ${cpuMs.toFixed(digits)}`;
+    const row = [
+      engine.name,
+      pair(median(builds), median(buildsCpu), 0),
+      (median(heaps) / 2 ** 20).toFixed(1),
+      pair(pct(times, 50), pct(timesCpu, 50), 2),
+      pair(pct(times, 95), pct(timesCpu, 95), 2),
+      pair(Math.max(...times), Math.max(...timesCpu), 1),
+    ];
     console.log(`| ${row.join(' | ')} |`);
   }
 }
