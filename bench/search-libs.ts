@@ -7,8 +7,8 @@
  *   BENCH_LIBS_DIR=/tmp/libs npm run bench:search         # plus flexsearch and @orama/orama there
  *
  * Papers are synthesised from the recorded fixtures (the 88-paper snapshot and 33 HF papers):
- * sentences, authors and keywords are resampled and a share of words mutated so the vocabulary
- * grows as a real corpus's does. Runs in Node's V8 (Chromium's engine); numbers are medians of
+ * sentences, authors and keywords are resampled and a share of words replaced by invented ones so
+ * the vocabulary grows as a real corpus's does. Runs in Node's V8 (Chromium's engine); numbers are medians of
  * repeated runs on a shared machine: compare ratios, not absolutes.
  */
 import { readFileSync } from 'node:fs';
@@ -48,8 +48,14 @@ function corpus(): Paper[] {
   const keywords = hf.flatMap((p) => p.aiKeywords ?? []);
   const random = rng(42);
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
-  // ~8% of words get a suffix: new terms, as a growing corpus keeps adding names and jargon.
-  const mutate = (text: string) => text.split(' ').map((w) => (random() < 0.08 ? `${w}${Math.floor(random() * 5000).toString(36)}` : w)).join(' ');
+  // ~8% of words are replaced by invented ones (model names, acronyms, jargon) drawn with a
+  // skew from 50,000: the vocabulary grows with the corpus as a real one does. (Suffixing
+  // existing words instead would give "transformer" a thousand variants no real corpus has.)
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const invented = Array.from({ length: 50_000 }, () =>
+    Array.from({ length: 4 + Math.floor(random() * 8) }, () => letters[Math.floor(random() * 26)]).join(''),
+  );
+  const mutate = (text: string) => text.split(' ').map((w) => (random() < 0.08 ? invented[Math.floor(random() ** 2 * invented.length)] : w)).join(' ');
   const papers: Paper[] = [];
   for (let i = 0; i < N; i++) {
     const title = mutate(`${pick(titles).split(':')[0]} ${pick(titles).split(' ').slice(-4).join(' ')}`);
