@@ -87,12 +87,12 @@ export function useFeedRefresh(view: ViewId | undefined, status: SyncStatus | un
       void run(view, view.startsWith('arxiv:') ? requestArxivAccess() : undefined);
     },
     async addCategory(category) {
-      const access = requestArxivAccess();
       if (!CATEGORY.test(category)) {
         setError(`“${category}” is not an arXiv category (examples: cs.LG, stat.ML, hep-th)`);
         return false;
       }
-      if (!(await access.catch(() => false))) {
+      // Still inside the click: the browser shows its permission prompt only during a gesture.
+      if (!(await requestArxivAccess().catch(() => false))) {
         setError('Paperboy needs your permission to reach export.arxiv.org for arXiv feeds; nothing was fetched.');
         return false;
       }
