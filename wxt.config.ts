@@ -19,7 +19,8 @@ export default defineConfig({
   imports: false,
   // Firefox gets Manifest V3 too (WXT defaults it to MV2).
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact()] }),
+  // The search worker is an ES module worker (extension pages support them in Chrome and Firefox).
+  vite: () => ({ plugins: [preact()], worker: { format: 'es' } }),
   // `npm run dev` opens Chromium with Paperboy loaded. Chromium refuses to start as root (CI
   // containers, dev VMs) unless its sandbox is off; a normal user keeps the sandbox.
   webExt: { chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [] },

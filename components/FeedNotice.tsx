@@ -1,25 +1,54 @@
-import type { FeedId } from '../utils/db';
-import { formatDay } from '../utils/format';
+import { formatAgo, formatDay } from '../utils/format';
+import { periodOf } from '../utils/hf-periods';
 import type { SyncStatus } from '../utils/papers';
+import type { ArxivStatus } from '../utils/triage-data';
+import type { ViewId } from '../utils/view-state';
 
 interface Props {
-  feed: FeedId;
+  view: ViewId;
   status: SyncStatus | undefined;
+  arxiv: ArxivStatus | undefined;
   count: number | undefined;
+  now: number;
+  busy?: boolean;
 }
 
-/** One line under the tabs saying what the list is: a snapshot, a featured day, or empty. */
-export function FeedNotice({ feed, status, count }: Props) {
-  if (feed === 'bundled') {
+/** When a view's papers were fetched, in words: feeds differ in how fresh they can be. */
+function freshness({ view, status, arxiv, now }: Props): string | undefined {
+  if (view === 'saved') return 'Your saved papers, kept on this device; newest first.';
+  if (view === 'history') return 'Papers you opened or marked read, most recent first.';
+  if (view.startsWith('arxiv:')) {
+    const fetchedAt = arxiv?.feeds[view.slice(6)]?.fetchedAt;
+    return fetchedAt ? `Newest arXiv ${view.slice(6)} papers · fetched ${formatAgo(fetchedAt, now)}` : undefined;
+  }
+  const fetchedAt = status?.feeds[view as keyof SyncStatus['feeds']]?.fetchedAt;
+  if (fetchedAt === undefined) return undefined;
+  const ago = `updated ${formatAgo(fetchedAt, now)}`;
+  if (view === 'hf-daily') {
+    const day = status?.feeds['hf-daily']?.day;
+    return day ? `Featured on ${formatDay(day)} · ${ago}` : `Today on Hugging Face · ${ago}`;
+  }
+  if (view === 'hf-week' || view === 'hf-month') return `Featured in ${periodOf(view, fetchedAt)} · ${ago}`;
+  return `Trending on Hugging Face · ${ago}`;
+}
+
+/** One line under the tabs saying what the list is, how fresh, or why it is empty. */
+export function FeedNotice(props: Props) {
+  const { view, count, busy } = props;
+  if (view === 'bundled') {
     return (
       <p class="notice snapshot" data-role="snapshot-label">
         Bundled snapshot: papers that were trending on Hugging Face when this version shipped. Live papers replace it after the first sync.
       </p>
     );
   }
-  if (count === 0) {
-    return <p class="notice">Nothing here yet. Sync to fetch the latest papers.</p>;
-  }
-  const day = feed === 'hf-daily' ? status?.feeds['hf-daily']?.day : undefined;
-  return day ? <p class="notice">Featured on {formatDay(day)}</p> : null;
+  const fresh = freshness(props);
+  const empty = count === 0 && !busy;
+  return (
+    <p class="notice" data-role="feed-freshness">
+      {busy ? 'Fetching… ' : ''}
+      {fresh}
+      {empty && (view === 'saved' ? ' Nothing saved yet: press s or ☆ on a paper.' : view === 'history' ? ' Nothing read yet.' : ' Nothing here yet.')}
+    </p>
+  );
 }

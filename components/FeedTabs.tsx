@@ -1,29 +1,31 @@
-import type { FeedId } from '../utils/db';
+import type { ViewId } from '../utils/view-state';
 
 interface Props {
-  feeds: FeedId[];
-  current: FeedId | undefined;
-  labels: Record<FeedId, string>;
-  counts: Partial<Record<FeedId, number>>;
-  onSelect: (feed: FeedId) => void;
+  views: ViewId[];
+  current: ViewId | undefined;
+  label: (view: ViewId) => string;
+  counts: Partial<Record<ViewId, number>>;
+  onSelect: (view: ViewId) => void;
+  /** Searching spans every stored paper: no tab is the current list then. */
+  dimmed?: boolean;
 }
 
-/** The feed switcher: Trending / Today / Snapshot. */
-export function FeedTabs({ feeds, current, labels, counts, onSelect }: Props) {
+/** The view switcher: Trending / Today / This week / This month / Saved / Read / arXiv feeds. */
+export function FeedTabs({ views, current, label, counts, onSelect, dimmed }: Props) {
   return (
-    <nav class="tabs" role="tablist" aria-label="Feeds">
-      {feeds.map((feed) => (
+    <nav class={`tabs ${dimmed ? 'dimmed' : ''}`} role="tablist" aria-label="Feeds">
+      {views.map((view) => (
         <button
           type="button"
           role="tab"
           class="tab"
-          key={feed}
-          data-feed={feed}
-          aria-selected={feed === current}
-          onClick={() => onSelect(feed)}
+          key={view}
+          data-feed={view}
+          aria-selected={!dimmed && view === current}
+          onClick={() => onSelect(view)}
         >
-          {labels[feed]}
-          {counts[feed] ? <span class="tab-count">{counts[feed]}</span> : null}
+          {label(view)}
+          {counts[view] ? <span class="tab-count">{counts[view]}</span> : null}
         </button>
       ))}
     </nav>

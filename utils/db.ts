@@ -29,12 +29,16 @@ export interface Paper {
   thumbnail?: string;
   githubStars?: number;
   organization?: string;
+  /** arXiv categories (from the arXiv API; HF does not give them). */
+  categories?: string[];
+  /** arXiv primary category, e.g. `cs.LG`: BibTeX's primaryClass. */
+  primaryCategory?: string;
   /** Where the row came from first: the bundled snapshot or a live source. */
-  source: 'hf' | 'snapshot';
+  source: 'hf' | 'snapshot' | 'arxiv';
   /** When this profile first stored the paper, ms since epoch. Never changed by later syncs. */
   firstSeenAt: number;
-  /** When a successful fetch last listed the paper, ms since epoch: what retention ages by. */
-  lastSeenInFeedAt: number;
+  /** When a successful fetch last listed the paper, ms since epoch: what retention ages by (rows stored outside a feed fetch, e.g. arXiv lookups, may lack it and are never pruned). */
+  lastSeenInFeedAt?: number;
 }
 
 /** What the user did with a paper. Written by user actions only; sync never touches it. */
@@ -45,7 +49,11 @@ export interface UserState {
   dismissedAt?: number;
 }
 
-export type FeedId = 'hf-daily' | 'hf-trending' | 'bundled';
+/** An arXiv category feed, e.g. `arxiv:cs.LG`; fetched by pages, never by the worker. */
+export type ArxivFeedId = `arxiv:${string}`;
+
+/** hf-week and hf-month are fetched on demand and never count toward the badge. */
+export type FeedId = 'hf-daily' | 'hf-trending' | 'bundled' | 'hf-week' | 'hf-month' | ArxivFeedId;
 
 /** One paper's place in the latest successful fetch of a feed. */
 export interface FeedEntry {

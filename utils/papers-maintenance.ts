@@ -43,7 +43,7 @@ export async function deleteUnkeptPapers(db: PaperboyDb, ids: string[], cutoff: 
     const doomed = ids.filter((id, i) => {
       const paper = papers[i];
       const state = states[i];
-      return paper !== undefined && paper.lastSeenInFeedAt < cutoff && !inFeed.has(id) && !state?.readAt && !state?.savedAt;
+      return paper !== undefined && (paper.lastSeenInFeedAt ?? paper.firstSeenAt) < cutoff && !inFeed.has(id) && !state?.readAt && !state?.savedAt;
     });
     await db.papers.bulkDelete(doomed);
     return doomed.length;

@@ -2,7 +2,8 @@ import type { FeedId, PaperboyDb } from './db';
 import { applySync, getSyncStatus, putSyncStatus, type FeedFetch, type SyncErrorKind, type SyncStatus } from './papers';
 import { backoffDelay, MAX_RATE_LIMIT_WAIT_MS, retryAfterMs } from './retry';
 import { formatWait } from './format';
-import { parseDailyPapers } from './sources/hf';
+import { parseDailyPapers, type ParsedPaper } from './sources/hf';
+import { PERIOD_MAX_PAGES, PERIOD_PAGE_SIZE, periodPath, type PeriodFeed } from './hf-periods';
 
 export const FETCH_TIMEOUT_MS = 20_000;
 /** Failed syncs retried early (with backoff) before waiting for the periodic alarm. */
@@ -46,6 +47,13 @@ export interface SyncResult {
   status: SyncStatus;
   /** False when the sync did not run because a wait (rate limit or backoff) was still on. */
   ran: boolean;
+}
+
+/** What fetching one on-demand feed did; `error` in plain words when it failed or had to wait. */
+export interface FeedSyncResult {
+  status: SyncStatus;
+  ran: boolean;
+  error?: { kind: SyncErrorKind; message: string };
 }
 
 /** Builds the sync with its network, clock and database injected. */
@@ -185,7 +193,53 @@ export function createSync({ db, fetch, hfOrigin, hasHostAccess, now = Date.now,
     }
   }
 
-  return { run };
+  /**
+   * Fetches one on-demand feed (this week's or this month's featured papers, page by page) and
+   * stores it; the badge's live feeds are untouched. A rate-limit wait stored by any sync is
+   * honoured, and a 429 here is stored so the periodic sync honours it too. All or nothing.
+   */
+  async function runFeed(feed: PeriodFeed): Promise<FeedSyncResult> {
+    const before = await getSyncStatus(db);
+    const start = now();
+    if ((before.rateLimitedUntil ?? 0) > start) {
+      const message = `Hugging Face asked us to wait; next try in ${formatWait(before.rateLimitedUntil! - start)}`;
+      return { status: before, ran: false, error: { kind: 'rate-limited', message } };
+    }
+    const byId = new Map<string, ParsedPaper>();
+    let skipped = 0;
+    try {
+      for (let page = 0; page < PERIOD_MAX_PAGES[feed]; page++) {
+        const fetched = await fetchFeed(feed, periodPath(feed, start, page));
+        for (const paper of fetched.papers) if (!byId.has(paper.id)) byId.set(paper.id, paper);
+        skipped += fetched.skipped;
+        // HF answers past the last page with [] and fills a page before starting the next.
+        if (fetched.papers.length + fetched.skipped < PERIOD_PAGE_SIZE) break;
+      }
+    } catch (error) {
+      const failure = error instanceof SyncError ? error : new SyncError('bad-body', String(error));
+      if (failure.kind !== 'rate-limited') return { status: before, ran: true, error: { kind: failure.kind, message: failure.message } };
+      const failures = (before.failures ?? 0) + 1;
+      const until = start + (waitAfter(failure, failures) ?? RATE_LIMIT_BASE_MS);
+      // The same stored wait as the main sync's: no request of any kind before it ends.
+      const status: SyncStatus = {
+        ...before,
+        lastError: { kind: failure.kind, message: failure.message, at: start },
+        failures,
+        nextAttemptAt: until,
+        rateLimitedUntil: until,
+      };
+      await putSyncStatus(db, status);
+      return { status, ran: true, error: { kind: failure.kind, message: failure.message } };
+    }
+    try {
+      await applySync(db, [{ feed, papers: [...byId.values()], skipped }], before, start);
+    } catch (error) {
+      return { status: before, ran: true, error: { kind: 'storage', message: storageMessage(error) } };
+    }
+    return { status: await getSyncStatus(db), ran: true };
+  }
+
+  return { run, runFeed };
 }
 
 /** Whether a (possibly Dexie-wrapped) storage error is the quota running out. */

@@ -5,13 +5,26 @@ import { requestSyncNow } from './messages';
 import { getFeed, getFeedSizes, getSyncStatus, type PaperView, type SyncStatus } from './papers';
 import { requestHostAccess } from './permissions';
 import { ensureSnapshot } from './snapshot';
+import { countFeed, countSaved, getArxivStatus, getHistory, getPapersByIds, getSaved, type ArxivStatus } from './triage-data';
 import { useLiveQuery } from './use-live-query';
+import type { ViewId } from './view-state';
 
-export const FEED_LABELS: Record<FeedId, string> = {
+type FixedView = Exclude<ViewId, `arxiv:${string}`>;
+
+export const VIEW_LABELS: Record<FixedView, string> = {
   'hf-trending': 'Trending',
   'hf-daily': 'Today',
+  'hf-week': 'This week',
+  'hf-month': 'This month',
+  saved: 'Saved',
+  history: 'Read',
   bundled: 'Snapshot',
 };
+
+/** A tab's label: fixed views by name, arXiv feeds by category (`cs.LG`). */
+export function viewLabel(view: ViewId): string {
+  return view.startsWith('arxiv:') ? view.slice(6) : VIEW_LABELS[view as FixedView];
+}
 
 /** The live feeds win once they hold papers; the bundled snapshot is the first-run fallback. */
 export function defaultFeed(sizes: Record<FeedId, number>): FeedId {
@@ -20,27 +33,52 @@ export function defaultFeed(sizes: Record<FeedId, number>): FeedId {
   return 'bundled';
 }
 
-/** Feeds worth a tab: live feeds always, the snapshot only until a live feed has papers. */
-export function visibleFeeds(sizes: Record<FeedId, number>): FeedId[] {
+/** Tabs: live feeds always, the snapshot only until a live feed has papers, then the rest. */
+export function visibleViews(sizes: Record<FeedId, number>, arxiv: string[], compact: boolean): ViewId[] {
   const live = sizes['hf-trending'] + sizes['hf-daily'] > 0;
-  return live ? ['hf-trending', 'hf-daily'] : ['hf-trending', 'hf-daily', 'bundled'];
+  const feeds: ViewId[] = live ? ['hf-trending', 'hf-daily'] : ['hf-trending', 'hf-daily', 'bundled'];
+  if (compact) return [...feeds, 'saved'];
+  return [...feeds, 'hf-week', 'hf-month', 'saved', 'history', ...arxiv.map((c): ViewId => `arxiv:${c}`)];
 }
 
-/** Everything a Paperboy page shows, live from the database, plus the sync control. */
-export function usePaperboy(limit?: number) {
-  const sizes = useLiveQuery(() => getFeedSizes(db), [], undefined);
+export interface Counts {
+  sizes: Record<FeedId, number>;
+  saved: number;
+  extra: Partial<Record<ViewId, number>>;
+}
+
+async function getCounts(): Promise<Counts> {
+  const [sizes, saved, week, month] = await Promise.all([getFeedSizes(db), countSaved(db), countFeed(db, 'hf-week'), countFeed(db, 'hf-month')]);
+  return { sizes, saved, extra: { ...sizes, 'hf-week': week, 'hf-month': month, saved } };
+}
+
+function listFor(view: ViewId, searchIds: string[] | undefined): Promise<PaperView[]> {
+  if (searchIds) return getPapersByIds(db, searchIds);
+  if (view === 'saved') return getSaved(db);
+  if (view === 'history') return getHistory(db);
+  return getFeed(db, view);
+}
+
+/**
+ * Everything a Paperboy page shows, live from the database: the chosen view's papers (or the
+ * search results, when `searchIds` is given), counts, sync status, and the sync control.
+ */
+export function usePaperboy(chosen: ViewId | undefined, searchIds: string[] | undefined) {
+  const counts = useLiveQuery<Counts | undefined>(getCounts, [], undefined);
   const status = useLiveQuery<SyncStatus | undefined>(() => getSyncStatus(db), [], undefined);
-  const [chosen, setChosen] = useState<FeedId | undefined>(undefined);
+  const arxiv = useLiveQuery<ArxivStatus | undefined>(() => getArxivStatus(db), [], undefined);
   const [syncing, setSyncing] = useState(false);
   const [syncError, setSyncError] = useState<string | undefined>(undefined);
-  const feed = chosen ?? (sizes ? defaultFeed(sizes) : undefined);
+  const view = chosen ?? (counts ? defaultFeed(counts.sizes) : undefined);
+  const searchKey = searchIds?.join(' ');
   const papers = useLiveQuery<PaperView[] | undefined>(
-    () => (feed ? getFeed(db, feed, limit) : Promise.resolve(undefined)),
-    [feed, limit],
+    () => (view ? listFor(view, searchIds) : Promise.resolve(undefined)),
+    [view, searchKey],
     undefined,
   );
 
   // The worker loads the snapshot on install; a page opened before it finishes does it too.
+  const sizes = counts?.sizes;
   const empty = sizes !== undefined && sizes.bundled + sizes['hf-daily'] + sizes['hf-trending'] === 0;
   useEffect(() => {
     if (empty) void ensureSnapshot(db).catch((error) => console.error('Paperboy: snapshot failed', error));
@@ -72,5 +110,5 @@ export function usePaperboy(limit?: number) {
     }
   }
 
-  return { sizes, status, feed, setFeed: setChosen, papers, syncing, syncError, syncNow };
+  return { counts, status, arxiv, view, papers, syncing, syncError, syncNow };
 }

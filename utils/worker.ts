@@ -5,7 +5,8 @@ import { isWorkerMessage } from './messages';
 import { getSyncStatus, type SyncStatus } from './papers';
 import { pruneAsSet, pruneIfDue } from './retention';
 import { ensureSnapshot } from './snapshot';
-import { createSync, type SyncDeps } from './sync';
+import type { PeriodFeed } from './hf-periods';
+import { createSync, type FeedSyncResult, type SyncDeps } from './sync';
 
 export const SYNC_PERIOD_MS = SYNC_PERIOD_MINUTES * 60_000;
 /** A recreated periodic alarm whose sync is already due fires this soon, not a period later. */
@@ -17,13 +18,20 @@ export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
   const now = deps.now ?? Date.now;
   const sync = createSync({ ...deps, makeRoom: () => pruneAsSet(db, now()) });
   let running: Promise<SyncStatus> | undefined;
+  // Jobs that write the sync status run one after another, so none overwrites another's outcome.
+  let queue: Promise<unknown> = Promise.resolve();
+  function serial<T>(job: () => Promise<T>): Promise<T> {
+    const result = queue.then(job);
+    queue = result.catch(() => undefined);
+    return result;
+  }
 
   /**
    * One sync at a time in this worker; callers that arrive meanwhile share its outcome. `force`
    * skips a backoff wait (never a rate limit). After a stored sync, retention runs if due.
    */
   function syncNow(force = false): Promise<SyncStatus> {
-    running ??= (async () => {
+    running ??= serial(async () => {
       try {
         await ensureSnapshot(db, now()).catch(() => false);
         const { status, ran } = await sync.run({ force });
@@ -36,8 +44,19 @@ export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
       } finally {
         running = undefined;
       }
-    })();
+    });
     return running;
+  }
+
+  const feedsRunning = new Map<PeriodFeed, Promise<FeedSyncResult>>();
+  /** Fetches an on-demand feed (never counted by the badge); a second ask meanwhile shares it. */
+  function syncFeed(feed: PeriodFeed): Promise<FeedSyncResult> {
+    let job = feedsRunning.get(feed);
+    if (!job) {
+      job = serial(() => sync.runFeed(feed)).finally(() => feedsRunning.delete(feed));
+      feedsRunning.set(feed, job);
+    }
+    return job;
   }
 
   /** The retry alarm follows the stored status: set while an early retry is due, else cleared. */
@@ -75,6 +94,10 @@ export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
       if (alarm.name === SYNC_ALARM || alarm.name === RETRY_ALARM) return syncNow(true);
       return undefined;
     },
-    onMessage: (message: unknown) => (isWorkerMessage(message) ? syncNow(true) : undefined),
+    syncFeed,
+    onMessage: (message: unknown) => {
+      if (!isWorkerMessage(message)) return undefined;
+      return message.type === 'sync-feed' ? syncFeed(message.feed) : syncNow(true);
+    },
   };
 }

@@ -1,15 +1,38 @@
+import { useMemo, useRef } from 'preact/hooks';
+import { ArxivAdd } from '../../components/ArxivAdd';
 import { FeedNotice } from '../../components/FeedNotice';
 import { FeedTabs } from '../../components/FeedTabs';
+import { FilterBar } from '../../components/FilterBar';
+import { KeyHelp } from '../../components/KeyHelp';
 import { PaperCard } from '../../components/PaperCard';
+import { SearchBox } from '../../components/SearchBox';
 import { SyncStatusBar } from '../../components/SyncStatusBar';
-import { markAllReadAndBadge, openPaper, toggleReadAndBadge } from '../../utils/page-actions';
+import { Toast } from '../../components/Toast';
+import { ViewActions } from '../../components/ViewActions';
+import { useFeedRefresh } from '../../utils/use-feed-refresh';
 import { useNow } from '../../utils/use-now';
-import { FEED_LABELS, usePaperboy, visibleFeeds } from '../../utils/use-paperboy';
+import { usePaperboy, viewLabel, visibleViews } from '../../utils/use-paperboy';
+import { MIN_QUERY_LENGTH, useSearch } from '../../utils/use-search';
+import { isNewSince, useLastVisit, useTriage } from '../../utils/use-triage';
+import { useViewState } from '../../utils/use-view-state';
+import { applyView, hasFilters, topKeywords } from '../../utils/view-state';
 
 export function App() {
-  const { sizes, status, feed, setFeed, papers, syncing, syncError, syncNow } = usePaperboy();
+  const [state, update] = useViewState(true);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const search = useSearch(state.q, true);
+  const searching = state.q.trim().length >= MIN_QUERY_LENGTH;
+  const { counts, status, arxiv, view, papers, syncing, syncError, syncNow } = usePaperboy(state.feed, searching ? (search.ids ?? []) : undefined);
+  const refresh = useFeedRefresh(searching ? undefined : view, status, arxiv);
+  const lastVisit = useLastVisit();
   const now = useNow();
-  const unread = papers?.filter((view) => !view.state?.readAt) ?? [];
+  const shown = useMemo(() => applyView(papers ?? [], state), [papers, state]);
+  const keywords = useMemo(() => topKeywords(papers ?? []), [papers]);
+  const triage = useTriage(shown, () => searchRef.current?.focus());
+  const unread = shown.filter((v) => !v.state?.readAt).length;
+  const category = view?.startsWith('arxiv:') ? view.slice(6) : undefined;
+  const filtered = papers !== undefined && shown.length < papers.length;
+
   return (
     <div class="page">
       <header class="page-head">
@@ -17,24 +40,58 @@ export function App() {
           <img src="/icon/32.png" alt="" />
           Paperboy
         </h1>
-        {sizes && <FeedTabs feeds={visibleFeeds(sizes)} current={feed} labels={FEED_LABELS} counts={sizes} onSelect={setFeed} />}
+        <SearchBox value={state.q} search={search} inputRef={searchRef} onInput={(q) => update({ q })} />
         <div class="head-actions">
           <SyncStatusBar status={status} syncing={syncing} error={syncError} now={now} onSync={syncNow} />
-          {unread.length > 0 && (
-            <button type="button" class="btn" data-action="mark-all-read" onClick={() => markAllReadAndBadge(unread.map((v) => v.paper.id))}>
-              Mark all read
-            </button>
-          )}
         </div>
       </header>
+      <div class="view-bar">
+        {counts && (
+          <FeedTabs views={visibleViews(counts.sizes, arxiv?.categories ?? [], false)} current={view} label={viewLabel} counts={counts.extra} dimmed={searching} onSelect={(feed) => update({ feed, q: '' })} />
+        )}
+        <ArxivAdd existing={arxiv?.categories ?? []} onAdd={(c) => void refresh.addCategory(c).then((ok) => ok && update({ feed: `arxiv:${c}`, q: '' }))} />
+      </div>
+      <FilterBar state={state} keywords={keywords} searching={searching} onChange={update} />
       <main>
-        {feed && <FeedNotice feed={feed} status={status} count={papers?.length} />}
+        <div class="list-head">
+          {searching ? (
+            <p class="notice" data-role="search-summary">
+              {search.ids ? `${shown.length} of ${papers?.length ?? 0} matches for “${state.q.trim()}” across all ${search.size ?? ''} stored papers` : 'Searching…'}
+            </p>
+          ) : (
+            view && <FeedNotice view={view} status={status} arxiv={arxiv} count={papers?.length} now={now} busy={refresh.busy} />
+          )}
+          {view && (
+            <ViewActions
+              view={searching ? 'hf-trending' : view}
+              unread={unread}
+              busy={refresh.busy}
+              needsAccess={refresh.needsAccess}
+              onMarkAllRead={triage.markAllRead}
+              onExport={triage.exportList}
+              onRefresh={refresh.refresh}
+              onRemove={category ? () => void refresh.removeCategory(category).then(() => update({ feed: undefined })) : undefined}
+              onHelp={() => triage.setHelp(!triage.help)}
+            />
+          )}
+        </div>
+        {refresh.error && <p class="notice tone-warn" role="alert" data-role="feed-error">{refresh.error}</p>}
+        {filtered && hasFilters(state) && (
+          <p class="notice">
+            {shown.length} of {papers.length} shown.{' '}
+            <button type="button" class="link-button" onClick={() => update({ keyword: undefined, code: false, minUpvotes: undefined, from: undefined, to: undefined, unread: false })}>
+              Clear filters
+            </button>
+          </p>
+        )}
         <div class="cards">
-          {papers?.map((view, i) => (
-            <PaperCard key={view.paper.id} view={view} first={i === 0} onOpen={openPaper} onToggle={toggleReadAndBadge} />
+          {shown.map((v, i) => (
+            <PaperCard key={v.paper.id} view={v} first={i === 0} handlers={{ ...triage.handlers, keyword: (keyword) => update({ keyword }) }} selected={v.paper.id === triage.selected} isNew={isNewSince(v, lastVisit)} />
           ))}
         </div>
       </main>
+      {triage.help && <KeyHelp onClose={() => triage.setHelp(false)} />}
+      <Toast message={triage.message} onClose={() => triage.setMessage(undefined)} />
     </div>
   );
 }

@@ -1,16 +1,31 @@
+import { useMemo, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { FeedTabs } from '../../components/FeedTabs';
-import { PaperRow } from '../../components/PaperRow';
-import { SyncStatusBar } from '../../components/SyncStatusBar';
-import { useNow } from '../../utils/use-now';
-import { markAllReadAndBadge, openPaper, toggleReadAndBadge } from '../../utils/page-actions';
-import { FEED_LABELS, usePaperboy, visibleFeeds } from '../../utils/use-paperboy';
 import { FeedNotice } from '../../components/FeedNotice';
+import { FeedTabs } from '../../components/FeedTabs';
+import { KeyHelp } from '../../components/KeyHelp';
+import { PaperRow } from '../../components/PaperRow';
+import { SearchBox } from '../../components/SearchBox';
+import { SyncStatusBar } from '../../components/SyncStatusBar';
+import { Toast } from '../../components/Toast';
+import { useNow } from '../../utils/use-now';
+import { usePaperboy, viewLabel, visibleViews } from '../../utils/use-paperboy';
+import { MIN_QUERY_LENGTH, useSearch } from '../../utils/use-search';
+import { isNewSince, useLastVisit, useTriage } from '../../utils/use-triage';
+import { useViewState } from '../../utils/use-view-state';
 
 export function App() {
-  const { sizes, status, feed, setFeed, papers, syncing, syncError, syncNow } = usePaperboy();
+  const [state, update] = useViewState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  // The popup lives for seconds: its index is built only when the user starts a search.
+  const search = useSearch(state.q, false);
+  const searching = state.q.trim().length >= MIN_QUERY_LENGTH;
+  const { counts, status, arxiv, view, papers, syncing, syncError, syncNow } = usePaperboy(state.feed, searching ? (search.ids ?? []) : undefined);
+  const lastVisit = useLastVisit();
   const now = useNow();
-  const unread = papers?.filter((view) => !view.state?.readAt) ?? [];
+  const shown = papers ?? [];
+  const triage = useTriage(shown, () => searchRef.current?.focus());
+  const unread = useMemo(() => shown.filter((v) => !v.state?.readAt), [shown]);
+  const fullView = browser.runtime.getURL('/newtab.html');
   return (
     <main class="popup-main">
       <header class="popup-head">
@@ -18,33 +33,43 @@ export function App() {
           <img src="/icon/32.png" alt="" />
           Paperboy
         </h1>
+        <SearchBox value={state.q} search={search} inputRef={searchRef} onInput={(q) => update({ q })} />
         <a
           class="btn ghost"
-          href={browser.runtime.getURL('/newtab.html')}
+          href={fullView}
           data-action="full-view"
           onClick={(event) => {
             event.preventDefault();
-            void browser.tabs.create({ url: browser.runtime.getURL('/newtab.html') });
+            void browser.tabs.create({ url: fullView });
           }}
         >
           Full view ↗
         </a>
       </header>
-      {sizes && <FeedTabs feeds={visibleFeeds(sizes)} current={feed} labels={FEED_LABELS} counts={sizes} onSelect={setFeed} />}
+      {counts && <FeedTabs views={visibleViews(counts.sizes, [], true)} current={view} label={viewLabel} counts={counts.extra} dimmed={searching} onSelect={(feed) => update({ feed, q: '' })} />}
       <SyncStatusBar status={status} syncing={syncing} error={syncError} now={now} onSync={syncNow} />
-      {feed && <FeedNotice feed={feed} status={status} count={papers?.length} />}
+      {searching ? (
+        <p class="notice" data-role="search-summary">{search.ids ? `${shown.length} matches for “${state.q.trim()}”` : 'Searching…'}</p>
+      ) : (
+        view && <FeedNotice view={view} status={status} arxiv={arxiv} count={papers?.length} now={now} />
+      )}
       <ol class="rows">
-        {papers?.map((view, i) => (
-          <PaperRow key={view.paper.id} view={view} first={i === 0} onOpen={openPaper} onToggle={toggleReadAndBadge} />
+        {shown.map((v, i) => (
+          <PaperRow key={v.paper.id} view={v} first={i === 0} handlers={triage.handlers} selected={v.paper.id === triage.selected} isNew={isNewSince(v, lastVisit)} />
         ))}
       </ol>
-      {unread.length > 0 && (
-        <footer class="popup-foot">
-          <button type="button" class="btn" data-action="mark-all-read" onClick={() => markAllReadAndBadge(unread.map((v) => v.paper.id))}>
+      <footer class="popup-foot">
+        <button type="button" class="btn ghost" data-action="key-help" onClick={() => triage.setHelp(!triage.help)} title="Keyboard shortcuts (?)">
+          ? keys
+        </button>
+        {unread.length > 0 && (
+          <button type="button" class="btn" data-action="mark-all-read" onClick={triage.markAllRead}>
             Mark all {unread.length} read
           </button>
-        </footer>
-      )}
+        )}
+      </footer>
+      {triage.help && <KeyHelp onClose={() => triage.setHelp(false)} />}
+      <Toast message={triage.message} onClose={() => triage.setMessage(undefined)} />
     </main>
   );
 }

@@ -8,6 +8,9 @@ import type { Paper } from '../../utils/db';
 import type { PaperView } from '../../utils/papers';
 import { parseDailyPapers } from '../../utils/sources/hf';
 import { ORIGIN, recorded } from '../support/sync-harness';
+import type { PaperHandlers } from '../../components/PaperActions';
+
+const noHandlers: PaperHandlers = { open() {}, toggleRead() {}, save() {}, dismiss() {}, cite() {}, select() {} };
 
 // Hostile strings, end to end through the parser and the real components: markup in any text is
 // shown as text, and a link whose URL is not plain http(s) is not rendered at all.
@@ -57,8 +60,8 @@ afterEach(cleanup);
 
 describe('hostile strings', () => {
   it.each([
-    ['new tab card', (view: PaperView) => <PaperCard view={view} onOpen={() => {}} onToggle={() => {}} />],
-    ['popup row', (view: PaperView) => <PaperRow view={view} onOpen={() => {}} onToggle={() => {}} />],
+    ['new tab card', (view: PaperView) => <PaperCard view={view} handlers={noHandlers} />],
+    ['popup row', (view: PaperView) => <PaperRow view={view} handlers={noHandlers} />],
   ])('%s: markup shown as text, no link or image from a non-http(s) URL', (_name, draw) => {
     const all = views();
     expect(all).toHaveLength(BAD_URLS.length);

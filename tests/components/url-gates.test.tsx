@@ -5,6 +5,9 @@ import { PaperCard } from '../../components/PaperCard';
 import { PaperRow } from '../../components/PaperRow';
 import type { Paper } from '../../utils/db';
 import type { PaperView } from '../../utils/papers';
+import type { PaperHandlers } from '../../components/PaperActions';
+
+const noHandlers: PaperHandlers = { open() {}, toggleRead() {}, save() {}, dismiss() {}, cite() {}, select() {} };
 
 // A row as an older, laxer version (or a restored backup) might have stored it: the parser's
 // gate never saw these URLs, so the components must gate them again.
@@ -34,7 +37,7 @@ function hrefs(container: Element): string[] {
 
 describe('components gate stored URLs at render', () => {
   it('PaperCard drops the thumbnail from a foreign host and every non-http(s) link', () => {
-    const { container } = render(<PaperCard view={view} onOpen={noop} onToggle={noop} />);
+    const { container } = render(<PaperCard view={view} handlers={noHandlers} />);
     expect(container.querySelector('img')).toBeNull();
     expect(hrefs(container)).toEqual([
       'https://arxiv.org/abs/2606.13594', // the title falls back to arXiv
@@ -47,12 +50,12 @@ describe('components gate stored URLs at render', () => {
 
   it('PaperCard shows a thumbnail from HF’s CDN', () => {
     const paper = { ...stored, thumbnail: 'https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2606.13594.png' };
-    const { container } = render(<PaperCard view={{ ...view, paper }} onOpen={noop} onToggle={noop} />);
+    const { container } = render(<PaperCard view={{ ...view, paper }} handlers={noHandlers} />);
     expect(container.querySelector('img')!.getAttribute('src')).toBe(paper.thumbnail);
   });
 
   it('PaperRow links the title to a safe URL only', () => {
-    const { container } = render(<PaperRow view={view} onOpen={noop} onToggle={noop} />);
+    const { container } = render(<PaperRow view={view} handlers={noHandlers} />);
     expect(hrefs(container)).toEqual(['https://arxiv.org/abs/2606.13594']);
     expect(container.querySelector('a[data-action="open"]')!.textContent).toBe(stored.title);
   });

@@ -6,6 +6,14 @@ import { resolve } from 'node:path';
  */
 export const FIXTURE_PORT = Number(process.env.PAPERBOY_E2E_PORT ?? 41731);
 export const FIXTURE_ORIGIN = `http://127.0.0.1:${FIXTURE_PORT}`;
+/**
+ * The e2e build's WXT_ARXIV_ORIGIN: the fixture server (it answers `/api/query` with recorded
+ * Atom). Deliberately the HF fixture origin, already granted by `host_permissions`: headless
+ * Chromium cannot show the optional-permission prompt, and an unanswered prompt leaves
+ * `permissions.request` pending forever. With the origin granted, the click's request resolves
+ * at once, so the real request-from-a-click path runs without a prompt to answer.
+ */
+export const ARXIV_FIXTURE_ORIGIN = FIXTURE_ORIGIN;
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = resolve(ROOT, '.output/chrome-mv3-e2e');
 export const ARTIFACTS_DIR = resolve(ROOT, 'tests/e2e/artifacts');

@@ -28,6 +28,23 @@ export function jsonFeeds(daily: unknown, trending: unknown): Route {
   };
 }
 
+/** Serves a recorded arXiv Atom answer (shared/fixtures/arxiv/<name>) for `/api/query`. */
+export function atomFeed(name: string, status = 200): Route {
+  const body = readFileSync(resolve(SHARED_FIXTURES, 'arxiv', name), 'utf8');
+  return (url) => (url.pathname === '/api/query' ? { status, body, headers: { 'content-type': 'application/atom+xml; charset=utf-8' } } : undefined);
+}
+
+/** The first route that answers. */
+export function routes(...list: Route[]): Route {
+  return (url) => {
+    for (const route of list) {
+      const reply = route(url);
+      if (reply) return reply;
+    }
+    return undefined;
+  };
+}
+
 /**
  * A stand-in for huggingface.co on 127.0.0.1: records every request, serves whatever the
  * current route answers, and a plain page for `/papers/<id>`.

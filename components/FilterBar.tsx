@@ -1,0 +1,62 @@
+import type { SortKey, ViewState } from '../utils/view-state';
+
+interface Props {
+  state: ViewState;
+  keywords: { keyword: string; count: number }[];
+  searching: boolean;
+  onChange: (change: Partial<ViewState>) => void;
+}
+
+const SORTS: [SortKey, string, string][] = [
+  ['rank', 'Feed order', 'Best match'],
+  ['upvotes', 'Most upvoted', 'Most upvoted'],
+  ['newest', 'Newest', 'Newest'],
+];
+
+/** Topic, code, upvotes, dates, unread only, and the sort: the filters of the current list. */
+export function FilterBar({ state, keywords, searching, onChange }: Props) {
+  const keywordKnown = !state.keyword || keywords.some((k) => k.keyword.toLowerCase() === state.keyword!.toLowerCase());
+  return (
+    <div class="filters" role="group" aria-label="Filters">
+      <select data-filter="keyword" aria-label="Topic" value={state.keyword ?? ''} onChange={(e) => onChange({ keyword: e.currentTarget.value || undefined })}>
+        <option value="">Any topic</option>
+        {!keywordKnown && <option value={state.keyword}>{state.keyword}</option>}
+        {keywords.map(({ keyword, count }) => (
+          <option key={keyword} value={keyword}>{`${keyword} (${count})`}</option>
+        ))}
+      </select>
+      <label class="check">
+        <input type="checkbox" data-filter="code" checked={state.code} onChange={(e) => onChange({ code: e.currentTarget.checked })} /> Has code
+      </label>
+      <label class="check">
+        <input type="checkbox" data-filter="unread" checked={state.unread} onChange={(e) => onChange({ unread: e.currentTarget.checked })} /> Unread only
+      </label>
+      <label class="field">
+        ▲ ≥
+        <input
+          type="number"
+          min={0}
+          step={1}
+          data-filter="min-upvotes"
+          aria-label="Minimum upvotes"
+          value={state.minUpvotes ?? ''}
+          onInput={(e) => {
+            const value = Math.floor(Number(e.currentTarget.value));
+            onChange({ minUpvotes: value > 0 ? value : undefined });
+          }}
+        />
+      </label>
+      <label class="field">
+        From <input type="date" data-filter="from" value={state.from ?? ''} onChange={(e) => onChange({ from: e.currentTarget.value || undefined })} />
+      </label>
+      <label class="field">
+        to <input type="date" data-filter="to" value={state.to ?? ''} onChange={(e) => onChange({ to: e.currentTarget.value || undefined })} />
+      </label>
+      <select data-filter="sort" aria-label="Sort" value={state.sort} onChange={(e) => onChange({ sort: e.currentTarget.value as SortKey })}>
+        {SORTS.map(([value, label, searchLabel]) => (
+          <option key={value} value={value}>{searching ? searchLabel : label}</option>
+        ))}
+      </select>
+    </div>
+  );
+}

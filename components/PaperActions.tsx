@@ -1,0 +1,60 @@
+import type { OpenHandler } from './PaperLink';
+
+/** What a page does when the user acts on one paper. */
+export interface PaperHandlers {
+  open: OpenHandler;
+  toggleRead(id: string): void;
+  save(id: string): void;
+  dismiss(id: string): void;
+  cite(id: string, format: 'bibtex' | 'markdown'): void;
+  select(id: string): void;
+  keyword?(keyword: string): void;
+}
+
+interface Props {
+  id: string;
+  title: string;
+  saved: boolean;
+  handlers: PaperHandlers;
+  /** The popup's narrow rows: save and hide only. */
+  compact?: boolean;
+}
+
+/** Save, "not interested" and the citation buttons of one paper. */
+export function PaperActions({ id, title, saved, handlers, compact }: Props) {
+  return (
+    <div class="paper-actions">
+      <button
+        type="button"
+        class={`icon-button ${saved ? 'is-saved' : ''}`}
+        data-action="save"
+        aria-pressed={saved}
+        aria-label={saved ? `Unsave “${title}”` : `Save “${title}”`}
+        title={saved ? 'Saved (s to unsave)' : 'Save for later (s)'}
+        onClick={() => handlers.save(id)}
+      >
+        <span aria-hidden="true">{saved ? '★' : '☆'}</span>
+      </button>
+      <button
+        type="button"
+        class="icon-button"
+        data-action="dismiss"
+        aria-label={`Not interested in “${title}”: hide it everywhere`}
+        title="Not interested: hide everywhere (x)"
+        onClick={() => handlers.dismiss(id)}
+      >
+        <span aria-hidden="true">✕</span>
+      </button>
+      {!compact && (
+        <>
+          <button type="button" class="link-button" data-action="copy-bibtex" onClick={() => handlers.cite(id, 'bibtex')}>
+            BibTeX
+          </button>
+          <button type="button" class="link-button" data-action="copy-markdown" onClick={() => handlers.cite(id, 'markdown')}>
+            Markdown link
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

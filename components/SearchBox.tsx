@@ -1,0 +1,36 @@
+import type { Ref } from 'preact';
+import type { SearchState } from '../utils/use-search';
+
+interface Props {
+  value: string;
+  search: SearchState;
+  inputRef: Ref<HTMLInputElement>;
+  onInput: (value: string) => void;
+}
+
+/** The search field (`data-role="search"`) and what the index is doing. */
+export function SearchBox({ value, search, inputRef, onInput }: Props) {
+  const note =
+    search.status === 'error'
+      ? search.error
+      : value.trim().length >= 2 && search.status !== 'ready'
+        ? 'Indexing your papers…'
+        : undefined;
+  return (
+    <div class="search">
+      <input
+        ref={inputRef}
+        type="search"
+        class="search-input"
+        data-role="search"
+        placeholder="Search all papers (/)"
+        aria-label="Search title, abstract, authors and keywords of every stored paper"
+        value={value}
+        onInput={(event) => onInput(event.currentTarget.value)}
+        autocomplete="off"
+        spellcheck={false}
+      />
+      {note && <span class={`search-note ${search.status === 'error' ? 'tone-warn' : ''}`} role="status">{note}</span>}
+    </div>
+  );
+}
