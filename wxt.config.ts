@@ -20,6 +20,13 @@ export default defineConfig({
         files.push({ absoluteSrc: resolve(import.meta.dirname, `assets/icons/${size}.png`), relativeDest: `icon/${size}.png` });
       }
     },
+    // `npm run bench` drives the real data module from its own page (bench/page). That page is
+    // built alone in this mode and copied into the bench build, so the measured bundles are
+    // chunked exactly as shipped and no normal build contains it.
+    'entrypoints:found': (wxt, infos) => {
+      if (wxt.config.mode !== 'bench-page') return;
+      infos.splice(0, infos.length, { name: 'bench', inputPath: resolve(import.meta.dirname, 'bench/page/index.html'), type: 'unlisted-page' });
+    },
   },
   // WXT_* variables are read here, not at the top: env files load after the config module.
   manifest: ({ browser }) => {
