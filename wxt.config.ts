@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { resolveHfOrigin } from './utils/hf-origin';
+import { SNAPSHOT_PATH } from './utils/snapshot-path';
 
 const ICON_SIZES = [16, 32, 48, 128] as const;
 
@@ -14,11 +15,14 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   hooks: {
-    // Icons live in assets/ with the rest of the static files; copy them into the package.
+    // Icons and the bundled snapshot live in assets/ with the rest of the static files; copy them
+    // into the package. The snapshot is a file of its own so the worker fetches it by path: an
+    // import (even `?url`) inlines it as base64 into the worker's single-file bundle.
     'build:publicAssets': (_wxt, files) => {
       for (const size of ICON_SIZES) {
         files.push({ absoluteSrc: resolve(import.meta.dirname, `assets/icons/${size}.png`), relativeDest: `icon/${size}.png` });
       }
+      files.push({ absoluteSrc: resolve(import.meta.dirname, 'assets/seed-papers.json'), relativeDest: SNAPSHOT_PATH.slice(1) });
     },
     // `npm run bench` drives the real data module from its own page (bench/page). That page is
     // built alone in this mode and copied into the bench build, so the measured bundles are

@@ -77,28 +77,52 @@ interface PaintResult {
   app: Summary;
   static: Summary;
   staticPapers: number;
+  /** The page on a visit with nothing saved from the last one (localStorage emptied before each load). */
+  cold?: Summary;
 }
 
-/** The page and its static copy, loaded alternately (which goes first alternates too). */
-async function paintRuns(ext: Extension, page: 'newtab' | 'popup', viewport: Viewport, runs: number): Promise<PaintResult> {
+/**
+ * The page and its static copy, loaded alternately (which goes first alternates too). With
+ * `cold`, a third series loads the page with its localStorage emptied first, as on a first visit.
+ */
+async function paintRuns(ext: Extension, page: 'newtab' | 'popup', viewport: Viewport, runs: number, cold: boolean): Promise<PaintResult> {
   const base = `chrome-extension://${ext.id}`;
   const app = `${base}/${page}.html`;
   const staticFile = `bench-static-${page}.html`;
-  // One load first, as a user's earlier visit would: the page saves whatever it keeps for the next.
-  const warm = await openAt(ext.context, app, viewport);
-  await settle(warm);
-  await warm.close();
+  // One visit first, as a user's earlier one: the page saves whatever it keeps for the next.
+  const visit = async () => {
+    const warm = await openAt(ext.context, app, viewport);
+    await settle(warm);
+    await warm.waitForFunction(() => localStorage.length > 0, undefined, { timeout: 3000 }).catch(() => undefined);
+    await warm.close();
+  };
+  await visit();
   const staticPapers = await writeStaticCopy(ext.context, app, viewport, join(OUT, staticFile));
-  const times = { app: [] as number[], static: [] as number[] };
-  // Run 0 warms both up and is not counted.
+  const helper = await openAt(ext.context, `${base}/${staticFile}`, viewport);
+  const series = cold ? (['app', 'static', 'cold'] as const) : (['app', 'static'] as const);
+  const times: Record<(typeof series)[number], number[]> = { app: [], static: [], cold: [] };
+  // Run 0 warms every series up and is not counted.
   for (let run = 0; run <= runs; run++) {
-    const order = run % 2 === 0 ? (['app', 'static'] as const) : (['static', 'app'] as const);
+    const order = run % 2 === 0 ? series : [...series].reverse();
     for (const which of order) {
-      const time = await firstPaperPaint(ext.context, which === 'app' ? app : `${base}/${staticFile}`, viewport);
+      if (which === 'cold') await helper.evaluate(() => localStorage.clear());
+      const time = await firstPaperPaint(ext.context, which === 'static' ? `${base}/${staticFile}` : app, viewport);
       if (run > 0) times[which].push(time);
+      // The cold load closed before it could save anything: visit again for the next warm load.
+      if (which === 'cold') await visit();
     }
   }
-  return { app: summarise(times.app), static: summarise(times.static), staticPapers };
+  await helper.close();
+  return { app: summarise(times.app), static: summarise(times.static), staticPapers, cold: cold ? summarise(times.cold) : undefined };
+}
+
+interface Ingest {
+  real: Summary;
+  /** The parse (validate, normalise) part of `real`. */
+  parse: Summary;
+  raw: Summary;
+  items: number;
+  stored: number;
 }
 
 interface SizeResult {
@@ -123,7 +147,7 @@ async function main() {
 
   await server.start();
   const sizes: SizeResult[] = [];
-  let ingest: { real: Summary; raw: Summary; items: number; stored: number } | undefined;
+  let ingest: Ingest | undefined;
   let search: SearchResult | undefined;
   let heap: { newtab: number; static: number; papers: number } | undefined;
   let idle: IdleResult | undefined;
@@ -145,16 +169,16 @@ async function main() {
         if (last) {
           log(`ingest of ${INGEST} items, ${RUNS} runs each way`);
           const result = await bench.call('ingest', INGEST, RUNS);
-          ingest = { real: summarise(result.real), raw: summarise(result.raw), items: INGEST, stored: result.stored };
+          ingest = { real: summarise(result.real), parse: summarise(result.parse), raw: summarise(result.raw), items: INGEST, stored: result.stored };
           log('search');
           search = await bench.call('search');
         }
         await bench.page.close();
 
         log(`N = ${papers}: new tab, ${RUNS} loads each`);
-        const newtab = await paintRuns(ext, 'newtab', NEWTAB_VIEWPORT, RUNS);
+        const newtab = await paintRuns(ext, 'newtab', NEWTAB_VIEWPORT, RUNS, last);
         log(`N = ${papers}: popup, ${RUNS} loads each`);
-        const popup = await paintRuns(ext, 'popup', POPUP_VIEWPORT, RUNS);
+        const popup = await paintRuns(ext, 'popup', POPUP_VIEWPORT, RUNS, last);
         sizes.push({ papers, stored, seedMs, newtab, popup });
 
         if (last) {
@@ -192,7 +216,7 @@ async function main() {
 
 function tableRows(r: {
   sizes: SizeResult[];
-  ingest?: { real: Summary; raw: Summary; items: number; stored: number };
+  ingest?: Ingest;
   search?: SearchResult;
   heap?: { newtab: number; static: number; papers: number };
   idle?: IdleResult;
@@ -212,13 +236,25 @@ function tableRows(r: {
         target: '≤ 1.5 × static',
         ok: x <= 1.5,
       });
+      if (result.cold) {
+        const y = ratio(result.cold, result.static);
+        rows.push({
+          what: `${page === 'newtab' ? 'new tab' : 'popup'}: first paper painted, nothing saved`,
+          detail: `N = ${size.papers.toLocaleString('en')} · ${result.cold.runs} loads · localStorage emptied before each (a first visit)`,
+          paperboy: ms(result.cold),
+          reference: `static page ${ms(result.static)}`,
+          result: `${y.toFixed(2)} ×`,
+          target: '≤ 1.5 × static',
+          ok: y <= 1.5,
+        });
+      }
     }
   }
   if (r.ingest) {
     const x = ratio(r.ingest.real, r.ingest.raw);
     rows.push({
       what: 'ingest',
-      detail: `${r.ingest.items.toLocaleString('en')} HF items · ${r.ingest.real.runs} runs each · parseDailyPapers + applySync vs bulkPut of the same rows`,
+      detail: `${r.ingest.items.toLocaleString('en')} HF items · ${r.ingest.real.runs} runs each · parseDailyPapers + applySync (of which parse ${r.ingest.parse.median.toFixed(0)} ms) vs bulkPut of the same rows`,
       paperboy: ms(r.ingest.real),
       reference: `raw bulkPut ${ms(r.ingest.raw)}`,
       result: `${x.toFixed(2)} ×`,

@@ -51,13 +51,14 @@ async function freshDb() {
  * sync path (parseDailyPapers + applySync: validate, normalise, upsert, feed membership, status)
  * vs a raw Dexie bulkPut of the same rows built beforehand. Each run writes into a new database.
  */
-async function ingest(count: number, runs: number): Promise<{ real: number[]; raw: number[]; stored: number }> {
+async function ingest(count: number, runs: number): Promise<{ real: number[]; parse: number[]; raw: number[]; stored: number }> {
   const items = await fetchItems(0, count, count);
   const prebuilt = parseDailyPapers(items, HF_ORIGIN);
   if (!prebuilt.ok) throw new Error(prebuilt.reason);
   const now = Date.now();
   const rows: Paper[] = prebuilt.papers.map((paper) => ({ ...paper, source: 'hf', firstSeenAt: now }));
   const real: number[] = [];
+  const parse: number[] = [];
   const raw: number[] = [];
   let stored = 0;
   const timeReal = async () => {
@@ -65,6 +66,7 @@ async function ingest(count: number, runs: number): Promise<{ real: number[]; ra
     const start = performance.now();
     const parsed = parseDailyPapers(items, HF_ORIGIN);
     if (!parsed.ok) throw new Error(parsed.reason);
+    parse.push(performance.now() - start);
     await applySync(target, [{ feed: 'hf-daily', papers: parsed.papers, skipped: parsed.skipped }], { feeds: {} }, now);
     real.push(performance.now() - start);
     stored = await target.papers.count();
@@ -87,7 +89,7 @@ async function ingest(count: number, runs: number): Promise<{ real: number[]; ra
     }
   }
   await Dexie.delete(INGEST_DB);
-  return { real, raw, stored };
+  return { real, parse, raw, stored };
 }
 
 async function search() {

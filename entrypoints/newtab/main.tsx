@@ -1,5 +1,13 @@
-import { render } from 'preact';
 import '../../assets/paperboy.css';
-import { App } from './App';
+import { showBootSnapshot } from '../../utils/boot-cache';
 
-render(<App />, document.getElementById('app')!);
+const page = 'newtab';
+const root = document.getElementById('app')!;
+// The entry script's file name carries a hash of the page's code (its imports' names included): a
+// copy saved by another build is never shown. (WXT rewrites `import.meta.url` to the page's URL.)
+const version = document.querySelector<HTMLScriptElement>('script[type="module"][src]')?.src ?? '';
+// The first screen as the last visit left it, painted before Preact, Dexie or the app load.
+const boot = showBootSnapshot(page, version, root);
+void Promise.all([import('./App'), import('../../utils/take-over')]).then(([{ App }, { takeOver }]) =>
+  takeOver(App, { root, boot, page, version }),
+);
