@@ -91,7 +91,7 @@ export function readBootSnapshot(doc: Document, page: string, version: string): 
 
 /** The copy on screen while the app loads. */
 export interface BootScreen {
-  /** Removes the copy, shows `root`, and replays on it a click the user made on the copy. */
+  /** Puts `root` back in place of the copy and replays on it a click the user made on the copy. */
   handOver(): void;
 }
 
@@ -111,8 +111,9 @@ function selectorOf(target: EventTarget | null): string | undefined {
 }
 
 /**
- * Paints `page`'s saved first screen in front of `root` (which stays hidden until the app hands
- * over). A click on the copy waits for the live page instead of following a bare link.
+ * Paints `page`'s saved first screen in place of `root`, which leaves the document until the app
+ * hands over (so the page never holds two copies of a control). A click on the copy waits for
+ * the live page instead of following a bare link.
  */
 export function showBootSnapshot(page: string, version: string, root: HTMLElement): BootScreen | undefined {
   const nodes = readBootSnapshot(document, page, version);
@@ -128,12 +129,12 @@ export function showBootSnapshot(page: string, version: string, root: HTMLElemen
   };
   boot.addEventListener('click', hold, true);
   boot.addEventListener('auxclick', hold, true);
-  root.hidden = true;
-  root.before(boot);
+  root.replaceWith(boot);
   return {
     handOver() {
-      boot.remove();
-      root.hidden = false;
+      boot.replaceWith(root);
+      // Focus asked for while the root was out of the document did not happen.
+      root.querySelector<HTMLElement>('[autofocus]')?.focus();
       if (pending) root.querySelector(pending.selector)?.dispatchEvent(new MouseEvent(pending.type, pending.init));
     },
   };

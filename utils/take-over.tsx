@@ -18,7 +18,7 @@ interface Options {
  */
 export function takeOver(App: ComponentType, { root, boot, page, version }: Options): void {
   render(<App />, root);
-  keepSnapshot(root, page, version);
+  const saveSoon = keepSnapshot(root, page, version);
   if (!boot) return;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const observer = new MutationObserver(() => {
@@ -28,6 +28,7 @@ export function takeOver(App: ComponentType, { root, boot, page, version }: Opti
     observer.disconnect();
     clearTimeout(timer);
     boot.handOver();
+    saveSoon();
   };
   if (root.querySelector('[data-paper-id]')) return handOver();
   observer.observe(root, { childList: true, subtree: true });
@@ -43,15 +44,17 @@ const whenIdle = (callback: () => void) =>
  * background (a paper opened from the new tab hides it, and the next new tab should find its read
  * flag already saved).
  */
-function keepSnapshot(root: HTMLElement, page: string, version: string): void {
+function keepSnapshot(root: HTMLElement, page: string, version: string): () => void {
   let scheduled = false;
   const save = () => {
     scheduled = false;
-    if (!root.hidden) saveBootSnapshot(page, version, root, window.innerHeight);
+    if (root.isConnected) saveBootSnapshot(page, version, root, window.innerHeight);
   };
-  new MutationObserver(() => {
+  const saveSoon = () => {
     if (scheduled) return;
     scheduled = true;
     whenIdle(save);
-  }).observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+  };
+  new MutationObserver(saveSoon).observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+  return saveSoon;
 }

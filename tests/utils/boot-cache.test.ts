@@ -106,13 +106,13 @@ describe('boot cache', () => {
     expect(Object.keys(localStorage)).toEqual(['other']);
   });
 
-  it('shows the copy in front of the hidden live root, then hands over and replays a click', () => {
+  it('shows the copy in place of the live root, then hands over and replays a click', () => {
     saveBootSnapshot('newtab', VERSION, page(), 900);
     document.body.replaceChildren();
     const root = document.createElement('div');
     document.body.append(root);
     const boot = showBootSnapshot('newtab', VERSION, root)!;
-    expect(root.hidden).toBe(true);
+    expect(root.isConnected).toBe(false);
     expect(document.querySelectorAll('[data-paper-id]')).toHaveLength(3);
 
     const copied = document.querySelector('[data-paper-id="2606.00002"] [data-action="toggle-read"]') as HTMLElement;
@@ -124,7 +124,7 @@ describe('boot cache', () => {
     const clicked = vi.fn();
     root.querySelector('[data-paper-id="2606.00002"] [data-action="toggle-read"]')!.addEventListener('click', clicked);
     boot.handOver();
-    expect(root.hidden).toBe(false);
+    expect(root.isConnected).toBe(true);
     expect(document.querySelectorAll('[data-paper-id]')).toHaveLength(3);
     expect(clicked).toHaveBeenCalledOnce();
   });

@@ -36,11 +36,11 @@ describe('takeOver', () => {
 
     const boot = showBootSnapshot('popup', VERSION, root);
     takeOver(App, { root, boot, page: 'popup', version: VERSION });
-    // The app's first render has no papers yet: the copy stays, the live root stays hidden.
-    expect(root.hidden).toBe(true);
+    // The app's first render has no papers yet: the copy stays, the live root stays out of the page.
+    expect(root.isConnected).toBe(false);
     expect(document.body.textContent).toContain('Copy');
 
-    await expect.poll(() => root.hidden).toBe(false);
+    await expect.poll(() => root.isConnected).toBe(true);
     expect(document.querySelectorAll('[data-paper-id]')).toHaveLength(1);
     expect(document.querySelector('[data-paper-id]')?.getAttribute('data-read')).toBe('true');
     expect(document.body.textContent).not.toContain('Copy');
@@ -53,6 +53,6 @@ describe('takeOver', () => {
     document.body.append(root);
     takeOver(App, { root, boot: undefined, page: 'popup', version: VERSION });
     await expect.poll(() => root.querySelector('[data-paper-id]')?.textContent).toBe('Live');
-    expect(root.hidden).toBe(false);
+    expect(root.isConnected).toBe(true);
   });
 });
