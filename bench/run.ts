@@ -90,13 +90,10 @@ async function paintRuns(ext: Extension, page: 'newtab' | 'popup', viewport: Vie
   const app = `${base}/${page}.html`;
   const staticFile = `bench-static-${page}.html`;
   // One visit first, as a user's earlier one: the page saves whatever it keeps for the next.
-  const visit = async () => {
-    const warm = await openAt(ext.context, app, viewport);
-    await settle(warm);
-    await warm.waitForFunction(() => localStorage.length > 0, undefined, { timeout: 3000 }).catch(() => undefined);
-    await warm.close();
-  };
-  await visit();
+  const visit = await openAt(ext.context, app, viewport);
+  await settle(visit);
+  await visit.waitForFunction(() => localStorage.length > 0, undefined, { timeout: 3000 }).catch(() => undefined);
+  await visit.close();
   const staticPapers = await writeStaticCopy(ext.context, app, viewport, join(OUT, staticFile));
   const helper = await openAt(ext.context, `${base}/${staticFile}`, viewport);
   const series = cold ? (['app', 'static', 'cold'] as const) : (['app', 'static'] as const);
@@ -105,11 +102,11 @@ async function paintRuns(ext: Extension, page: 'newtab' | 'popup', viewport: Vie
   for (let run = 0; run <= runs; run++) {
     const order = run % 2 === 0 ? series : [...series].reverse();
     for (const which of order) {
-      if (which === 'cold') await helper.evaluate(() => localStorage.clear());
+      // A cold load finds localStorage empty; what the warm visit saved is put back after it.
+      const saved = which === 'cold' ? await helper.evaluate(() => { const all = { ...localStorage }; localStorage.clear(); return all; }) : undefined;
       const time = await firstPaperPaint(ext.context, which === 'static' ? `${base}/${staticFile}` : app, viewport);
+      if (saved) await helper.evaluate((all) => { localStorage.clear(); for (const [key, value] of Object.entries(all)) localStorage.setItem(key, value); }, saved);
       if (run > 0) times[which].push(time);
-      // The cold load closed before it could save anything: visit again for the next warm load.
-      if (which === 'cold') await visit();
     }
   }
   await helper.close();
