@@ -28,7 +28,12 @@ beforeEach(() => {
 describe('takeOver', () => {
   it('keeps the boot copy up until the live page shows papers, then swaps in one go', async () => {
     const saved = document.createElement('div');
-    saved.innerHTML = '<ol><li data-paper-id="2606.00001" data-read="false">Copy</li></ol>';
+    const row = document.createElement('li');
+    row.setAttribute('data-paper-id', '2606.00001');
+    row.setAttribute('data-read', 'false');
+    row.textContent = 'Copy';
+    saved.append(document.createElement('ol'));
+    saved.firstElementChild!.append(row);
     saveBootSnapshot('popup', VERSION, saved, 600);
     document.body.replaceChildren();
     const root = document.createElement('div');
