@@ -151,7 +151,7 @@ async function main() {
   try {
     for (const papers of SIZES) {
       const profile = newProfile();
-      const ext = await launch(profile, OUT);
+      let ext = await launch(profile, OUT);
       try {
         const bench = await benchPage(ext);
         // The worker's install sync (empty answers here) loads the bundled snapshot first.
@@ -179,11 +179,16 @@ async function main() {
         sizes.push({ papers, stored, seedMs, newtab, popup });
 
         if (last) {
+          // A fresh browser on the same profile: the extension's renderer then holds this one page,
+          // and the heap (one V8 isolate per renderer) is the new tab's, not the earlier loads'.
           log('heap');
+          await ext.context.close();
+          ext = await launch(profile, OUT);
           const page = await openAt(ext.context, `chrome-extension://${ext.id}/newtab.html`, NEWTAB_VIEWPORT);
           await settle(page);
           const newtabHeap = await heapAfterGc(page);
           await page.close();
+          // The reference, in the same renderer after the new tab closed.
           const copy = await openAt(ext.context, `chrome-extension://${ext.id}/bench-static-newtab.html`, NEWTAB_VIEWPORT);
           const staticHeap = await heapAfterGc(copy);
           await copy.close();
