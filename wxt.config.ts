@@ -5,6 +5,7 @@ import { defineConfig } from 'wxt';
 import { resolveArxivOrigin } from './utils/arxiv-origin';
 import { resolveHfOrigin } from './utils/hf-origin';
 import { extensionPagesCsp, hostPattern, optionalManifestKeys, REQUIRED_PERMISSIONS } from './utils/manifest-policy';
+import { SNAPSHOT_PATH } from './utils/snapshot-path';
 
 const ICON_SIZES = [16, 32, 48, 128] as const;
 const GECKO_ID = 'paperboy@paperboy.dev';
@@ -25,11 +26,21 @@ export default defineConfig({
   // containers, dev VMs) unless its sandbox is off; a normal user keeps the sandbox.
   webExt: { chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [] },
   hooks: {
-    // Icons live in assets/ with the rest of the static files; copy them into the package.
+    // Icons and the bundled snapshot live in assets/ with the rest of the static files; copy them
+    // into the package. The snapshot is a file of its own so the worker fetches it by path: an
+    // import (even `?url`) inlines it as base64 into the worker's single-file bundle.
     'build:publicAssets': (_wxt, files) => {
       for (const size of ICON_SIZES) {
         files.push({ absoluteSrc: resolve(import.meta.dirname, `assets/icons/${size}.png`), relativeDest: `icon/${size}.png` });
       }
+      files.push({ absoluteSrc: resolve(import.meta.dirname, 'assets/seed-papers.json'), relativeDest: SNAPSHOT_PATH.slice(1) });
+    },
+    // `npm run bench` drives the real data module from its own page (bench/page). That page is
+    // built alone in this mode and copied into the bench build, so the measured bundles are
+    // chunked exactly as shipped and no normal build contains it.
+    'entrypoints:found': (wxt, infos) => {
+      if (wxt.config.mode !== 'bench-page') return;
+      infos.splice(0, infos.length, { name: 'bench', inputPath: resolve(import.meta.dirname, 'bench/page/index.html'), type: 'unlisted-page' });
     },
   },
   zip: {

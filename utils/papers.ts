@@ -1,7 +1,9 @@
 import Dexie from 'dexie';
 import type { FeedEntry, FeedId, Paper, PaperboyDb, UserState } from './db';
 import { normaliseArxivId } from './arxiv-id';
-import { dropUndefined, LIMITS, type ParsedPaper } from './sources/hf';
+import { dropUndefined } from './drop-undefined';
+import { LIMITS } from './limits';
+import type { ParsedPaper } from './sources/hf';
 import { cleanText } from './text';
 
 /** Feeds whose unread papers the badge counts. The bundled snapshot never does. */

@@ -1,14 +1,14 @@
-import snapshotUrl from '~/assets/seed-papers.json?url';
 import type { PaperboyDb } from './db';
 import { loadSnapshot, type Snapshot } from './papers';
+import { SNAPSHOT_PATH } from './snapshot-path';
 
 /**
  * Loads the bundled snapshot into an empty database so a first run shows real papers offline.
- * The JSON is fetched from the package (not imported) to keep it out of every page's bundle.
+ * The JSON is fetched from the package (not imported) to keep it out of every bundle.
  */
 export async function ensureSnapshot(db: PaperboyDb, now = Date.now()): Promise<boolean> {
   if ((await db.papers.limit(1).count()) > 0) return false;
-  const response = await fetch(snapshotUrl);
+  const response = await fetch(SNAPSHOT_PATH);
   const snapshot = (await response.json()) as Snapshot;
   return loadSnapshot(db, snapshot, now);
 }

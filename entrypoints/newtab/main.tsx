@@ -1,9 +1,21 @@
-import { render } from 'preact';
 import '../../assets/paperboy.css';
-import { db } from '../../utils/db';
-import { reloadOnUpgrade, requestPersistence } from '../../utils/page-lifecycle';
-import { App } from './App';
+import { showBootSnapshot } from '../../utils/boot-cache';
 
-reloadOnUpgrade(db);
-render(<App />, document.getElementById('app')!);
-void requestPersistence().catch(() => undefined);
+const page = 'newtab';
+const root = document.getElementById('app')!;
+// The entry script's file name carries a hash of the page's code (its imports' names included): a
+// copy saved by another build is never shown. (WXT rewrites `import.meta.url` to the page's URL.)
+const version = document.querySelector<HTMLScriptElement>('script[type="module"][src]')?.src ?? '';
+// The first screen as the last visit left it, painted before Preact, Dexie or the app load.
+const boot = showBootSnapshot(page, version, root);
+void Promise.all([
+  import('./App'),
+  import('../../utils/take-over'),
+  import('../../utils/page-lifecycle'),
+  import('../../utils/db'),
+]).then(([{ App }, { takeOver }, { reloadOnUpgrade, requestPersistence }, { db }]) => {
+  // An updated extension's new schema must not wait for this page: it reloads instead.
+  reloadOnUpgrade(db);
+  takeOver(App, { root, boot, page, version });
+  void requestPersistence().catch(() => undefined);
+});

@@ -1,5 +1,7 @@
 import * as v from 'valibot';
 import { normaliseArxivId } from '../arxiv-id';
+import { dropUndefined } from '../drop-undefined';
+import { LIMITS } from '../limits';
 import type { Paper } from '../db';
 import { cleanText } from '../text';
 import { safeImageUrl, safeUrl } from '../url';
@@ -10,17 +12,6 @@ export type ParsedPaper = Omit<Paper, 'firstSeenAt' | 'lastSeenInFeedAt' | 'sour
 export type ParseResult =
   | { ok: true; papers: ParsedPaper[]; skipped: number }
   | { ok: false; reason: string };
-
-export const LIMITS = {
-  title: 500,
-  summary: 8000,
-  aiSummary: 1000,
-  authorName: 200,
-  authors: 100,
-  keyword: 80,
-  keywords: 30,
-  organization: 200,
-} as const;
 
 // A field of the wrong type is dropped (the paper is still useful without it); only an item
 // without a usable id or title is skipped.
@@ -59,6 +50,9 @@ const ItemSchema = v.looseObject({
 });
 
 type Item = v.InferOutput<typeof ItemSchema>;
+
+// Still importable from here, as before they moved out so that pages never load the parser.
+export { dropUndefined, LIMITS };
 
 /** Parses one `/api/daily_papers` (or search) response body. Never throws. */
 export function parseDailyPapers(json: unknown, hfOrigin: string): ParseResult {
@@ -179,9 +173,4 @@ function fillGaps(first: ParsedPaper, later: ParsedPaper): ParsedPaper {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Drops keys whose value is undefined, so stored rows are the same however they were built. */
-export function dropUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
 }

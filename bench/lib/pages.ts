@@ -1,0 +1,84 @@
+import { writeFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+export const NEWTAB_VIEWPORT: Viewport = { width: 1280, height: 900 };
+/** Chrome's popups are at most 800×600; Paperboy's is 420 wide. */
+export const POPUP_VIEWPORT: Viewport = { width: 420, height: 600 };
+
+export async function openAt(context: BrowserContext, url: string, viewport: Viewport): Promise<Page> {
+  const page = await context.newPage();
+  await page.setViewportSize(viewport);
+  await page.goto(url, { waitUntil: 'load' });
+  return page;
+}
+
+/**
+ * Time from navigation start to the first paint of the element marked
+ * `elementtiming="first-paper"` (the first paper's title), from the Element Timing API.
+ */
+export async function firstPaperPaint(context: BrowserContext, url: string, viewport: Viewport): Promise<number> {
+  const page = await openAt(context, url, viewport);
+  try {
+    const time = await page.evaluate(
+      () =>
+        new Promise<number | null>((resolve) => {
+          const timeout = setTimeout(() => resolve(null), 15_000);
+          new PerformanceObserver((list) => {
+            const times = (list.getEntries() as (PerformanceEntry & { identifier: string; renderTime: number; loadTime: number })[])
+              .filter((entry) => entry.identifier === 'first-paper')
+              .map((entry) => entry.renderTime || entry.loadTime);
+            if (times.length === 0) return;
+            clearTimeout(timeout);
+            resolve(Math.min(...times));
+          }).observe({ type: 'element', buffered: true });
+        }),
+    );
+    if (time === null) throw new Error(`no first-paper element was painted on ${url}`);
+    return time;
+  } finally {
+    await page.close();
+  }
+}
+
+/** Waits until the page shows papers and their number stops changing. */
+export async function settle(page: Page): Promise<number> {
+  let last = -1;
+  let stable = 0;
+  for (let i = 0; i < 150 && stable < 4; i++) {
+    const count = await page.locator('#app [data-paper-id]').count();
+    stable = count > 0 && count === last ? stable + 1 : 0;
+    last = count;
+    await page.waitForTimeout(150);
+  }
+  return last;
+}
+
+/**
+ * The physical limit: the page's first screen as the app drew it (same CSS, same markup, the
+ * first paper still marked for Element Timing), saved as static HTML with every script removed
+ * and every paper below the first screen dropped.
+ */
+export async function writeStaticCopy(context: BrowserContext, url: string, viewport: Viewport, outPath: string): Promise<number> {
+  const page = await openAt(context, url, viewport);
+  try {
+    await settle(page);
+    const { html, papers } = await page.evaluate(() => {
+      const below = [...document.querySelectorAll('[data-paper-id]')].map((el) => el.getBoundingClientRect().top + scrollY >= innerHeight);
+      const copy = document.documentElement.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('script, link[rel="modulepreload"]').forEach((el) => el.remove());
+      copy.querySelectorAll('[data-paper-id]').forEach((el, i) => {
+        if (below[i]) el.remove();
+      });
+      return { html: `<!doctype html>\n${copy.outerHTML}`, papers: below.filter((b) => !b).length };
+    });
+    writeFileSync(outPath, html);
+    return papers;
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,346 @@
+/**
+ * `npm run bench`: builds Paperboy in bench mode, seeds real databases in real headless Chromium
+ * and measures the rows of the speed table in ../shared/docs/quality.md side by side with their
+ * references. Writes bench/results.json and bench/results.md and prints the table.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { currentWorker, launch, newProfile, waitFor, type Extension } from '../tests/e2e/browser';
+import { CHROMIUM } from '../tests/e2e/config';
+import type { BenchApi } from './page/main';
+import type { SearchResult } from './page/search';
+import { fileBundle, pageBundle } from './lib/bundle';
+import { heapAfterGc } from './lib/heap';
+import { instrumentPage, measureIdle, type IdleResult } from './lib/idle';
+import { loadTemplates } from './lib/items';
+import { firstPaperPaint, openAt, settle, writeStaticCopy, NEWTAB_VIEWPORT, POPUP_VIEWPORT, type Viewport } from './lib/pages';
+import { kb, markdown, mb, ms, type Row } from './lib/report';
+import { BenchServer } from './lib/server';
+import { ratio, summarise, type Summary } from './lib/stats';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = resolve(ROOT, '.output/chrome-mv3-bench');
+const PAGE_OUT = resolve(ROOT, '.output/chrome-mv3-bench-page');
+
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '15' },
+    sizes: { type: 'string', default: '0,1000,10000' },
+    ingest: { type: 'string', default: '10000' },
+    'idle-seconds': { type: 'string', default: '60' },
+    'skip-build': { type: 'boolean', default: false },
+  },
+});
+const RUNS = Number(args.runs);
+const SIZES = args.sizes.split(',').map(Number);
+const INGEST = Number(args.ingest);
+const IDLE_MS = Number(args['idle-seconds']) * 1000;
+const PORT = Number(process.env.PAPERBOY_BENCH_PORT ?? 41782);
+
+const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+function build(origin: string) {
+  // Without NODE_ENV=production a non-production mode ships Preact's debug build. The bench
+  // build goes last so .wxt/ types describe the real entrypoints again.
+  const env = { ...process.env, NODE_ENV: 'production', WXT_HF_ORIGIN: origin };
+  for (const mode of ['bench-page', 'bench']) {
+    log(`building --mode ${mode}`);
+    execFileSync('npx', ['wxt', 'build', '--mode', mode], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  // The driver page joins the bench build without changing how its own pages are chunked.
+  cpSync(join(PAGE_OUT, 'bench.html'), join(OUT, 'bench.html'));
+  cpSync(join(PAGE_OUT, 'chunks'), join(OUT, 'chunks'), { recursive: true });
+}
+
+function machine(): string {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const browser = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  return `${cpus().length} × ${cpu}, ${browser}, Node ${process.version}`;
+}
+
+async function benchPage(ext: Extension) {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.id}/bench.html`);
+  await page.waitForFunction(() => 'paperboyBench' in globalThis);
+  const call = <K extends keyof BenchApi>(name: K, ...params: Parameters<BenchApi[K]>) =>
+    page.evaluate(
+      ([n, p]) => (globalThis as unknown as { paperboyBench: Record<string, (...a: unknown[]) => unknown> }).paperboyBench[n as string]!(...(p as unknown[])),
+      [name, params] as const,
+    ) as Promise<Awaited<ReturnType<BenchApi[K]>>>;
+  return { page, call };
+}
+
+interface PaintResult {
+  app: Summary;
+  static: Summary;
+  staticPapers: number;
+  /** The page on a visit with nothing saved from the last one (localStorage emptied before each load). */
+  cold?: Summary;
+}
+
+/**
+ * The page and its static copy, loaded alternately (which goes first alternates too). With
+ * `cold`, a third series loads the page with its localStorage emptied first, as on a first visit.
+ */
+async function paintRuns(ext: Extension, page: 'newtab' | 'popup', viewport: Viewport, runs: number, cold: boolean): Promise<PaintResult> {
+  const base = `chrome-extension://${ext.id}`;
+  const app = `${base}/${page}.html`;
+  const staticFile = `bench-static-${page}.html`;
+  // One visit first, as a user's earlier one: the page saves whatever it keeps for the next.
+  const visit = await openAt(ext.context, app, viewport);
+  await settle(visit);
+  await visit.waitForFunction(() => localStorage.length > 0, undefined, { timeout: 3000 }).catch(() => undefined);
+  await visit.close();
+  const staticPapers = await writeStaticCopy(ext.context, app, viewport, join(OUT, staticFile));
+  const helper = await openAt(ext.context, `${base}/${staticFile}`, viewport);
+  const series = cold ? (['app', 'static', 'cold'] as const) : (['app', 'static'] as const);
+  const times: Record<(typeof series)[number], number[]> = { app: [], static: [], cold: [] };
+  // Run 0 warms every series up and is not counted.
+  for (let run = 0; run <= runs; run++) {
+    const order = run % 2 === 0 ? series : [...series].reverse();
+    for (const which of order) {
+      // A cold load finds localStorage empty; what the warm visit saved is put back after it.
+      const saved = which === 'cold' ? await helper.evaluate(() => { const all = { ...localStorage }; localStorage.clear(); return all; }) : undefined;
+      const time = await firstPaperPaint(ext.context, which === 'static' ? `${base}/${staticFile}` : app, viewport);
+      if (saved) await helper.evaluate((all) => { localStorage.clear(); for (const [key, value] of Object.entries(all)) localStorage.setItem(key, value); }, saved);
+      if (run > 0) times[which].push(time);
+    }
+  }
+  await helper.close();
+  return { app: summarise(times.app), static: summarise(times.static), staticPapers, cold: cold ? summarise(times.cold) : undefined };
+}
+
+interface Ingest {
+  real: Summary;
+  /** The parse (validate, normalise) part of `real`. */
+  parse: Summary;
+  raw: Summary;
+  items: number;
+  stored: number;
+}
+
+interface SizeResult {
+  papers: number;
+  stored: number;
+  seedMs: number;
+  newtab: PaintResult;
+  popup: PaintResult;
+}
+
+async function main() {
+  const started = Date.now();
+  const templates = loadTemplates(resolve(ROOT, '../shared/fixtures'));
+  const server = new BenchServer({ port: PORT, templates, thumbnailPath: resolve(ROOT, 'assets/icons/128.png') });
+  if (!args['skip-build'] || !existsSync(join(OUT, 'bench.html'))) build(server.origin);
+
+  const bundles = {
+    newtab: await pageBundle(OUT, 'newtab.html'),
+    popup: await pageBundle(OUT, 'popup.html'),
+    worker: fileBundle(OUT, 'background.js'),
+  };
+
+  await server.start();
+  const sizes: SizeResult[] = [];
+  let ingest: Ingest | undefined;
+  let search: SearchResult | undefined;
+  let heap: { newtab: number; static: number; papers: number } | undefined;
+  let idle: IdleResult | undefined;
+  try {
+    for (const papers of SIZES) {
+      const profile = newProfile();
+      let ext = await launch(profile, OUT);
+      try {
+        const bench = await benchPage(ext);
+        // The worker's install sync (empty answers here) loads the bundled snapshot first.
+        await waitFor(() => bench.call('count').then((n) => n >= 88), true, 30_000);
+        let seedMs = 0;
+        if (papers > 0) {
+          log(`seeding ${papers} papers`);
+          seedMs = (await bench.call('seed', papers)).ms;
+        }
+        const stored = await bench.call('count');
+        const last = papers === Math.max(...SIZES);
+        if (last) {
+          log(`ingest of ${INGEST} items, ${RUNS} runs each way`);
+          const result = await bench.call('ingest', INGEST, RUNS);
+          ingest = { real: summarise(result.real), parse: summarise(result.parse), raw: summarise(result.raw), items: INGEST, stored: result.stored };
+          log('search');
+          search = await bench.call('search');
+        }
+        await bench.page.close();
+
+        log(`N = ${papers}: new tab, ${RUNS} loads each`);
+        const newtab = await paintRuns(ext, 'newtab', NEWTAB_VIEWPORT, RUNS, last);
+        log(`N = ${papers}: popup, ${RUNS} loads each`);
+        const popup = await paintRuns(ext, 'popup', POPUP_VIEWPORT, RUNS, last);
+        sizes.push({ papers, stored, seedMs, newtab, popup });
+
+        if (last) {
+          // A fresh browser on the same profile: the extension's renderer then holds this one page,
+          // and the heap (one V8 isolate per renderer) is the new tab's, not the earlier loads'.
+          log('heap');
+          await ext.context.close();
+          ext = await launch(profile, OUT);
+          const page = await openAt(ext.context, `chrome-extension://${ext.id}/newtab.html`, NEWTAB_VIEWPORT);
+          await settle(page);
+          const newtabHeap = await heapAfterGc(page);
+          await page.close();
+          // The reference, in the same renderer after the new tab closed.
+          const copy = await openAt(ext.context, `chrome-extension://${ext.id}/bench-static-newtab.html`, NEWTAB_VIEWPORT);
+          const staticHeap = await heapAfterGc(copy);
+          await copy.close();
+          heap = { newtab: newtabHeap, static: staticHeap, papers: stored };
+
+          log(`idle: ${IDLE_MS / 1000} s between alarms, then one alarm`);
+          await ext.context.addInitScript(instrumentPage);
+          idle = await measureIdle(ext.context, await currentWorker(ext), ext.id, server, IDLE_MS);
+        }
+      } finally {
+        await ext.context.close();
+        rmSync(profile, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    await server.stop();
+  }
+
+  const rows = tableRows({ sizes, ingest, search, heap, idle, bundles });
+  const env = machine();
+  const results = { date: new Date().toISOString(), machine: env, runs: RUNS, seconds: (Date.now() - started) / 1000, sizes, ingest, search, heap, idle, bundles, rows };
+  writeFileSync(resolve(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const table = markdown(rows, env);
+  writeFileSync(resolve(import.meta.dirname, 'results.md'), table);
+  console.log(`\n${table}\nFinished in ${Math.round(results.seconds)} s; wrote bench/results.json and bench/results.md`);
+}
+
+function tableRows(r: {
+  sizes: SizeResult[];
+  ingest?: Ingest;
+  search?: SearchResult;
+  heap?: { newtab: number; static: number; papers: number };
+  idle?: IdleResult;
+  bundles: Awaited<ReturnType<typeof pageBundle>> extends infer B ? { newtab: B; popup: B; worker: ReturnType<typeof fileBundle> } : never;
+}): Row[] {
+  const rows: Row[] = [];
+  for (const page of ['newtab', 'popup'] as const) {
+    for (const size of r.sizes) {
+      const result = size[page];
+      const x = ratio(result.app, result.static);
+      rows.push({
+        what: `${page === 'newtab' ? 'new tab' : 'popup'}: first paper painted`,
+        detail: `N = ${size.papers.toLocaleString('en')}${size.papers === 0 ? ' (snapshot)' : ''} · ${result.app.runs} loads each · static copy shows ${result.staticPapers} papers`,
+        paperboy: ms(result.app),
+        reference: `static page ${ms(result.static)}`,
+        result: `${x.toFixed(2)} ×`,
+        target: '≤ 1.5 × static',
+        ok: x <= 1.5,
+      });
+      if (result.cold) {
+        const y = ratio(result.cold, result.static);
+        rows.push({
+          what: `${page === 'newtab' ? 'new tab' : 'popup'}: first paper painted, nothing saved`,
+          detail: `N = ${size.papers.toLocaleString('en')} · ${result.cold.runs} loads · localStorage emptied before each (a first visit)`,
+          paperboy: ms(result.cold),
+          reference: `static page ${ms(result.static)}`,
+          result: `${y.toFixed(2)} ×`,
+          target: '≤ 1.5 × static',
+          ok: y <= 1.5,
+        });
+      }
+    }
+  }
+  if (r.ingest) {
+    const x = ratio(r.ingest.real, r.ingest.raw);
+    rows.push({
+      what: 'ingest',
+      detail: `${r.ingest.items.toLocaleString('en')} HF items · ${r.ingest.real.runs} runs each · parseDailyPapers + applySync (of which parse ${r.ingest.parse.median.toFixed(0)} ms) vs bulkPut of the same rows`,
+      paperboy: ms(r.ingest.real),
+      reference: `raw bulkPut ${ms(r.ingest.raw)}`,
+      result: `${x.toFixed(2)} ×`,
+      target: '≤ 2 × raw',
+      ok: x <= 2,
+    });
+  }
+  if (r.search) {
+    const s = r.search;
+    rows.push({
+      what: 'search: keystroke to results',
+      detail: s.status === 'ok' ? `${s.papers.toLocaleString('en')} papers · ${s.keystrokes.runs} keystrokes · index built in ${s.buildMs.toFixed(0)} ms` : s.reason,
+      paperboy: s.status === 'ok' ? ms(s.keystrokes) : 'n/a',
+      reference: '–',
+      result: s.status === 'ok' ? `p95 ${s.keystrokes.p95.toFixed(1)} ms` : 'n/a',
+      target: 'p95 ≤ 10 ms',
+      ok: s.status === 'ok' ? s.keystrokes.p95 <= 10 : undefined,
+    });
+  }
+  for (const page of ['newtab', 'popup'] as const) {
+    const b = r.bundles[page];
+    rows.push({
+      what: `bundle: ${page === 'newtab' ? 'new tab' : 'popup'} JS before first paint`,
+      detail: `${b.critical.files.join(', ')} (gzip -9)`,
+      paperboy: `${kb(b.critical.gzip)} gzip (${kb(b.critical.bytes)} raw)`,
+      reference: `whole page incl. lazy chunks ${kb(b.all.gzip)} gzip`,
+      result: kb(b.critical.gzip),
+      target: '≤ 50 KB',
+      ok: b.critical.gzip <= 50 * 1024,
+    });
+  }
+  rows.push({
+    what: 'bundle: worker',
+    detail: 'background.js (gzip -9)',
+    paperboy: `${kb(r.bundles.worker.gzip)} gzip (${kb(r.bundles.worker.bytes)} raw)`,
+    reference: '–',
+    result: kb(r.bundles.worker.gzip),
+    target: '–',
+    ok: undefined,
+  });
+  if (r.heap) {
+    rows.push({
+      what: 'memory: new tab JS heap',
+      detail: `${r.heap.papers.toLocaleString('en')} papers stored · after GC (CDP Runtime.getHeapUsage)`,
+      paperboy: mb(r.heap.newtab),
+      reference: `static page ${mb(r.heap.static)}`,
+      result: mb(r.heap.newtab),
+      target: '≤ 10 MB',
+      ok: r.heap.newtab <= 10 * 1024 * 1024,
+    });
+  }
+  if (r.idle) {
+    const { betweenAlarms: a, oneAlarm: b, hour } = r.idle;
+    rows.push({
+      what: 'idle: requests between alarms',
+      detail: `new tab visible + new tab hidden + popup, ${a.seconds.toFixed(0)} s with no alarm due, projected to 1 h`,
+      paperboy: `${a.apiRequests + a.otherRequests} in ${a.seconds.toFixed(0)} s`,
+      reference: `per alarm: ${b.apiRequests} API requests; ${r.idle.alarmsPerHour} alarm/h → ${hour.requests.toFixed(0)} requests/h in all`,
+      result: `${hour.extraRequests.toFixed(0)} /h`,
+      target: '0',
+      ok: hour.extraRequests === 0,
+    });
+    rows.push({
+      what: 'idle: worker wake-ups between alarms',
+      detail: 'worker starts, events and timer callbacks, projected to 1 h',
+      paperboy: `${a.workerStarts + Object.values(a.worker).reduce((x, y) => x + y, 0)} in ${a.seconds.toFixed(0)} s`,
+      reference: `per alarm: ${b.worker.alarms} alarm event; ${hour.wakeUps.toFixed(0)} wake-ups/h in all`,
+      result: `${hour.extraWakeUps.toFixed(0)} /h`,
+      target: '0',
+      ok: hour.extraWakeUps === 0,
+    });
+    const hidden = Object.entries(a.hiddenPageCallbacks).map(([k, v]) => `${k} ${v}`).join(', ');
+    const visible = Object.values(a.visiblePageCallbacks).reduce((x, y) => x + y, 0);
+    rows.push({
+      what: 'idle: timers in a hidden new tab',
+      detail: `callbacks run while hidden (${hidden}), projected to 1 h`,
+      paperboy: `${Object.values(a.hiddenPageCallbacks).reduce((x, y) => x + y, 0)} in ${a.seconds.toFixed(0)} s`,
+      reference: `visible new tab: ${visible} in ${a.seconds.toFixed(0)} s`,
+      result: `${hour.hiddenPageCallbacks.toFixed(0)} /h`,
+      target: '0',
+      ok: hour.hiddenPageCallbacks === 0,
+    });
+  }
+  return rows;
+}
+
+await main();
