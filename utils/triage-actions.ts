@@ -1,27 +1,33 @@
 import { browser } from 'wxt/browser';
 import { ARXIV_ORIGIN } from './config';
 import { refreshBadge } from './badge';
+import { clearBootSnapshots } from './boot-cache';
 import { db } from './db';
 import { dismiss, getPapersByIds, getSavedForExport, toggleSaved, undismiss } from './triage-data';
 import type { ExportFormat } from './citation';
 
 // What pages do when the user triages: each writes through the data module, then brings the
-// badge up to date when the change can move it (dismissing does; saving does not).
+// badge up to date when the change can move it (dismissing does; saving does not), and forgets
+// the pages' boot copies (utils/boot-cache.ts) so no page boots showing a stale saved or hidden paper.
 
 /** Saves or unsaves a paper. */
-export function toggleSave(id: string): Promise<boolean> {
-  return toggleSaved(db, id, Date.now());
+export async function toggleSave(id: string): Promise<boolean> {
+  const saved = await toggleSaved(db, id, Date.now());
+  clearBootSnapshots();
+  return saved;
 }
 
 /** Hides papers everywhere ("not interested"), then recounts the badge. */
 export async function dismissAndBadge(ids: string[]): Promise<void> {
   await dismiss(db, ids, Date.now());
+  clearBootSnapshots();
   await refreshBadge(db);
 }
 
 /** Undoes a dismissal, then recounts the badge. */
 export async function undismissAndBadge(ids: string[]): Promise<void> {
   await undismiss(db, ids);
+  clearBootSnapshots();
   await refreshBadge(db);
 }
 

@@ -22,7 +22,8 @@ function adapt(module: Record<string, unknown>): SearchEngine | undefined {
   if (typeof create !== 'function') return undefined;
   return {
     build: (papers) => create(papers),
-    query: (index, text) => (index as { search(text: string): unknown }).search(text),
+    // utils/search.ts answers through a function of its own (`search(index, query)`).
+    query: (index, text) => (typeof module.search === 'function' ? module.search(index, text) : (index as { search(text: string): unknown }).search(text)),
   };
 }
 
