@@ -4,9 +4,12 @@ import { cleanText } from '../../utils/text';
 
 /** The definition cleanText must keep meaning, written the plain (slow) way. */
 function reference(input: string, maxLength: number): string {
-  const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
+  const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
   const text = input.replace(CONTROL, '').replace(/\s+/g, ' ').trim();
-  return text.length <= maxLength ? text : `${text.slice(0, maxLength - 1).trimEnd()}…`;
+  if (text.length <= maxLength) return text;
+  // Never half an emoji: cut one earlier when the cut would split a surrogate pair.
+  const cut = /[\ud800-\udbff]/.test(text.charAt(maxLength - 2)) ? maxLength - 2 : maxLength - 1;
+  return `${text.slice(0, cut).trimEnd()}…`;
 }
 
 const whitespacey = fc.string({

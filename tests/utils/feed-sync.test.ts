@@ -62,7 +62,7 @@ describe('createSync().runFeed', () => {
   });
 
   it('sends nothing while a stored rate-limit wait is on, and says how long', async () => {
-    await putSyncStatus(db, { feeds: {}, nextAttemptAt: NOW + 120_000, lastError: { kind: 'rate-limited', message: 'wait', at: NOW - 1000 } });
+    await putSyncStatus(db, { feeds: {}, nextAttemptAt: NOW + 120_000, rateLimitedUntil: NOW + 120_000, lastError: { kind: 'rate-limited', message: 'wait', at: NOW - 1000 } });
     const sync = createSync({ db, fetch: fakeFetch(paged), hfOrigin: ORIGIN, now: () => NOW });
     const result = await sync.runFeed('hf-week');
     expect(requests).toEqual([]);

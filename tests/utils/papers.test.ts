@@ -76,11 +76,13 @@ describe('applySync', () => {
     expect(once.papers).toHaveLength(33);
     expect(once.feeds).toHaveLength(30 + 8);
 
-    // Later, on top of the stored status: papers and feeds still do not move.
+    // Later, on top of the stored status: feeds and read state do not move, and of the papers
+    // only lastSeenInFeedAt (what retention ages by) moves forward, to the time of the sync.
     await store(db, fetched, T0 + HOUR);
     const later = await dump(db);
-    expect(later.papers).toEqual(once.papers);
+    expect(later.papers).toEqual(once.papers.map((paper) => ({ ...paper, lastSeenInFeedAt: T0 + HOUR })));
     expect(later.feeds).toEqual(once.feeds);
+    expect(later.userState).toEqual(once.userState);
   });
 
   it('keeps firstSeenAt while updating what changed, and keeps fields a later payload lacks', async () => {
@@ -359,18 +361,26 @@ describe('properties', () => {
     );
   });
 
-  it('ingest is idempotent: applying a sync again changes no paper or feed', async () => {
+  it('ingest is idempotent: applying a sync again changes nothing but when its papers were last listed', async () => {
     await fc.assert(
       fc.asyncProperty(syncsArb, async (syncs) => {
         const db = freshDb();
         try {
           let now = T0;
           for (const fetched of syncs) await store(db, fetched, (now += HOUR));
+          const last = syncs[syncs.length - 1]!;
           const once = await dump(db);
-          await store(db, syncs[syncs.length - 1]!, now + HOUR);
+          // Again at the same time: every table identical, the sync status included.
+          await store(db, last, now);
+          expect(await dump(db)).toEqual(once);
+          // Again an hour later: no feed and no read state moves; of the papers, only those the
+          // sync lists get a later lastSeenInFeedAt, and nothing else about them changes.
+          await store(db, last, now + HOUR);
           const twice = await dump(db);
-          expect(twice.papers).toEqual(once.papers);
+          const listed = new Set(last.flatMap((fetched) => fetched.papers.map((p) => p.id)));
+          expect(twice.papers).toEqual(once.papers.map((p) => (listed.has(p.id) ? { ...p, lastSeenInFeedAt: now + HOUR } : p)));
           expect(twice.feeds).toEqual(once.feeds);
+          expect(twice.userState).toEqual(once.userState);
           // Feeds never list a paper twice, and never list one that is not stored.
           const stored = new Set(twice.papers.map((p) => p.id));
           for (const feed of ['hf-daily', 'hf-trending'] as const) {

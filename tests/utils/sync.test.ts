@@ -5,7 +5,8 @@ import { badgeText, refreshBadge } from '../../utils/badge';
 import { createDb, type PaperboyDb } from '../../utils/db';
 import { countUnreadLive, getFeedSizes, getSyncStatus, markRead, type SyncStatus } from '../../utils/papers';
 import { backoffDelay, MAX_RATE_LIMIT_WAIT_MS, retryAfterMs } from '../../utils/retry';
-import { createSync, FETCH_TIMEOUT_MS } from '../../utils/sync';
+import { formatDateTime } from '../../utils/format';
+import { createSync, FETCH_TIMEOUT_MS, MAX_EARLY_RETRIES } from '../../utils/sync';
 import { describeSyncStatus } from '../../utils/sync-status-text';
 import { feeds, hfDay, stubFetch, type Reply, type Route } from '../fixtures/hf';
 
@@ -152,10 +153,13 @@ describe('faults: the last good data stays', () => {
   it('429 with RateLimit t=42: no further request, not even a forced one, before 42 s', async () => {
     const before = await withGoodData();
     const limited: Reply = { status: 429, headers: { RateLimit: '"api";r=0;t=42', 'RateLimit-Policy': '"fixed window";"api";q=500;w=300' } };
-    const { run, requests } = setup(feeds(limited, ok(TRENDING)));
+    // Jitter 0: the backoff floor of a first failure (30 s) is below the 42 s HF asked for, so the
+    // wait is exactly HF's (a shorter asked wait is raised to the floor: sync-faults › asking for no wait).
+    const { run, requests } = setup(feeds(limited, ok(TRENDING)), { random: () => 0 });
     const { status } = await run();
     expect(requests).toHaveLength(1); // trending is not asked once HF said stop
     expect(status.nextAttemptAt).toBe(T0 + 42_000);
+    expect(status.rateLimitedUntil).toBe(T0 + 42_000);
     expect(status.lastError).toMatchObject({ kind: 'rate-limited', message: expect.stringContaining('42 s') });
     expect(await stored()).toEqual(before);
 
@@ -169,14 +173,17 @@ describe('faults: the last good data stays', () => {
     expect(requests).toHaveLength(2);
   });
 
+  // Every wait here is above the 45 s backoff floor a first failure has with jitter 0.5, so the
+  // stored time is exactly the one HF asked for.
   it.each([
     ['Retry-After in seconds', { 'Retry-After': '120' }, 120_000],
     ['Retry-After as an HTTP date', { 'Retry-After': new Date(T0 + 90_000).toUTCString() }, 90_000],
-    ['RateLimit wins over Retry-After', { RateLimit: '"api";r=0;t=7', 'Retry-After': '120' }, 7_000],
+    ['RateLimit wins over Retry-After', { RateLimit: '"api";r=0;t=70', 'Retry-After': '120' }, 70_000],
   ])('429 with %s', async (_label, headers, wait) => {
     const { run, requests } = setup(feeds({ status: 429, headers }, ok(TRENDING)));
     const { status } = await run();
     expect(status.nextAttemptAt).toBe(T0 + wait);
+    expect(status.rateLimitedUntil).toBe(T0 + wait);
     clock = T0 + wait - 1;
     expect((await run({ force: true })).ran).toBe(false);
     expect(requests).toHaveLength(1);
@@ -188,13 +195,14 @@ describe('faults: the last good data stays', () => {
     const waits: number[] = [];
     for (let i = 0; i < 3; i++) {
       const { status } = await run();
+      expect(status.rateLimitedUntil).toBe(status.nextAttemptAt);
       waits.push(status.nextAttemptAt! - clock);
       clock = status.nextAttemptAt!;
     }
-    expect(waits[0]).toBe(5 * MINUTE); // no sooner than HF's 5-minute window
-    expect(waits[1]).toBeGreaterThan(19 * MINUTE); // second failure: 10-20 min, jitter near the top
-    expect(waits[1]).toBeLessThan(20 * MINUTE);
-    expect(waits[2]).toBe(30 * MINUTE); // third: 20-40 min, jitter in the middle
+    // The ceiling starts at HF's 5-minute window and doubles; half of it is fixed, half jitter.
+    expect(waits[0]).toBe(2.5 * MINUTE); // first failure: 2.5-5 min, jitter 0
+    expect(waits[1]).toBe(599_700); // second: 5-10 min, jitter near the top (5 min + 0.999 × 5 min)
+    expect(waits[2]).toBe(15 * MINUTE); // third: 10-20 min, jitter in the middle
     expect(requests).toHaveLength(3);
   });
 
@@ -216,13 +224,24 @@ describe('faults: the last good data stays', () => {
     expect(forced.status.nextAttemptAt).toBe(clock + 60_000);
   });
 
-  it('backoff after many failures never exceeds an hour', async () => {
+  it('after many failures: a 5xx leaves the next try to the periodic sync, a 429 backs off an hour at most', async () => {
     await db.meta.put({ key: 'sync-status', value: { failures: 40, feeds: {} } satisfies SyncStatus });
     const { run } = setup(() => ({ status: 500 }), { random: () => 0.999999 });
     const { status } = await run();
     expect(status.failures).toBe(41);
-    expect(status.nextAttemptAt! - T0).toBeLessThanOrEqual(60 * MINUTE);
-    expect(status.nextAttemptAt! - T0).toBeGreaterThanOrEqual(30 * MINUTE);
+    expect(status.failures).toBeGreaterThan(MAX_EARLY_RETRIES);
+    // Past the early retries no retry is scheduled: the hourly alarm is the next try.
+    expect(status.nextAttemptAt).toBeUndefined();
+    expect(status.rateLimitedUntil).toBeUndefined();
+    expect(describeSyncStatus(status, false, T0).detail).toBe('next try with the 60-minute sync');
+
+    // A 429 naming no wait keeps backing off however many failures came before, capped at an hour.
+    const limited = setup(() => ({ status: 429 }), { random: () => 0.999999 });
+    const { status: after } = await limited.run();
+    expect(after.failures).toBe(42);
+    expect(after.rateLimitedUntil).toBe(after.nextAttemptAt);
+    expect(after.rateLimitedUntil! - T0).toBeLessThanOrEqual(60 * MINUTE);
+    expect(after.rateLimitedUntil! - T0).toBeGreaterThanOrEqual(30 * MINUTE);
   });
 
   it('other HTTP errors are recorded as such', async () => {
@@ -277,11 +296,19 @@ describe('faults: the last good data stays', () => {
 
   it('a list with no readable item is an error, not an empty feed', async () => {
     const before = await withGoodData();
+    const statusBefore = await getSyncStatus(db);
     const { run } = setup(feeds(ok([{ paper: {} }, { nope: true }, 7]), ok(TRENDING)));
     const { status } = await run();
-    expect(status.lastError).toMatchObject({ kind: 'bad-body', message: expect.stringContaining('3') });
-    // The trending feed arrived fine and is stored; the daily feed is as it was.
-    expect(await stored()).toEqual(before);
+    expect(status.lastError).toMatchObject({ kind: 'bad-body', message: 'None of the 3 papers Hugging Face sent could be read' });
+    // The trending feed arrived fine and is stored again (the same list: only its papers'
+    // lastSeenInFeedAt moves to now); the daily feed and its papers are as they were.
+    const trending = new Set(TRENDING.map((item) => item.paper.id));
+    expect(await stored()).toEqual({
+      papers: before.papers.map((paper) => (trending.has(paper.id) ? { ...paper, lastSeenInFeedAt: T0 } : paper)),
+      feeds: before.feeds,
+    });
+    expect(status.feeds['hf-daily']).toEqual(statusBefore.feeds['hf-daily']);
+    expect(status.feeds['hf-trending']).toEqual({ ...statusBefore.feeds['hf-trending'], fetchedAt: T0 });
   });
 
   it('one feed failing does not stop the other', async () => {
@@ -391,7 +418,7 @@ describe('badge', () => {
 
 describe('describeSyncStatus', () => {
   it('says when nothing was synced yet', () => {
-    expect(describeSyncStatus({ feeds: {} }, false, T0)).toEqual({ text: 'Not synced yet — showing the bundled snapshot', tone: 'idle' });
+    expect(describeSyncStatus({ feeds: {} }, false, T0)).toEqual({ text: 'Not synced yet — showing the bundled snapshot', tone: 'idle', title: 'Never synced' });
   });
 
   it('says syncing while a sync runs', () => {
@@ -399,7 +426,11 @@ describe('describeSyncStatus', () => {
   });
 
   it('reports a success, and a failure after it with the time of the last good data', () => {
-    expect(describeSyncStatus({ feeds: {}, lastSuccessAt: T0 - 10_000 }, false, T0)).toEqual({ text: 'Synced just now', tone: 'ok' });
+    expect(describeSyncStatus({ feeds: {}, lastSuccessAt: T0 - 10_000 }, false, T0)).toEqual({
+      text: 'Synced just now',
+      tone: 'ok',
+      title: `Last synced: ${formatDateTime(T0 - 10_000)}`,
+    });
     const failed: SyncStatus = {
       feeds: {},
       lastSuccessAt: T0 - 60 * MINUTE,

@@ -1,10 +1,11 @@
-import snapshotUrl from '~/assets/seed-papers.json?url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RETRY_ALARM, SYNC_ALARM, SYNC_PERIOD_MINUTES } from '../../utils/config';
 import { createDb, type PaperboyDb } from '../../utils/db';
 import { getFeedSizes, getSyncStatus, markRead, type SyncStatus } from '../../utils/papers';
+import { ensureSnapshot } from '../../utils/snapshot';
+import { SNAPSHOT_PATH } from '../../utils/snapshot-path';
 import { MAX_EARLY_RETRIES } from '../../utils/sync';
 import { createWorker } from '../../utils/worker';
 import { hfDay, seedSnapshotText, stubFetch, type Reply, type Route } from '../fixtures/hf';
@@ -25,7 +26,7 @@ let net: ReturnType<typeof stubFetch>;
 
 // The snapshot asset is fetched through the global fetch (as in the extension), the HF API too.
 const route: Route = (url) => {
-  if (url.pathname === new URL(snapshotUrl, url).pathname) return { body: seedSnapshotText(), headers: { 'content-type': 'application/json' } };
+  if (url.pathname === SNAPSHOT_PATH) return { body: seedSnapshotText(), headers: { 'content-type': 'application/json' } };
   if (url.origin === ORIGIN && url.pathname === '/api/daily_papers') return hf(url);
   return 'offline';
 };
@@ -56,10 +57,13 @@ async function fire(w: ReturnType<typeof worker>, name: string) {
   return w.onAlarm({ name, scheduledTime: clock });
 }
 
-describe('the snapshot asset', () => {
-  it('is imported as a URL, so the JSON stays out of page bundles', () => {
-    expect(typeof snapshotUrl).toBe('string');
-    expect(snapshotUrl).toMatch(/seed-papers.*\.json$/);
+describe('the snapshot', () => {
+  it('is fetched from the package (SNAPSHOT_PATH, where wxt.config.ts copies it), so the JSON stays out of every bundle', async () => {
+    expect(await ensureSnapshot(db, T0)).toBe(true);
+    expect(net.requests.map((url) => url.pathname)).toEqual([SNAPSHOT_PATH]);
+    expect(await getFeedSizes(db)).toEqual({ bundled: 88, 'hf-daily': 0, 'hf-trending': 0 });
+    expect(await ensureSnapshot(db, T0)).toBe(false); // never over stored papers
+    expect(net.requests).toHaveLength(1);
   });
 });
 
@@ -126,8 +130,10 @@ describe('createWorker', () => {
     const failed = await w.onInstalled();
     expect(failed.nextAttemptAt).toBeGreaterThan(clock);
 
-    // The periodic alarm respects the backoff…
-    await fire(w, SYNC_ALARM);
+    // A browser start or a restarted worker respects the backoff (the alarms, the retry
+    // schedule, skip it: sync-faults › HTTP 5xx)…
+    await w.onStartup();
+    await worker().onWake();
     expect(apiRequests()).toHaveLength(2);
     // …the user's "Sync now" does not.
     hf = (url) => json(url.searchParams.get('sort') === 'trending' ? TRENDING : DAILY);
@@ -209,7 +215,8 @@ describe('createWorker', () => {
     expect(apiRequests()).toHaveLength(2);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('30');
 
-    clock = T0 + 2 * SYNC_PERIOD_MINUTES * MINUTE; // overdue
+    // Due at T0 + 1 period; overdue by more than a period (the browser was closed): runs at once.
+    clock = T0 + 3 * SYNC_PERIOD_MINUTES * MINUTE;
     await worker().onWake();
     expect(apiRequests()).toHaveLength(4);
     expect((await getSyncStatus(db)).lastSuccessAt).toBe(clock);
