@@ -18,14 +18,30 @@ export interface SearchState {
 export const MIN_QUERY_LENGTH = 2;
 const RESULT_LIMIT = 500;
 
-/** Runs `start` once the page is idle after its first paint (never on the critical path). */
+/**
+ * Runs `start` once the page is idle after its first paint (never on the critical path), and only
+ * while it is visible: Chrome preloads new tabs in the background, and a hidden page should cost
+ * nothing.
+ */
 function whenIdle(start: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(start, { timeout: 5000 });
-    return () => cancelIdleCallback(handle);
-  }
-  const timer = setTimeout(start, 200);
-  return () => clearTimeout(timer);
+  let cancel = () => {};
+  const schedule = () => {
+    if (document.hidden) return;
+    document.removeEventListener('visibilitychange', schedule);
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(start, { timeout: 5000 });
+      cancel = () => cancelIdleCallback(handle);
+    } else {
+      const timer = setTimeout(start, 200);
+      cancel = () => clearTimeout(timer);
+    }
+  };
+  document.addEventListener('visibilitychange', schedule);
+  schedule();
+  return () => {
+    document.removeEventListener('visibilitychange', schedule);
+    cancel();
+  };
 }
 
 /**
