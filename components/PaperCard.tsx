@@ -4,6 +4,7 @@ import type { PaperView } from '../utils/papers';
 import { safeImageUrl, safeUrl } from '../utils/url';
 import { CardSummary } from './CardSummary';
 import { PaperActions, type PaperHandlers } from './PaperActions';
+import { paperAttributes } from './paper-attributes';
 import { PaperLink } from './PaperLink';
 import { ReadToggle } from './ReadToggle';
 
@@ -24,23 +25,15 @@ const LINK_LABELS = [
 ] as const;
 
 /** A new-tab card: thumbnail, title, authors, counts, summary, keywords, links and actions. */
-export function PaperCard({ view: { paper, state, rank }, handlers, first, selected, isNew }: Props) {
+export function PaperCard({ view, handlers, first, selected, isNew }: Props) {
+  const { paper, state, rank } = view;
   const [thumbFailed, setThumbFailed] = useState(false);
   const read = Boolean(state?.readAt);
   // Gated again at render: rows stored by an older, laxer version keep their old URLs.
   const href = safeUrl(paper.links.hf) ?? safeUrl(paper.links.arxiv) ?? '';
   const thumbnail = safeImageUrl(paper.thumbnail);
   return (
-    <article
-      class={`card ${read ? 'read' : 'unread'} ${selected ? 'selected' : ''}`}
-      data-paper-id={paper.id}
-      data-read={String(read)}
-      data-saved={String(Boolean(state?.savedAt))}
-      data-new={String(Boolean(isNew))}
-      aria-current={selected ? 'true' : undefined}
-      tabIndex={-1}
-      onClick={() => handlers.select(paper.id)}
-    >
+    <article {...paperAttributes(view, { kind: 'card', selected, isNew, onSelect: handlers.select })}>
       {thumbnail && !thumbFailed && (
         <img class="thumb" src={thumbnail} alt="" loading="lazy" decoding="async" width={640} height={320} referrerpolicy="no-referrer" onError={() => setThumbFailed(true)} />
       )}

@@ -2,6 +2,7 @@ import { formatAuthors } from '../utils/format';
 import type { PaperView } from '../utils/papers';
 import { safeUrl } from '../utils/url';
 import { PaperActions, type PaperHandlers } from './PaperActions';
+import { paperAttributes } from './paper-attributes';
 import { PaperLink } from './PaperLink';
 import { ReadToggle } from './ReadToggle';
 
@@ -14,20 +15,12 @@ interface Props {
 }
 
 /** One compact popup line: rank, title, upvotes, first authors, the AI one-liner, actions. */
-export function PaperRow({ view: { paper, state, rank }, handlers, first, selected, isNew }: Props) {
+export function PaperRow({ view, handlers, first, selected, isNew }: Props) {
+  const { paper, state, rank } = view;
   const read = Boolean(state?.readAt);
   const href = safeUrl(paper.links.hf) ?? safeUrl(paper.links.arxiv) ?? '';
   return (
-    <li
-      class={`row ${read ? 'read' : 'unread'} ${selected ? 'selected' : ''}`}
-      data-paper-id={paper.id}
-      data-read={String(read)}
-      data-saved={String(Boolean(state?.savedAt))}
-      data-new={String(Boolean(isNew))}
-      aria-current={selected ? 'true' : undefined}
-      tabIndex={-1}
-      onClick={() => handlers.select(paper.id)}
-    >
+    <li {...paperAttributes(view, { kind: 'row', selected, isNew, onSelect: handlers.select })}>
       <span class="rank" aria-hidden="true">{rank}</span>
       <div class="row-body">
         <PaperLink id={paper.id} href={href} onOpen={handlers.open} class="row-title" elementtiming={first ? 'first-paper' : undefined}>

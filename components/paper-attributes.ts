@@ -1,0 +1,27 @@
+import type { PaperView } from '../utils/papers';
+
+interface Options {
+  /** `card` on the new tab, `row` in the popup. */
+  kind: 'card' | 'row';
+  selected?: boolean;
+  isNew?: boolean;
+  onSelect: (id: string) => void;
+}
+
+/**
+ * The attributes every rendered paper carries, in one place: `data-paper-id` and `data-read`
+ * are a contract the tests (and the boot copy) rely on, so the card and the row cannot drift apart.
+ */
+export function paperAttributes({ paper, state }: PaperView, { kind, selected, isNew, onSelect }: Options) {
+  const read = Boolean(state?.readAt);
+  return {
+    class: `${kind} ${read ? 'read' : 'unread'} ${selected ? 'selected' : ''}`,
+    'data-paper-id': paper.id,
+    'data-read': String(read),
+    'data-saved': String(Boolean(state?.savedAt)),
+    'data-new': String(Boolean(isNew)),
+    'aria-current': selected ? ('true' as const) : undefined,
+    tabIndex: -1,
+    onClick: () => onSelect(paper.id),
+  };
+}
