@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { HF_ORIGIN } from './config';
 import { db, type FeedId } from './db';
 import { requestSyncNow } from './messages';
-import { getFeed, getFeedSizes, getSyncStatus, type PaperView, type SyncStatus } from './papers';
+import { getFeed, getFeedSizes, getSyncStatus, LIVE_FEEDS, type PaperView, type SyncStatus } from './papers';
 import { requestHostAccess } from './permissions';
 import { ensureSnapshot } from './snapshot';
 import { countFeed, countSaved, getArxivStatus, getHistory, getPapersByIds, getSaved, type ArxivStatus } from './triage-data';
@@ -35,8 +35,8 @@ export function defaultFeed(sizes: Record<FeedId, number>): FeedId {
 
 /** Tabs: live feeds always, the snapshot only until a live feed has papers, then the rest. */
 export function visibleViews(sizes: Record<FeedId, number>, arxiv: string[], compact: boolean): ViewId[] {
-  const live = sizes['hf-trending'] + sizes['hf-daily'] > 0;
-  const feeds: ViewId[] = live ? ['hf-trending', 'hf-daily'] : ['hf-trending', 'hf-daily', 'bundled'];
+  const live = LIVE_FEEDS.some((feed) => (sizes[feed] ?? 0) > 0);
+  const feeds: ViewId[] = live ? [...LIVE_FEEDS] : [...LIVE_FEEDS, 'bundled'];
   if (compact) return [...feeds, 'saved'];
   return [...feeds, 'hf-week', 'hf-month', 'saved', 'history', ...arxiv.map((c): ViewId => `arxiv:${c}`)];
 }
