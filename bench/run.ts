@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: builds Paperboy in bench mode, seeds real databases in real headless Chromium
- * and measures the rows of the speed table in ../shared/docs/quality.md side by side with their
+ * and measures the rows of the speed table in docs/performance.md side by side with their
  * references. Writes bench/results.json and bench/results.md and prints the table.
  */
 import { execFileSync } from 'node:child_process';
@@ -132,7 +132,7 @@ interface SizeResult {
 
 async function main() {
   const started = Date.now();
-  const templates = loadTemplates(resolve(ROOT, '../shared/fixtures'));
+  const templates = loadTemplates(resolve(ROOT, 'tests/fixtures/recorded'));
   const server = new BenchServer({ port: PORT, templates, thumbnailPath: resolve(ROOT, 'assets/icons/128.png') });
   if (!args['skip-build'] || !existsSync(join(OUT, 'bench.html'))) build(server.origin);
 

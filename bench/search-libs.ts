@@ -20,7 +20,7 @@ import { parseDailyPapers } from '../utils/sources/hf';
 
 // npm runs scripts from the package root (the bundle itself lives in bench/results/).
 const ROOT = process.cwd();
-const FIXTURES = resolve(ROOT, '../shared/fixtures');
+const FIXTURES = resolve(ROOT, 'tests/fixtures/recorded');
 const N = Number(process.env.BENCH_PAPERS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 60);
@@ -36,7 +36,7 @@ function rng(seed: number) {
 }
 
 function corpus(): Paper[] {
-  const seed = JSON.parse(readFileSync(resolve(FIXTURES, 'seed-papers.json'), 'utf8')) as { papers: { title: string; summary: string }[] };
+  const seed = JSON.parse(readFileSync(resolve(ROOT, 'assets/seed-papers.json'), 'utf8')) as { papers: { title: string; summary: string }[] };
   const hf: Paper[] = [];
   for (const day of ['2026-06-12', '2026-08-03']) {
     const parsed = parseDailyPapers(JSON.parse(readFileSync(resolve(FIXTURES, `hf/daily_papers_${day}.json`), 'utf8')), 'https://huggingface.co');

@@ -9,7 +9,7 @@ const PAPERS_PER_DAY = 100;
 const LAST_DAY = Date.parse('2026-08-03T00:00:00Z');
 const DAY_MS = 86_400_000;
 
-/** The recorded HF responses in ../shared/fixtures/hf: the templates every generated item copies. */
+/** The recorded HF responses in tests/fixtures/recorded/hf: the templates every generated item copies. */
 export function loadTemplates(fixturesDir: string): HfItem[] {
   return FIXTURE_DAYS.flatMap(
     (day) => JSON.parse(readFileSync(resolve(fixturesDir, `hf/daily_papers_${day}.json`), 'utf8')) as HfItem[],

@@ -17,5 +17,4 @@ export const ARXIV_FIXTURE_ORIGIN = FIXTURE_ORIGIN;
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = resolve(ROOT, '.output/chrome-mv3-e2e');
 export const ARTIFACTS_DIR = resolve(ROOT, 'tests/e2e/artifacts');
-export const SHARED_FIXTURES = resolve(ROOT, '../shared/fixtures');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

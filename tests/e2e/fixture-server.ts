@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { resolve } from 'node:path';
-import { FIXTURE_ORIGIN, FIXTURE_PORT, SHARED_FIXTURES } from './config';
+import { recordedAtom, recordedHfDay } from '../fixtures/recorded';
+import { FIXTURE_ORIGIN, FIXTURE_PORT } from './config';
 
 export type HfItem = { paper: { id: string; upvotes: number } } & Record<string, unknown>;
 
 /** The recorded HF responses: 30 papers featured on 2026-06-12 and 3 on 2026-08-03. */
 export function recordedItems(day: '2026-06-12' | '2026-08-03'): HfItem[] {
-  return JSON.parse(readFileSync(resolve(SHARED_FIXTURES, `hf/daily_papers_${day}.json`), 'utf8')) as HfItem[];
+  return recordedHfDay<HfItem[]>(day);
 }
 
 export interface Reply {
@@ -28,9 +27,9 @@ export function jsonFeeds(daily: unknown, trending: unknown): Route {
   };
 }
 
-/** Serves a recorded arXiv Atom answer (shared/fixtures/arxiv/<name>) for `/api/query`. */
+/** Serves a recorded arXiv Atom answer (tests/fixtures/recorded/arxiv/<name>) for `/api/query`. */
 export function atomFeed(name: string, status = 200): Route {
-  const body = readFileSync(resolve(SHARED_FIXTURES, 'arxiv', name), 'utf8');
+  const body = recordedAtom(name);
   return (url) => (url.pathname === '/api/query' ? { status, body, headers: { 'content-type': 'application/atom+xml; charset=utf-8' } } : undefined);
 }
 

@@ -1,19 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import Dexie, { type DBCoreTable } from 'dexie';
 import { createDb, type PaperboyDb } from '../../utils/db';
+import { recordedHfDay, type RecordedDay } from '../fixtures/recorded';
 
 /** A tiny test double for the network edge: Paperboy's sync, workers and pages stay real. */
 
 export const ORIGIN = 'https://hf.test';
 export const T0 = Date.UTC(2026, 5, 12, 9, 0, 0);
-const SHARED = resolve(import.meta.dirname, '../../../shared/fixtures');
 
 export type HfItem = { paper: { id: string; submittedOnDailyAt?: string } & Record<string, unknown> } & Record<string, unknown>;
 
 /** The recorded HF responses (30 papers featured on 2026-06-12, 3 on 2026-08-03). */
-export function recorded(day: '2026-06-12' | '2026-08-03'): HfItem[] {
-  return JSON.parse(readFileSync(resolve(SHARED, `hf/daily_papers_${day}.json`), 'utf8')) as HfItem[];
+export function recorded(day: RecordedDay): HfItem[] {
+  return recordedHfDay<HfItem[]>(day);
 }
 
 /** A recorded item under another id and featured day: as many distinct valid papers as needed. */

@@ -1,10 +1,9 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { recordedAtom } from '../fixtures/recorded';
 import { categoryQueryPath, parseArxivAtom } from '../../utils/sources/arxiv';
 
-const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, '../../../shared/fixtures/arxiv', name), 'utf8');
+const fixture = recordedAtom;
 
 describe('parseArxivAtom on the recorded arXiv answers', () => {
   it('reads a 5-entry category query: versionless ids, authors, dates, categories', () => {

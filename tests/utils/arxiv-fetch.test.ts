@@ -1,14 +1,13 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { recordedAtom } from '../fixtures/recorded';
 import { refreshArxivCategory } from '../../utils/arxiv-fetch';
 import { createDb, type PaperboyDb } from '../../utils/db';
 import { getFeed } from '../../utils/papers';
 import { getArxivStatus } from '../../utils/triage-data';
 
-const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, '../../../shared/fixtures/arxiv', name), 'utf8');
+const fixture = recordedAtom;
 const ORIGIN = 'https://export.arxiv.test';
 
 let db: PaperboyDb;

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { recordedHfDay } from '../fixtures/recorded';
 import { createDb, type PaperboyDb } from '../../utils/db';
 import { isWorkerMessage } from '../../utils/messages';
 import { countUnreadLive, getFeed, getSyncStatus, putSyncStatus } from '../../utils/papers';
@@ -8,7 +7,7 @@ import { createSync } from '../../utils/sync';
 import { createWorker } from '../../utils/worker';
 
 type Item = { paper: { id: string } };
-const items = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../shared/fixtures/hf/daily_papers_2026-06-12.json'), 'utf8')) as Item[];
+const items = recordedHfDay<Item[]>('2026-06-12');
 const ORIGIN = 'https://hf.test';
 const NOW = Date.parse('2026-06-12T10:00:00Z');
 

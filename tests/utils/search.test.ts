@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { recordedHfDay } from '../fixtures/recorded';
 import type { Paper } from '../../utils/db';
 import { createSearchIndex, search, updateSearchIndex } from '../../utils/search';
 import { parseDailyPapers } from '../../utils/sources/hf';
 
-const items = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../shared/fixtures/hf/daily_papers_2026-06-12.json'), 'utf8'));
+const items = recordedHfDay('2026-06-12');
 const parsed = parseDailyPapers(items, 'https://huggingface.co');
 if (!parsed.ok) throw new Error(parsed.reason);
 const recorded: Paper[] = parsed.papers.map((p) => ({ ...p, source: 'hf', firstSeenAt: 0 }));
