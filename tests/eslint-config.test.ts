@@ -27,9 +27,11 @@ const BANNED: [string, string][] = [
   ['javascript: URL', "const href = 'javascript:void(0)';"],
 ];
 
+const SECURITY_RULES = new Set(['no-restricted-syntax', 'no-eval', 'no-new-func', 'no-implied-eval', 'no-script-url']);
+
 async function lint(code: string, file = 'components/LintProbe.tsx') {
   const eslint = new ESLint({ cwd: ROOT });
-  const [result] = await eslint.lintText(`declare const el: HTMLElement; declare const paper: { title: string; summary: string; id: string };\n${code}\n`, {
+  const [result] = await eslint.lintText(`declare const el: HTMLElement; declare const paper: { title: string; summary: string; id: string };\nexport { el, paper };\n${code}\n`, {
     filePath: resolve(ROOT, file),
   });
   return result!.messages;
@@ -39,7 +41,8 @@ async function lint(code: string, file = 'components/LintProbe.tsx') {
 describe('lint (eslint.config.js) bans every string-to-markup and string-to-code sink', { timeout: 30_000 }, () => {
   it.each(BANNED)('flags %s', async (_name, code) => {
     const messages = await lint(code);
-    expect(messages.filter((m) => m.severity === 2).length).toBeGreaterThan(0);
+    // A security rule fired (the probes also leave variables unused, which is another rule).
+    expect(messages.filter((m) => m.severity === 2 && SECURITY_RULES.has(m.ruleId ?? '')).length).toBeGreaterThan(0);
     // A real rule fired, not a parse error.
     expect(messages.every((m) => m.ruleId !== null)).toBe(true);
   });
@@ -50,7 +53,7 @@ describe('lint (eslint.config.js) bans every string-to-markup and string-to-code
 
   it('bans eval outside shipped code too, but lets tests read markup to inspect a page', async () => {
     expect((await lint('eval(paper.title);', 'tests/utils/lint-probe.test.ts')).map((m) => m.ruleId)).toEqual(['no-eval']);
-    expect(await lint('const html = el.innerHTML;', 'tests/utils/lint-probe.test.ts')).toEqual([]);
+    expect(await lint('export const html = el.innerHTML;', 'tests/utils/lint-probe.test.ts')).toEqual([]);
   });
 
   it('lets the safe equivalents through', async () => {
@@ -60,8 +63,32 @@ describe('lint (eslint.config.js) bans every string-to-markup and string-to-code
         'const x = <p title={paper.title}>{paper.summary}</p>;',
         'setTimeout(() => el.remove(), 10);',
         "document.createElement('p').append(paper.title);",
+        'export { x };',
       ].join('\n'),
     );
     expect(messages).toEqual([]);
+  });
+});
+
+describe('lint catches everyday bugs', { timeout: 30_000 }, () => {
+  const rules = async (code: string, file = 'utils/lint-probe.ts') => (await lint(code, file)).map((m) => m.ruleId);
+
+  it('an unused import or variable', async () => {
+    expect(await rules("import { useMemo } from 'preact/hooks';\nexport const a = 1;")).toEqual(['@typescript-eslint/no-unused-vars']);
+    expect(await rules('export function f() { const unused = 1; return 2; }')).toEqual(['@typescript-eslint/no-unused-vars']);
+    // A deliberately unused binding says so with a leading underscore.
+    expect(await rules('export function f(o: { a?: number; b: number }) { const { a: _a, ...rest } = o; return rest; }')).toEqual([]);
+  });
+
+  it('a hook with an incomplete dependency list, including useLiveQuery', async () => {
+    const effect = "import { useEffect } from 'preact/hooks';\nexport function useX(id: string) { useEffect(() => { console.log(id); }, []); }";
+    expect(await rules(effect)).toEqual(['react-hooks/exhaustive-deps']);
+    const live = "declare function useLiveQuery<T>(q: () => Promise<T>, deps: unknown[], initial: T): T;\nexport function useX(id: string) { return useLiveQuery(() => Promise.resolve(id), [], undefined); }";
+    expect(await rules(live)).toEqual(['react-hooks/exhaustive-deps']);
+  });
+
+  it('a hook called conditionally', async () => {
+    const code = "import { useState } from 'preact/hooks';\nexport function useX(on: boolean) { if (on) useState(0); }";
+    expect(await rules(code)).toEqual(['react-hooks/rules-of-hooks']);
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ARXIV_ORIGIN } from './config';
 import { db } from './db';
 import { isPeriodFeed, periodFeedStale } from './hf-periods';
@@ -39,7 +39,7 @@ export function useFeedRefresh(view: ViewId | undefined, status: SyncStatus | un
   const [needsAccess, setNeedsAccess] = useState(false);
   const tried = useRef(new Set<string>());
 
-  async function run(target: ViewId, withAccess?: Promise<boolean>): Promise<boolean> {
+  const run = useCallback(async (target: ViewId, withAccess?: Promise<boolean>): Promise<boolean> => {
     setBusy(true);
     setError(undefined);
     try {
@@ -61,12 +61,17 @@ export function useFeedRefresh(view: ViewId | undefined, status: SyncStatus | un
     } finally {
       setBusy(false);
     }
-  }
+  }, []);
 
-  // Opening a stale on-demand feed fetches it, once per page and feed.
+  // A message about one feed does not follow the user to the next.
   useEffect(() => {
     setError(undefined);
     setNeedsAccess(false);
+  }, [view]);
+
+  // Opening a stale on-demand feed fetches it, once per page and feed (later status changes
+  // find it tried already).
+  useEffect(() => {
     if (!view || tried.current.has(view) || !status || !arxiv) return;
     const now = Date.now();
     const stale = isPeriodFeed(view)
@@ -75,7 +80,7 @@ export function useFeedRefresh(view: ViewId | undefined, status: SyncStatus | un
     if (!stale) return;
     tried.current.add(view);
     void run(view);
-  }, [view, status !== undefined, arxiv !== undefined]);
+  }, [view, status, arxiv, run]);
 
   return {
     busy,

@@ -70,9 +70,10 @@ export function usePaperboy(chosen: ViewId | undefined, searchIds: string[] | un
   const [syncing, setSyncing] = useState(false);
   const [syncError, setSyncError] = useState<string | undefined>(undefined);
   const view = chosen ?? (counts ? defaultFeed(counts.sizes) : undefined);
+  // The ids as one string: a new array with the same results does not re-run the query.
   const searchKey = searchIds?.join(' ');
   const papers = useLiveQuery<PaperView[] | undefined>(
-    () => (view ? listFor(view, searchIds) : Promise.resolve(undefined)),
+    () => (view ? listFor(view, searchKey === undefined ? undefined : searchKey.split(' ').filter(Boolean)) : Promise.resolve(undefined)),
     [view, searchKey],
     undefined,
   );

@@ -22,7 +22,7 @@ export function App() {
   const { counts, status, arxiv, view, papers, syncing, syncError, syncNow } = usePaperboy(state.feed, searching ? (search.ids ?? []) : undefined);
   const lastVisit = useLastVisit();
   const now = useNow();
-  const shown = papers ?? [];
+  const shown = useMemo(() => papers ?? [], [papers]);
   const triage = useTriage(shown, () => searchRef.current?.focus());
   const unread = useMemo(() => shown.filter((v) => !v.state?.readAt), [shown]);
   const fullView = browser.runtime.getURL('/newtab.html');

@@ -29,7 +29,6 @@ const stored: Paper = {
   lastSeenInFeedAt: 0,
 };
 const view: PaperView = { paper: stored, state: undefined, rank: 1 };
-const noop = () => undefined;
 
 function hrefs(container: Element): string[] {
   return [...container.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '');
