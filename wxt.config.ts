@@ -2,10 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { resolveArxivOrigin } from './utils/arxiv-origin';
-import { resolveHfOrigin } from './utils/hf-origin';
-import { extensionPagesCsp, hostPattern, optionalManifestKeys, REQUIRED_PERMISSIONS } from './utils/manifest-policy';
-import { SNAPSHOT_PATH } from './utils/snapshot-path';
+import { DEFAULT_ARXIV_ORIGIN, DEFAULT_HF_ORIGIN, resolveOrigin } from './utils/platform/origins';
+import { extensionPagesCsp, hostPattern, optionalManifestKeys, REQUIRED_PERMISSIONS } from './utils/platform/manifest-policy';
+import { SNAPSHOT_PATH } from './utils/data/bundled-path';
 
 const ICON_SIZES = [16, 32, 48, 128] as const;
 const GECKO_ID = 'paperboy@paperboy.dev';
@@ -52,8 +51,8 @@ export default defineConfig({
   },
   // WXT_* variables are read here, not at the top: env files load after the config module.
   manifest: ({ browser, command }) => {
-    const hfOrigin = resolveHfOrigin(import.meta.env.WXT_HF_ORIGIN ?? process.env.WXT_HF_ORIGIN);
-    const arxivOrigin = resolveArxivOrigin(import.meta.env.WXT_ARXIV_ORIGIN ?? process.env.WXT_ARXIV_ORIGIN);
+    const hfOrigin = resolveOrigin(import.meta.env.WXT_HF_ORIGIN ?? process.env.WXT_HF_ORIGIN, DEFAULT_HF_ORIGIN);
+    const arxivOrigin = resolveOrigin(import.meta.env.WXT_ARXIV_ORIGIN ?? process.env.WXT_ARXIV_ORIGIN, DEFAULT_ARXIV_ORIGIN);
     const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
     return {
       name: 'Paperboy',

@@ -14,9 +14,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Paper } from '../utils/db';
-import { createSearchIndex, search } from '../utils/search';
-import { parseDailyPapers } from '../utils/sources/hf';
+import type { Paper } from '../utils/data/db';
+import { createSearchIndex, search } from '../utils/search/search-index';
+import { parseDailyPapers } from '../utils/sync/sources/hf';
 
 // npm runs scripts from the package root (the bundle itself lives in bench/results/).
 const ROOT = process.cwd();

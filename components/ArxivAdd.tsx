@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { SUGGESTED_CATEGORIES } from '../utils/sources/arxiv-category';
+import { SUGGESTED_CATEGORIES } from '../utils/sync/sources/arxiv-category';
 
 interface Props {
   existing: string[];

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Paper } from '../utils/db';
+import type { Paper } from '../utils/data/db';
 
 /** The AI one-liner when there is one, else the abstract clamped to a few lines; either way the whole abstract is one click away. */
 export function CardSummary({ paper }: { paper: Paper }) {

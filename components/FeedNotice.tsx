@@ -1,8 +1,8 @@
-import { formatAgo, formatDay } from '../utils/format';
-import { periodOf } from '../utils/hf-periods';
-import type { SyncStatus } from '../utils/papers';
-import type { ArxivStatus } from '../utils/triage-data';
-import type { ViewId } from '../utils/view-state';
+import { formatAgo, formatDay } from '../utils/lib/format';
+import { periodOf } from '../utils/sync/periods';
+import type { SyncStatus } from '../utils/data/papers';
+import type { ArxivStatus } from '../utils/data/lists';
+import type { ViewId } from '../utils/views/view-state';
 
 interface Props {
   view: ViewId;

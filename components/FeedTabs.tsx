@@ -1,4 +1,4 @@
-import type { ViewId } from '../utils/view-state';
+import type { ViewId } from '../utils/views/view-state';
 
 interface Props {
   views: ViewId[];

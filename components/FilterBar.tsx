@@ -1,4 +1,4 @@
-import type { SortKey, ViewState } from '../utils/view-state';
+import type { SortKey, ViewState } from '../utils/views/view-state';
 
 interface Props {
   state: ViewState;

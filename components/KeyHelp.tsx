@@ -1,4 +1,4 @@
-import { KEY_MAP } from '../utils/keyboard';
+import { KEY_MAP } from '../utils/triage/keyboard';
 
 /** The `?` overlay: every key and what it does. */
 export function KeyHelp({ onClose }: { onClose: () => void }) {

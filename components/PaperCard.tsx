@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { formatAuthors, formatDay } from '../utils/format';
-import type { PaperView } from '../utils/papers';
-import { safeImageUrl, safeUrl } from '../utils/url';
+import { formatAuthors, formatDay } from '../utils/lib/format';
+import type { PaperView } from '../utils/data/papers';
+import { safeImageUrl, safeUrl } from '../utils/platform/url';
 import { CardSummary } from './CardSummary';
 import { PaperActions, type PaperHandlers } from './PaperActions';
 import { paperAttributes } from './paper-attributes';

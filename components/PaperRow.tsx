@@ -1,6 +1,6 @@
-import { formatAuthors } from '../utils/format';
-import type { PaperView } from '../utils/papers';
-import { safeUrl } from '../utils/url';
+import { formatAuthors } from '../utils/lib/format';
+import type { PaperView } from '../utils/data/papers';
+import { safeUrl } from '../utils/platform/url';
 import { PaperActions, type PaperHandlers } from './PaperActions';
 import { paperAttributes } from './paper-attributes';
 import { PaperLink } from './PaperLink';

@@ -1,5 +1,5 @@
 import type { Ref } from 'preact';
-import type { SearchState } from '../utils/use-search';
+import type { SearchState } from '../utils/search/use-search';
 
 interface Props {
   value: string;

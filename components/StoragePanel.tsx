@@ -1,7 +1,7 @@
-import { formatDateTime } from '../utils/format';
-import type { StorageReport } from '../utils/options-actions';
-import type { RetentionRun } from '../utils/papers-maintenance';
-import { KEEP_FOREVER, KEEP_UNREAD_CHOICES } from '../utils/settings';
+import { formatDateTime } from '../utils/lib/format';
+import type { StorageReport } from '../utils/pages/options-actions';
+import type { RetentionRun } from '../utils/data/retention-store';
+import { KEEP_FOREVER, KEEP_UNREAD_CHOICES } from '../utils/settings/settings';
 
 interface Props {
   report?: StorageReport;

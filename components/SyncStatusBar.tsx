@@ -1,5 +1,5 @@
-import type { SyncStatus } from '../utils/papers';
-import { describeSyncStatus } from '../utils/sync-status-text';
+import type { SyncStatus } from '../utils/data/papers';
+import { describeSyncStatus } from '../utils/pages/sync-status-text';
 
 interface Props {
   status: SyncStatus | undefined;

@@ -1,5 +1,5 @@
-import type { ExportFormat } from '../utils/citation';
-import type { ViewId } from '../utils/view-state';
+import type { ExportFormat } from '../utils/triage/citation';
+import type { ViewId } from '../utils/views/view-state';
 
 interface Props {
   view: ViewId;

@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
-import { HF_ORIGIN } from '../../utils/config';
-import { createDb, db, type Paper } from '../../utils/db';
-import { applySync, getSyncStatus, type FeedFetch } from '../../utils/papers';
-import { parseDailyPapers } from '../../utils/sources/hf';
+import { HF_ORIGIN } from '../../utils/platform/config';
+import { createDb, db, type Paper } from '../../utils/data/db';
+import { applySync, getSyncStatus, type FeedFetch } from '../../utils/data/papers';
+import { parseDailyPapers } from '../../utils/sync/sources/hf';
 import { measureSearch } from './search';
 
 /**

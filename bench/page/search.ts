@@ -1,31 +1,7 @@
-import type { Paper } from '../../utils/db';
+import type { Paper } from '../../utils/data/db';
 import { summarise, type Summary } from '../lib/stats';
 
-/**
- * Search latency over the seeded papers, measured on `utils/search.ts` (MiniSearch; the triage
- * branch is building it). `import.meta.glob` resolves to `{}` while that file does not exist, so
- * this branch builds and the row reads "n/a"; once it exists it is bundled here by itself.
- *
- * The one place to adapt when it lands is `adapt()` below: map the module's exports onto
- * `SearchEngine` (build an index from papers, answer a query). Expected shape:
- * `createSearchIndex(papers)` returning `{ search(query) }`.
- */
-const modules = import.meta.glob<Record<string, unknown>>('../../utils/search.ts');
-
-export interface SearchEngine {
-  build(papers: Paper[]): unknown;
-  query(index: unknown, text: string): unknown;
-}
-
-function adapt(module: Record<string, unknown>): SearchEngine | undefined {
-  const create = module.createSearchIndex;
-  if (typeof create !== 'function') return undefined;
-  return {
-    build: (papers) => create(papers),
-    // utils/search.ts answers through a function of its own (`search(index, query)`).
-    query: (index, text) => (typeof module.search === 'function' ? module.search(index, text) : (index as { search(text: string): unknown }).search(text)),
-  };
-}
+import { createSearchIndex, search } from '../../utils/search/search-index';
 
 export type SearchResult = { status: 'n/a'; reason: string } | { status: 'ok'; buildMs: number; papers: number; keystrokes: Summary };
 
@@ -41,18 +17,14 @@ function keystrokes(papers: Paper[], count: number): string[] {
 }
 
 /** Builds the index (not timed as a keystroke) and times each keystroke's query. */
-export async function measureSearch(papers: Paper[], count = 200): Promise<SearchResult> {
-  const load = modules['../../utils/search.ts'];
-  if (!load) return { status: 'n/a', reason: 'utils/search.ts is not on this branch' };
-  const engine = adapt(await load());
-  if (!engine) return { status: 'n/a', reason: 'utils/search.ts found: adapt() in bench/page/search.ts to its exports' };
+export function measureSearch(papers: Paper[], count = 200): SearchResult {
   const start = performance.now();
-  const index = await engine.build(papers);
+  const index = createSearchIndex(papers);
   const buildMs = performance.now() - start;
   const times: number[] = [];
   for (const text of keystrokes(papers, count)) {
     const t0 = performance.now();
-    await engine.query(index, text);
+    search(index, text);
     times.push(performance.now() - t0);
   }
   return { status: 'ok', buildMs, papers: papers.length, keystrokes: summarise(times) };

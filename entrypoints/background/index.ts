@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { HF_ORIGIN } from '../../utils/config';
-import { db } from '../../utils/db';
-import { hasHostAccess } from '../../utils/permissions';
-import { createWorker } from '../../utils/worker';
+import { HF_ORIGIN } from '../../utils/platform/config';
+import { db } from '../../utils/data/db';
+import { hasHostAccess } from '../../utils/platform/permissions';
+import { createWorker } from '../../utils/sync/background';
 
 export default defineBackground(() => {
   const worker = createWorker({ db, fetch: (...args) => fetch(...args), hfOrigin: HF_ORIGIN, hasHostAccess: () => hasHostAccess(HF_ORIGIN) });

@@ -9,13 +9,13 @@ import { SearchBox } from '../../components/SearchBox';
 import { SyncStatusBar } from '../../components/SyncStatusBar';
 import { Toast } from '../../components/Toast';
 import { ViewActions } from '../../components/ViewActions';
-import { useFeedRefresh } from '../../utils/use-feed-refresh';
-import { useNow } from '../../utils/use-now';
-import { usePaperboy, viewLabel, visibleViews } from '../../utils/use-paperboy';
-import { MIN_QUERY_LENGTH, useSearch } from '../../utils/use-search';
-import { isNewSince, useLastVisit, useTriage } from '../../utils/use-triage';
-import { useViewState } from '../../utils/use-view-state';
-import { applyView, hasFilters, topKeywords } from '../../utils/view-state';
+import { useFeedRefresh } from '../../utils/pages/use-feed-refresh';
+import { useNow } from '../../utils/pages/use-now';
+import { usePaperboy, viewLabel, visibleViews } from '../../utils/pages/use-paperboy';
+import { MIN_QUERY_LENGTH, useSearch } from '../../utils/search/use-search';
+import { isNewSince, useLastVisit, useTriage } from '../../utils/triage/use-triage';
+import { useViewState } from '../../utils/views/use-view-state';
+import { applyView, hasFilters, topKeywords } from '../../utils/views/view-state';
 
 export function App() {
   const [state, update] = useViewState(true);

@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BackupPanel } from '../../components/BackupPanel';
 import { StoragePanel } from '../../components/StoragePanel';
-import { HF_ORIGIN, SYNC_PERIOD_MINUTES } from '../../utils/config';
-import { db } from '../../utils/db';
-import { cleanUpNow, downloadBackup, importBackupFile, storageReport, type StorageReport } from '../../utils/options-actions';
-import { getSyncStatus } from '../../utils/papers';
-import { getRetentionRun } from '../../utils/papers-maintenance';
-import { keepUnreadDays } from '../../utils/settings';
-import { describeSyncStatus } from '../../utils/sync-status-text';
-import { useLiveQuery } from '../../utils/use-live-query';
-import { useNow } from '../../utils/use-now';
+import { HF_ORIGIN } from '../../utils/platform/config';
+import { SYNC_PERIOD_MINUTES } from '../../utils/sync/schedule';
+import { db } from '../../utils/data/db';
+import { cleanUpNow, downloadBackup, importBackupFile, storageReport, type StorageReport } from '../../utils/pages/options-actions';
+import { getSyncStatus } from '../../utils/data/papers';
+import { getRetentionRun } from '../../utils/data/retention-store';
+import { keepUnreadDays } from '../../utils/settings/settings';
+import { describeSyncStatus } from '../../utils/pages/sync-status-text';
+import { useLiveQuery } from '../../utils/pages/use-live-query';
+import { useNow } from '../../utils/pages/use-now';
 
 export function App() {
   const now = useNow();

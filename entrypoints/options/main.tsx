@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import '../../assets/paperboy.css';
 import './options.css';
-import { db } from '../../utils/db';
-import { reloadOnUpgrade } from '../../utils/page-lifecycle';
+import { db } from '../../utils/data/db';
+import { reloadOnUpgrade } from '../../utils/pages/page-lifecycle';
 import { App } from './App';
 
 reloadOnUpgrade(db);

@@ -4,9 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PaperCard } from '../../components/PaperCard';
 import { PaperRow } from '../../components/PaperRow';
 import { SyncStatusBar } from '../../components/SyncStatusBar';
-import type { Paper } from '../../utils/db';
-import type { PaperView } from '../../utils/papers';
-import { parseDailyPapers } from '../../utils/sources/hf';
+import type { Paper } from '../../utils/data/db';
+import type { PaperView } from '../../utils/data/papers';
+import { parseDailyPapers } from '../../utils/sync/sources/hf';
 import { ORIGIN, recorded } from '../support/sync-harness';
 import type { PaperHandlers } from '../../components/PaperActions';
 

@@ -5,7 +5,7 @@ import { FeedNotice } from '../../components/FeedNotice';
 import { FilterBar } from '../../components/FilterBar';
 import { PaperActions, type PaperHandlers } from '../../components/PaperActions';
 import { Toast } from '../../components/Toast';
-import { DEFAULT_VIEW } from '../../utils/view-state';
+import { DEFAULT_VIEW } from '../../utils/views/view-state';
 
 afterEach(cleanup);
 

@@ -3,8 +3,8 @@ import { render } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { PaperCard } from '../../components/PaperCard';
 import { PaperRow } from '../../components/PaperRow';
-import type { Paper } from '../../utils/db';
-import type { PaperView } from '../../utils/papers';
+import type { Paper } from '../../utils/data/db';
+import type { PaperView } from '../../utils/data/papers';
 import type { PaperHandlers } from '../../components/PaperActions';
 
 const noHandlers: PaperHandlers = { open() {}, toggleRead() {}, save() {}, dismiss() {}, cite() {}, select() {} };

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page, Request } from 'playwright-core';
-import { IMAGE_HOSTS } from '../../utils/manifest-policy';
+import { IMAGE_HOSTS } from '../../utils/platform/manifest-policy';
 import { FIXTURE_ORIGIN } from './config';
 
 declare global {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Dexie from 'dexie';
-import { declareSchema, SCHEMA, type SchemaStep } from '../../utils/db';
+import { declareSchema, SCHEMA, type SchemaStep } from '../../utils/data/db';
 
 /** A database dump as stored in tests/fixtures/db/v<N>.json. */
 export interface GoldenDb {

@@ -1,5 +1,5 @@
 import Dexie, { type DBCoreTable } from 'dexie';
-import { createDb, type PaperboyDb } from '../../utils/db';
+import { createDb, type PaperboyDb } from '../../utils/data/db';
 import { recordedHfDay, type RecordedDay } from '../fixtures/recorded';
 
 /** A tiny test double for the network edge: Paperboy's sync, workers and pages stay real. */

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { recordedAtom } from '../fixtures/recorded';
-import { categoryQueryPath, parseArxivAtom } from '../../utils/sources/arxiv';
+import { categoryQueryPath, parseArxivAtom } from '../../utils/sync/sources/arxiv';
 
 const fixture = recordedAtom;
 

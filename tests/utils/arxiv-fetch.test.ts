@@ -2,10 +2,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordedAtom } from '../fixtures/recorded';
-import { refreshArxivCategory } from '../../utils/arxiv-fetch';
-import { createDb, type PaperboyDb } from '../../utils/db';
-import { getFeed } from '../../utils/papers';
-import { getArxivStatus } from '../../utils/triage-data';
+import { refreshArxivCategory } from '../../utils/sync/arxiv-fetch';
+import { createDb, type PaperboyDb } from '../../utils/data/db';
+import { getFeed } from '../../utils/data/papers';
+import { getArxivStatus } from '../../utils/data/lists';
 
 const fixture = recordedAtom;
 const ORIGIN = 'https://export.arxiv.test';

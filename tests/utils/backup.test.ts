@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { backupFileName, BACKUP_FORMAT, exportBackup, importBackup, MAX_BACKUP_BYTES, parseBackup } from '../../utils/backup';
-import type { PaperboyDb, UserState } from '../../utils/db';
-import { getFeed, markRead, markUnread } from '../../utils/papers';
-import { keepUnreadDays } from '../../utils/settings';
-import { createWorker } from '../../utils/worker';
+import { backupFileName, BACKUP_FORMAT, exportBackup, importBackup, MAX_BACKUP_BYTES, parseBackup } from '../../utils/data/backup';
+import type { PaperboyDb, UserState } from '../../utils/data/db';
+import { getFeed, markRead, markUnread } from '../../utils/data/papers';
+import { keepUnreadDays } from '../../utils/settings/settings';
+import { createWorker } from '../../utils/sync/background';
 import { clock, dump, FakeHf, freshDb, ORIGIN, recorded } from '../support/sync-harness';
 
 const DAILY = recorded('2026-06-12');

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildNodes, captureFirstScreen, clearBootSnapshots, readBootSnapshot, saveBootSnapshot, showBootSnapshot } from '../../utils/boot-cache';
+import { buildNodes, captureFirstScreen, clearBootSnapshots, readBootSnapshot, saveBootSnapshot, showBootSnapshot } from '../../utils/pages/boot-copy';
 
 const VERSION = 'chunks/newtab-abc123.js';
 

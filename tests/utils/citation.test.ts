@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Paper } from '../../utils/db';
+import type { Paper } from '../../utils/data/db';
 import {
   bibtexKey,
   escapeBibTeX,
@@ -9,7 +9,7 @@ import {
   toJsonExport,
   toMarkdownLink,
   toMarkdownList,
-} from '../../utils/citation';
+} from '../../utils/triage/citation';
 
 function paper(fields: Partial<Paper> & Pick<Paper, 'id' | 'title'>): Paper {
   return { summary: '', authors: [], links: {}, source: 'hf', firstSeenAt: 0, ...fields };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanText } from '../../utils/text';
+import { cleanText } from '../../utils/sync/sources/clean-text';
 
 /** The definition cleanText must keep meaning, written the plain (slow) way. */
 function reference(input: string, maxLength: number): string {

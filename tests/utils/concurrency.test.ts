@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { refreshBadge } from '../../utils/badge';
-import { createDb, type PaperboyDb, type UserState } from '../../utils/db';
-import { countUnreadLive, markRead, markUnread, toggleRead } from '../../utils/papers';
-import { createWorker } from '../../utils/worker';
+import { refreshBadge } from '../../utils/platform/badge';
+import { createDb, type PaperboyDb, type UserState } from '../../utils/data/db';
+import { countUnreadLive, markRead, markUnread, toggleRead } from '../../utils/data/papers';
+import { createWorker } from '../../utils/sync/background';
 import { clock, FakeHf, freshDb, gate, item, json, ORIGIN, recorded, wrapTables } from '../support/sync-harness';
 
 // The popup and the worker are separate contexts with separate connections to one database:

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordedHfDay } from '../fixtures/recorded';
-import { createDb, type PaperboyDb } from '../../utils/db';
-import { isWorkerMessage } from '../../utils/messages';
-import { countUnreadLive, getFeed, getSyncStatus, putSyncStatus } from '../../utils/papers';
-import { createSync } from '../../utils/sync';
-import { createWorker } from '../../utils/worker';
+import { createDb, type PaperboyDb } from '../../utils/data/db';
+import { isWorkerMessage } from '../../utils/sync/messages';
+import { countUnreadLive, getFeed, getSyncStatus, putSyncStatus } from '../../utils/data/papers';
+import { createSync } from '../../utils/sync/sync';
+import { createWorker } from '../../utils/sync/background';
 
 type Item = { paper: { id: string } };
 const items = recordedHfDay<Item[]>('2026-06-12');

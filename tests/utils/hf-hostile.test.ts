@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IMAGE_HOSTS } from '../../utils/manifest-policy';
-import { parseDailyPapers } from '../../utils/sources/hf';
+import { IMAGE_HOSTS } from '../../utils/platform/manifest-policy';
+import { parseDailyPapers } from '../../utils/sync/sources/hf';
 import { recordedItems } from '../e2e/fixture-server';
 import {
   HOSTILE_AI_SUMMARY,

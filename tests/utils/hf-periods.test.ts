@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoMonth, isoWeek, periodFeedStale, periodPath } from '../../utils/hf-periods';
+import { isoMonth, isoWeek, periodFeedStale, periodPath } from '../../utils/sync/periods';
 
 const at = (iso: string) => Date.parse(iso);
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { LIMITS, parseDailyPapers, type ParsedPaper, type ParseResult } from '../../utils/sources/hf';
-import { safeUrl } from '../../utils/url';
+import { LIMITS, parseDailyPapers, type ParsedPaper, type ParseResult } from '../../utils/sync/sources/hf';
+import { safeUrl } from '../../utils/platform/url';
 import { hfDay, hfFixtures, type RawItem } from '../fixtures/hf';
 
 const ORIGIN = 'http://127.0.0.1:41731';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INITIAL_KEY_STATE, keyReducer, type KeyInput, type KeyState } from '../../utils/keyboard';
+import { INITIAL_KEY_STATE, keyReducer, type KeyInput, type KeyState } from '../../utils/triage/keyboard';
 
 const ids = ['a', 'b', 'c'];
 const press = (key: string, extra: Partial<KeyInput> = {}): KeyInput => ({ key, target: 'other', ...extra });

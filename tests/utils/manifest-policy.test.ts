@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extensionPagesCsp, IMAGE_HOSTS, optionalManifestKeys } from '../../utils/manifest-policy';
+import { extensionPagesCsp, IMAGE_HOSTS, optionalManifestKeys } from '../../utils/platform/manifest-policy';
 
 const directives = (csp: string) => Object.fromEntries(csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
 

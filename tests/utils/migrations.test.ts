@@ -1,9 +1,9 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { createDb, declareSchema, SCHEMA } from '../../utils/db';
-import { getFeed, getSyncStatus } from '../../utils/papers';
-import { reloadOnUpgrade } from '../../utils/page-lifecycle';
-import { pruneOldPapers } from '../../utils/retention';
+import { createDb, declareSchema, SCHEMA } from '../../utils/data/db';
+import { getFeed, getSyncStatus } from '../../utils/data/papers';
+import { reloadOnUpgrade } from '../../utils/pages/page-lifecycle';
+import { pruneOldPapers } from '../../utils/data/retention';
 import { declaredIndexes, dumpGolden, goldenVersions, liveIndexes, readGolden, seedGolden, stepsUpTo, storesAt } from '../support/golden-db';
 
 const LATEST = SCHEMA.at(-1)!.version;

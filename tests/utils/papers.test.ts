@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDb, type FeedId, type PaperboyDb, type UserState } from '../../utils/db';
+import { createDb, type FeedId, type PaperboyDb, type UserState } from '../../utils/data/db';
 import {
   applySync,
   countUnreadLive,
@@ -13,8 +13,8 @@ import {
   toggleRead,
   type FeedFetch,
   type Snapshot,
-} from '../../utils/papers';
-import { dropUndefined, parseDailyPapers, type ParsedPaper } from '../../utils/sources/hf';
+} from '../../utils/data/papers';
+import { dropUndefined, parseDailyPapers, type ParsedPaper } from '../../utils/sync/sources/hf';
 import { hfDay, seedSnapshotText } from '../fixtures/hf';
 
 const ORIGIN = 'https://huggingface.co';

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ARXIV_ORIGIN } from '../../utils/config';
-import { optionalFeatures, optionalManifestKeys, type OptionalFeature } from '../../utils/manifest-policy';
-import { hasHostAccess, hasOptional, removeOptional, requestHostAccess, requestOptional } from '../../utils/permissions';
+import { ARXIV_ORIGIN } from '../../utils/platform/config';
+import { optionalFeatures, optionalManifestKeys, type OptionalFeature } from '../../utils/platform/manifest-policy';
+import { hasHostAccess, hasOptional, removeOptional, requestHostAccess, requestOptional } from '../../utils/platform/permissions';
 
 type Answer = 'allow' | 'deny';
 type Request = { permissions?: string[]; origins?: string[] };

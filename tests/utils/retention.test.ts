@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FeedEntry, Paper, PaperboyDb, UserState } from '../../utils/db';
-import { getRetentionRun } from '../../utils/papers-maintenance';
-import { DAY_MS, pruneIfDue, pruneOldPapers, RETENTION_INTERVAL_MS } from '../../utils/retention';
-import { KEEP_FOREVER, keepUnreadDays } from '../../utils/settings';
-import { createWorker } from '../../utils/worker';
+import type { FeedEntry, Paper, PaperboyDb, UserState } from '../../utils/data/db';
+import { getRetentionRun } from '../../utils/data/retention-store';
+import { DAY_MS, pruneIfDue, pruneOldPapers, RETENTION_INTERVAL_MS } from '../../utils/data/retention';
+import { KEEP_FOREVER, keepUnreadDays } from '../../utils/settings/settings';
+import { createWorker } from '../../utils/sync/background';
 import { clock, countWrites, FakeHf, freshDb, item, json, ORIGIN, T0 } from '../support/sync-harness';
 
 const NOW = T0;

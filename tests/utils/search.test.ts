@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { recordedHfDay } from '../fixtures/recorded';
-import type { Paper } from '../../utils/db';
-import { createSearchIndex, search, updateSearchIndex } from '../../utils/search';
-import { parseDailyPapers } from '../../utils/sources/hf';
+import type { Paper } from '../../utils/data/db';
+import { createSearchIndex, search, updateSearchIndex } from '../../utils/search/search-index';
+import { parseDailyPapers } from '../../utils/sync/sources/hf';
 
 const items = recordedHfDay('2026-06-12');
 const parsed = parseDailyPapers(items, 'https://huggingface.co');

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { refreshBadge } from '../../utils/badge';
-import { RETRY_ALARM, SYNC_ALARM } from '../../utils/config';
-import { countUnreadLive, getSyncStatus, markRead, type SyncStatus } from '../../utils/papers';
-import { describeSyncStatus } from '../../utils/sync-status-text';
-import { FETCH_TIMEOUT_MS, MAX_EARLY_RETRIES, MAX_RATE_LIMIT_WAIT_MS, RATE_LIMIT_BASE_MS } from '../../utils/sync';
-import { createWorker, SYNC_PERIOD_MS } from '../../utils/worker';
+import { refreshBadge } from '../../utils/platform/badge';
+import { RETRY_ALARM, SYNC_ALARM, SYNC_PERIOD_MS } from '../../utils/sync/schedule';
+import { countUnreadLive, getSyncStatus, markRead, type SyncStatus } from '../../utils/data/papers';
+import { describeSyncStatus } from '../../utils/pages/sync-status-text';
+import { FETCH_TIMEOUT_MS, MAX_EARLY_RETRIES, MAX_RATE_LIMIT_WAIT_MS, RATE_LIMIT_BASE_MS } from '../../utils/sync/sync';
+import { createWorker } from '../../utils/sync/background';
 import {
   clock,
   countWrites,

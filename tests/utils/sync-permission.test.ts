@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDb, type PaperboyDb } from '../../utils/db';
-import { createSync } from '../../utils/sync';
-import { describeSyncStatus } from '../../utils/sync-status-text';
+import { createDb, type PaperboyDb } from '../../utils/data/db';
+import { createSync } from '../../utils/sync/sync';
+import { describeSyncStatus } from '../../utils/pages/sync-status-text';
 
 const HF = 'https://huggingface.co';
 const NOW = Date.parse('2026-06-12T12:00:00Z');

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { RETRY_ALARM, SYNC_ALARM } from '../../utils/config';
-import { createDb, type FeedId, type PaperboyDb } from '../../utils/db';
-import { applySync, countUnreadLive, getSyncStatus, markRead } from '../../utils/papers';
-import { parseDailyPapers } from '../../utils/sources/hf';
-import { createWorker } from '../../utils/worker';
+import { RETRY_ALARM, SYNC_ALARM } from '../../utils/sync/schedule';
+import { createDb, type FeedId, type PaperboyDb } from '../../utils/data/db';
+import { applySync, countUnreadLive, getSyncStatus, markRead } from '../../utils/data/papers';
+import { parseDailyPapers } from '../../utils/sync/sources/hf';
+import { createWorker } from '../../utils/sync/background';
 import { clock, FakeHf, freshDb, json, ORIGIN, recorded, text, type HfItem } from '../support/sync-harness';
 
 const POOL = [...recorded('2026-06-12'), ...recorded('2026-08-03')];

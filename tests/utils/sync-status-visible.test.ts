@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SyncStatus } from '../../utils/papers';
-import { describeSyncStatus } from '../../utils/sync-status-text';
+import type { SyncStatus } from '../../utils/data/papers';
+import { describeSyncStatus } from '../../utils/pages/sync-status-text';
 
 // What the popup and the new tab say after each kind of outcome: one line, no modal, and a
 // tooltip with the whole story.

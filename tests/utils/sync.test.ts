@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { badgeText, refreshBadge } from '../../utils/badge';
-import { createDb, type PaperboyDb } from '../../utils/db';
-import { countUnreadLive, getFeedSizes, getSyncStatus, markRead, type SyncStatus } from '../../utils/papers';
-import { backoffDelay, MAX_RATE_LIMIT_WAIT_MS, retryAfterMs } from '../../utils/retry';
-import { formatDateTime } from '../../utils/format';
-import { createSync, FETCH_TIMEOUT_MS, MAX_EARLY_RETRIES } from '../../utils/sync';
-import { describeSyncStatus } from '../../utils/sync-status-text';
+import { badgeText, refreshBadge } from '../../utils/platform/badge';
+import { createDb, type PaperboyDb } from '../../utils/data/db';
+import { countUnreadLive, getFeedSizes, getSyncStatus, markRead, type SyncStatus } from '../../utils/data/papers';
+import { backoffDelay, MAX_RATE_LIMIT_WAIT_MS, retryAfterMs } from '../../utils/sync/retry';
+import { formatDateTime } from '../../utils/lib/format';
+import { createSync, FETCH_TIMEOUT_MS, MAX_EARLY_RETRIES } from '../../utils/sync/sync';
+import { describeSyncStatus } from '../../utils/pages/sync-status-text';
 import { feeds, hfDay, stubFetch, type Reply, type Route } from '../fixtures/hf';
 
 const ORIGIN = 'https://huggingface.co';

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { useEffect, useState } from 'preact/hooks';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { saveBootSnapshot, showBootSnapshot } from '../../utils/boot-cache';
-import { takeOver } from '../../utils/take-over';
+import { saveBootSnapshot, showBootSnapshot } from '../../utils/pages/boot-copy';
+import { takeOver } from '../../utils/pages/take-over';
 
 const VERSION = 'chunks/popup-abc123.js';
 

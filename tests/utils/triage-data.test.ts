@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDb, type Paper, type PaperboyDb } from '../../utils/db';
-import { countUnreadLive, getFeed, markRead } from '../../utils/papers';
-import type { ArxivPaper } from '../../utils/sources/arxiv';
+import { createDb, type Paper, type PaperboyDb } from '../../utils/data/db';
+import { countUnreadLive, getFeed, markRead } from '../../utils/data/papers';
+import type { ArxivPaper } from '../../utils/sync/sources/arxiv';
 import {
   addArxivCategory,
   countSaved,
@@ -18,7 +18,7 @@ import {
   storeArxivFeed,
   toggleSaved,
   undismiss,
-} from '../../utils/triage-data';
+} from '../../utils/data/lists';
 
 let db: PaperboyDb;
 let n = 0;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IMAGE_HOSTS } from '../../utils/manifest-policy';
-import { safeImageUrl, safeUrl, safeUrlFrom } from '../../utils/url';
+import { IMAGE_HOSTS } from '../../utils/platform/manifest-policy';
+import { safeImageUrl, safeUrl, safeUrlFrom } from '../../utils/platform/url';
 
 // URLs a hostile or broken payload can carry. Every one must be refused by every gate.
 const REFUSED = [

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { safeUrl, safeUrlFrom } from '../../utils/url';
+import { safeUrl, safeUrlFrom } from '../../utils/platform/url';
 
 const ORIGIN = 'https://huggingface.co';
 

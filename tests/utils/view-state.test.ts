@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Paper } from '../../utils/db';
-import type { PaperView } from '../../utils/papers';
+import type { Paper } from '../../utils/data/db';
+import type { PaperView } from '../../utils/data/papers';
 import {
   applyView,
   DEFAULT_VIEW,
@@ -11,7 +11,7 @@ import {
   topKeywords,
   viewStateToSearch,
   type ViewState,
-} from '../../utils/view-state';
+} from '../../utils/views/view-state';
 
 function view(id: string, rank: number, fields: Partial<Paper> = {}, readAt?: number): PaperView {
   const paper: Paper = { id, title: id, summary: '', authors: [], links: {}, source: 'hf', firstSeenAt: 0, ...fields };

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { RETRY_ALARM, SYNC_ALARM, SYNC_PERIOD_MINUTES } from '../../utils/config';
-import { createDb, type PaperboyDb } from '../../utils/db';
-import { countUnreadLive, getFeed, getSyncStatus, markRead } from '../../utils/papers';
-import { createWorker, SYNC_PERIOD_MS } from '../../utils/worker';
+import { RETRY_ALARM, SYNC_ALARM, SYNC_PERIOD_MINUTES, SYNC_PERIOD_MS } from '../../utils/sync/schedule';
+import { createDb, type PaperboyDb } from '../../utils/data/db';
+import { countUnreadLive, getFeed, getSyncStatus, markRead } from '../../utils/data/papers';
+import { createWorker } from '../../utils/sync/background';
 import { clock, dump, FakeHf, freshDb, item, ORIGIN, recorded, text } from '../support/sync-harness';
 
 const DAILY = recorded('2026-06-12');

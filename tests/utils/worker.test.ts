@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { RETRY_ALARM, SYNC_ALARM, SYNC_PERIOD_MINUTES } from '../../utils/config';
-import { createDb, type PaperboyDb } from '../../utils/db';
-import { getFeedSizes, getSyncStatus, markRead, type SyncStatus } from '../../utils/papers';
-import { ensureSnapshot } from '../../utils/snapshot';
-import { SNAPSHOT_PATH } from '../../utils/snapshot-path';
-import { MAX_EARLY_RETRIES } from '../../utils/sync';
-import { createWorker } from '../../utils/worker';
+import { RETRY_ALARM, SYNC_ALARM, SYNC_PERIOD_MINUTES } from '../../utils/sync/schedule';
+import { createDb, type PaperboyDb } from '../../utils/data/db';
+import { getFeedSizes, getSyncStatus, markRead, type SyncStatus } from '../../utils/data/papers';
+import { ensureSnapshot } from '../../utils/data/bundled';
+import { SNAPSHOT_PATH } from '../../utils/data/bundled-path';
+import { MAX_EARLY_RETRIES } from '../../utils/sync/sync';
+import { createWorker } from '../../utils/sync/background';
 import { hfDay, seedSnapshotText, stubFetch, type Reply, type Route } from '../fixtures/hf';
 
 const ORIGIN = 'http://127.0.0.1:41731';

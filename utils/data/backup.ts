@@ -1,0 +1,124 @@
+import * as v from 'valibot';
+import { normaliseArxivId } from '../sync/sources/arxiv-id';
+import type { PaperboyDb, UserState } from './db';
+import { getAllUserState, mergeUserState, USER_FLAGS, type MergeCounts } from './retention-store';
+import { keepUnreadDays } from '../settings/settings';
+
+export const BACKUP_FORMAT = 'paperboy-backup';
+export const BACKUP_VERSION = 1;
+/** Far above any real backup (about 60 bytes a paper): refused before it is even parsed. */
+export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
+
+const Time = v.pipe(
+  v.number('must be a time (milliseconds since 1970)'),
+  v.finite('must be a time (milliseconds since 1970)'),
+  v.minValue(0, 'must be a time (milliseconds since 1970)'),
+);
+
+const StateSchema = v.object({
+  id: v.pipe(
+    v.string('must be an arXiv id such as 2606.13594'),
+    v.check((id) => normaliseArxivId(id) === id, 'must be an arXiv id such as 2606.13594'),
+  ),
+  readAt: v.optional(Time),
+  savedAt: v.optional(Time),
+  dismissedAt: v.optional(Time),
+});
+
+const SettingsSchema = v.object({
+  keepUnreadDays: v.optional(
+    v.pipe(v.number('must be a number of days'), v.integer('must be a whole number of days'), v.minValue(0, 'cannot be negative'), v.maxValue(36_500, 'is more than a century')),
+  ),
+});
+
+const BackupSchema = v.object({
+  format: v.literal(BACKUP_FORMAT),
+  version: v.literal(BACKUP_VERSION),
+  exportedAt: v.string('must be a date'),
+  userState: v.array(StateSchema, 'must be a list'),
+  settings: v.optional(SettingsSchema, {}),
+});
+
+/** A Paperboy backup file: everything the user did, nothing that a sync can fetch again. */
+export type Backup = v.InferOutput<typeof BackupSchema>;
+
+export type ImportResult = { ok: true; counts: MergeCounts; settings: number; message: string } | { ok: false; message: string };
+
+/** Gathers all user state (read, saved, dismissed) and the settings into a backup. */
+export async function exportBackup(db: PaperboyDb, now: number): Promise<Backup> {
+  const rows = await getAllUserState(db);
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    // Rows with no flag left (a paper marked unread again) carry nothing worth restoring.
+    userState: rows.filter((row) => USER_FLAGS.some((flag) => row[flag] !== undefined)).map(pickFlags),
+    settings: { keepUnreadDays: await keepUnreadDays.getValue() },
+  };
+}
+
+/** `paperboy-backup-2026-06-12.json`, dated in the user's own calendar. */
+export function backupFileName(now: number): string {
+  const date = new Date(now);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `paperboy-backup-${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}.json`;
+}
+
+/** Reads a backup file's text; a file that is not a valid backup gets the reason in plain words. */
+export function parseBackup(text: string): { ok: true; backup: Backup } | { ok: false; message: string } {
+  if (text.length > MAX_BACKUP_BYTES) return { ok: false, message: 'This file is too large to be a Paperboy backup.' };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, message: 'This file is not a Paperboy backup: it is not JSON.' };
+  }
+  const head = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
+  if (head.format !== BACKUP_FORMAT) return { ok: false, message: 'This file is not a Paperboy backup.' };
+  if (typeof head.version === 'number' && head.version > BACKUP_VERSION) {
+    return { ok: false, message: `This backup comes from a newer Paperboy (backup version ${head.version}): update Paperboy, then import it again.` };
+  }
+  const result = v.safeParse(BackupSchema, json);
+  if (!result.success) {
+    const issue = result.issues[0];
+    const where = v.getDotPath(issue);
+    return { ok: false, message: `This backup is damaged, so nothing was imported: ${where ? `${where} ` : ''}${issue.message}.` };
+  }
+  return { ok: true, backup: result.output };
+}
+
+/**
+ * Imports a backup: validates the whole file first (a bad file changes nothing), then merges
+ * its user state (each flag keeps its earliest time, so importing twice is importing once) and
+ * restores its settings. Papers this profile has not synced yet keep their state for later.
+ */
+export async function importBackup(db: PaperboyDb, text: string): Promise<ImportResult> {
+  const parsed = parseBackup(text);
+  if (!parsed.ok) return parsed;
+  const { userState, settings } = parsed.backup;
+  const counts = await mergeUserState(db, userState);
+  let restored = 0;
+  if (settings.keepUnreadDays !== undefined) {
+    await keepUnreadDays.setValue(settings.keepUnreadDays);
+    restored++;
+  }
+  return { ok: true, counts, settings: restored, message: describeImport(counts, restored) };
+}
+
+function describeImport({ added, updated, unchanged, notYetSynced }: MergeCounts, settings: number): string {
+  const total = added + updated + unchanged;
+  const parts = [`Imported the state of ${plural(total, 'paper')}: ${added} new, ${updated} updated, ${unchanged} already up to date.`];
+  if (notYetSynced > 0) parts.push(`${plural(notYetSynced, 'paper is', 'papers are')} not in this profile yet; their flags apply once they sync.`);
+  if (settings > 0) parts.push('Settings restored.');
+  return parts.join(' ');
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function pickFlags(row: UserState): UserState {
+  const picked: UserState = { id: row.id };
+  for (const flag of USER_FLAGS) if (row[flag] !== undefined) picked[flag] = row[flag];
+  return picked;
+}

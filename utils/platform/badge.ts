@@ -1,0 +1,41 @@
+import { browser } from 'wxt/browser';
+import type { PaperboyDb } from '../data/db';
+import { countUnreadLive } from '../data/papers';
+
+const BADGE_COLOR = '#d9480f';
+const BADGE_LOCK = 'paperboy-badge';
+
+/** Badge text for a count of unread live papers: empty at 0, at most 4 characters. */
+export function badgeText(count: number): string {
+  const whole = Math.floor(count);
+  if (!Number.isFinite(whole) || whole <= 0) return '';
+  return whole > 999 ? '999+' : String(whole);
+}
+
+/** Recomputes the badge from the database. The only code that touches the action badge. */
+export async function refreshBadge(db: PaperboyDb): Promise<string> {
+  return oneAtATime(async () => {
+    const text = badgeText(await countUnreadLive(db));
+    await Promise.all([
+      browser.action.setBadgeText({ text }),
+      browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR }),
+    ]);
+    return text;
+  });
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs badge refreshes one at a time. Pages and the worker each refresh after their own writes;
+ * without this, a count taken before a page's write could be set after that page's fresher
+ * count, and the badge would lie until the next change. A Web Lock spans every context of the
+ * extension (they share one origin); where there is none, this context's refreshes still queue.
+ */
+function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+  const locks = globalThis.navigator?.locks;
+  if (locks) return locks.request(BADGE_LOCK, task) as Promise<T>;
+  const result = queue.then(task, task);
+  queue = result.catch(() => undefined);
+  return result;
+}

@@ -1,0 +1,7 @@
+import { DEFAULT_ARXIV_ORIGIN, DEFAULT_HF_ORIGIN, resolveOrigin } from './origins';
+
+/** The Hugging Face origin this build talks to; `WXT_HF_ORIGIN` at build time overrides it. */
+export const HF_ORIGIN = resolveOrigin(import.meta.env.WXT_HF_ORIGIN, DEFAULT_HF_ORIGIN);
+
+/** The arXiv API origin (optional permission, fetched by pages only); `WXT_ARXIV_ORIGIN` overrides it. */
+export const ARXIV_ORIGIN = resolveOrigin(import.meta.env.WXT_ARXIV_ORIGIN, DEFAULT_ARXIV_ORIGIN);

@@ -1,0 +1,25 @@
+import { browser } from 'wxt/browser';
+import { isPeriodFeed, type PeriodFeed } from './periods';
+import type { SyncStatus } from '../data/papers';
+import type { FeedSyncResult } from './sync';
+
+/** Messages pages send the worker: only work that must outlive a closing popup. */
+export type WorkerMessage = { type: 'sync-now' } | { type: 'sync-feed'; feed: PeriodFeed };
+
+export function isWorkerMessage(value: unknown): value is WorkerMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const message = value as { type?: unknown; feed?: unknown };
+  return message.type === 'sync-now' || (message.type === 'sync-feed' && isPeriodFeed(message.feed));
+}
+
+/** Asks the worker to fetch this week's or this month's papers (it honours HF's rate limits). */
+export async function requestFeedSync(feed: PeriodFeed): Promise<FeedSyncResult> {
+  const message: WorkerMessage = { type: 'sync-feed', feed };
+  return (await browser.runtime.sendMessage(message)) as FeedSyncResult;
+}
+
+/** Asks the worker to sync now (skipping a backoff wait, never a rate limit). */
+export async function requestSyncNow(): Promise<SyncStatus> {
+  const message: WorkerMessage = { type: 'sync-now' };
+  return (await browser.runtime.sendMessage(message)) as SyncStatus;
+}
