@@ -2,7 +2,7 @@ import { formatAgo, formatDay } from '../utils/lib/format';
 import { periodOf } from '../utils/sync/periods';
 import type { SyncStatus } from '../utils/data/papers';
 import type { ArxivStatus } from '../utils/data/lists';
-import type { ViewId } from '../utils/views/view-state';
+import { arxivCategory, type ViewId } from '../utils/views/view-id';
 
 interface Props {
   view: ViewId;
@@ -17,9 +17,10 @@ interface Props {
 function freshness({ view, status, arxiv, now }: Props): string | undefined {
   if (view === 'saved') return 'Your saved papers, kept on this device; newest first.';
   if (view === 'history') return 'Papers you opened or marked read, most recent first.';
-  if (view.startsWith('arxiv:')) {
-    const fetchedAt = arxiv?.feeds[view.slice(6)]?.fetchedAt;
-    return fetchedAt ? `Newest arXiv ${view.slice(6)} papers · fetched ${formatAgo(fetchedAt, now)}` : undefined;
+  const category = arxivCategory(view);
+  if (category !== undefined) {
+    const fetchedAt = arxiv?.feeds[category]?.fetchedAt;
+    return fetchedAt ? `Newest arXiv ${category} papers · fetched ${formatAgo(fetchedAt, now)}` : undefined;
   }
   const fetchedAt = status?.feeds[view as keyof SyncStatus['feeds']]?.fetchedAt;
   if (fetchedAt === undefined) return undefined;

@@ -1,4 +1,4 @@
-import type { ViewId } from '../utils/views/view-state';
+import type { ViewId } from '../utils/views/view-id';
 
 interface Props {
   views: ViewId[];

@@ -1,5 +1,5 @@
 import type { ExportFormat } from '../utils/triage/citation';
-import type { ViewId } from '../utils/views/view-state';
+import { isOnDemand, type ViewId } from '../utils/views/view-id';
 
 interface Props {
   view: ViewId;
@@ -15,7 +15,7 @@ interface Props {
 
 /** Actions on the whole list: mark all read, export the saved list, refresh an on-demand feed. */
 export function ViewActions({ view, unread, busy, needsAccess, onMarkAllRead, onExport, onRefresh, onRemove, onHelp }: Props) {
-  const onDemand = view === 'hf-week' || view === 'hf-month' || view.startsWith('arxiv:');
+  const onDemand = isOnDemand(view);
   return (
     <div class="view-actions">
       {unread > 0 && (

@@ -11,7 +11,8 @@ import { Toast } from '../../components/Toast';
 import { ViewActions } from '../../components/ViewActions';
 import { useFeedRefresh } from '../../utils/pages/use-feed-refresh';
 import { useNow } from '../../utils/pages/use-now';
-import { usePaperboy, viewLabel, visibleViews } from '../../utils/pages/use-paperboy';
+import { usePaperboy } from '../../utils/pages/use-paperboy';
+import { arxivCategory, arxivFeed, viewLabel, visibleViews } from '../../utils/views/view-id';
 import { MIN_QUERY_LENGTH, useSearch } from '../../utils/search/use-search';
 import { isNewSince, useLastVisit, useTriage } from '../../utils/triage/use-triage';
 import { useViewState } from '../../utils/views/use-view-state';
@@ -30,7 +31,7 @@ export function App() {
   const keywords = useMemo(() => topKeywords(papers ?? []), [papers]);
   const triage = useTriage(shown, () => searchRef.current?.focus());
   const unread = shown.filter((v) => !v.state?.readAt).length;
-  const category = view?.startsWith('arxiv:') ? view.slice(6) : undefined;
+  const category = arxivCategory(view);
   const filtered = papers !== undefined && shown.length < papers.length;
 
   return (
@@ -49,7 +50,7 @@ export function App() {
         {counts && (
           <FeedTabs views={visibleViews(counts.sizes, arxiv?.categories ?? [], false)} current={view} label={viewLabel} counts={counts.extra} dimmed={searching} onSelect={(feed) => update({ feed, q: '' })} />
         )}
-        <ArxivAdd existing={arxiv?.categories ?? []} onAdd={(c) => void refresh.addCategory(c).then((ok) => ok && update({ feed: `arxiv:${c}`, q: '' }))} />
+        <ArxivAdd existing={arxiv?.categories ?? []} onAdd={(c) => void refresh.addCategory(c).then((ok) => ok && update({ feed: arxivFeed(c), q: '' }))} />
       </div>
       <FilterBar state={state} keywords={keywords} searching={searching} onChange={update} />
       <main>

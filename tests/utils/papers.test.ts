@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDb, type FeedId, type PaperboyDb, type UserState } from '../../utils/data/db';
+import type { FeedId } from '../../utils/views/view-id';
+import { createDb, type PaperboyDb, type UserState } from '../../utils/data/db';
 import {
   applySync,
   countUnreadLive,

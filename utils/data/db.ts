@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { FeedId } from '../views/view-id';
 
 /** Links a paper offers; each one has passed `safeUrl`. */
 export interface PaperLinks {
@@ -49,11 +50,6 @@ export interface UserState {
   dismissedAt?: number;
 }
 
-/** An arXiv category feed, e.g. `arxiv:cs.LG`; fetched by pages, never by the worker. */
-export type ArxivFeedId = `arxiv:${string}`;
-
-/** hf-week and hf-month are fetched on demand and never count toward the badge. */
-export type FeedId = 'hf-daily' | 'hf-trending' | 'bundled' | 'hf-week' | 'hf-month' | ArxivFeedId;
 
 /** One paper's place in the latest successful fetch of a feed. */
 export interface FeedEntry {

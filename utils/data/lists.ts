@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
-import type { ArxivFeedId, FeedEntry, Paper, PaperboyDb, UserState } from './db';
+import type { FeedEntry, Paper, PaperboyDb, UserState } from './db';
+import { arxivFeed } from '../views/view-id';
 import type { PaperView } from './papers';
 import type { ArxivPaper } from '../sync/sources/arxiv';
 
@@ -18,8 +19,6 @@ export interface ArxivStatus {
   /** When the latest request to arXiv was (or is scheduled to be) sent, from any page. */
   lastRequestAt?: number;
 }
-
-export const arxivFeedId = (category: string): ArxivFeedId => `arxiv:${category}`;
 
 /** Joins papers with user state in the given order; dismissed and unknown ids left out. */
 export async function getPapersByIds(db: PaperboyDb, ids: readonly string[]): Promise<PaperView[]> {
@@ -146,7 +145,7 @@ export async function addArxivCategory(db: PaperboyDb, category: string): Promis
 /** Removes an arXiv category feed and its membership; its papers stay (they may be saved). */
 export async function removeArxivCategory(db: PaperboyDb, category: string): Promise<void> {
   await db.transaction('rw', db.meta, db.feeds, async () => {
-    await feedRange(db, arxivFeedId(category)).delete();
+    await feedRange(db, arxivFeed(category)).delete();
     await updateArxivStatus(db, ({ feeds: { [category]: _gone, ...feeds }, ...s }) => ({
       ...s,
       categories: s.categories.filter((c) => c !== category),
@@ -174,7 +173,7 @@ export async function recordArxivError(db: PaperboyDb, category: string, message
  * richer copy wins, arXiv adds categories and fills gaps), replaces the feed's membership.
  */
 export async function storeArxivFeed(db: PaperboyDb, category: string, papers: readonly ArxivPaper[], now: number): Promise<void> {
-  const feed = arxivFeedId(category);
+  const feed = arxivFeed(category);
   await db.transaction('rw', db.papers, db.feeds, db.meta, async () => {
     const existing = await db.papers.bulkGet(papers.map((p) => p.id));
     const rows = papers.map((paper, i): Paper => {

@@ -1,13 +1,11 @@
 import Dexie from 'dexie';
-import type { FeedEntry, FeedId, Paper, PaperboyDb, UserState } from './db';
+import type { FeedEntry, Paper, PaperboyDb, UserState } from './db';
+import { BUNDLED_FEED, LIVE_FEEDS, type FeedId, type FeedSizes } from '../views/view-id';
 import { normaliseArxivId } from '../sync/sources/arxiv-id';
 import { dropUndefined } from '../lib/drop-undefined';
 import { LIMITS } from '../sync/sources/limits';
 import type { ParsedPaper } from '../sync/sources/hf';
 import { cleanText } from '../sync/sources/clean-text';
-
-/** Feeds whose unread papers the badge counts. The bundled snapshot never does. */
-export const LIVE_FEEDS: readonly FeedId[] = ['hf-trending', 'hf-daily'];
 
 /** A paper as pages show it: synced metadata joined with the user's own state. */
 export interface PaperView {
@@ -185,10 +183,10 @@ export async function getFeed(db: PaperboyDb, feed: FeedId, limit = Infinity): P
 }
 
 /** Which feeds hold any papers, to choose the default view and the tabs to show. */
-export async function getFeedSizes(db: PaperboyDb): Promise<Record<FeedId, number>> {
-  const feeds: FeedId[] = ['hf-trending', 'hf-daily', 'bundled'];
+export async function getFeedSizes(db: PaperboyDb): Promise<FeedSizes> {
+  const feeds = [...LIVE_FEEDS, BUNDLED_FEED] as const;
   const counts = await Promise.all(feeds.map((feed) => feedRange(db, feed).count()));
-  return Object.fromEntries(feeds.map((feed, i) => [feed, counts[i]])) as Record<FeedId, number>;
+  return Object.fromEntries(feeds.map((feed, i) => [feed, counts[i]])) as FeedSizes;
 }
 
 /** Unread papers in the live feeds, deduplicated by id: what the badge shows. */

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ARXIV_ORIGIN } from '../platform/config';
 import { db } from '../data/db';
-import { isPeriodFeed, periodFeedStale } from '../sync/periods';
+import { periodFeedStale } from '../sync/periods';
 import { requestFeedSync } from '../sync/messages';
 import type { SyncStatus } from '../data/papers';
 import { CATEGORY } from '../sync/sources/arxiv-category';
 import { hasArxivAccess, requestArxivAccess } from '../triage/actions';
 import { addArxivCategory, removeArxivCategory, type ArxivStatus } from '../data/lists';
-import type { ViewId } from '../views/view-state';
+import { arxivCategory, arxivFeed, isPeriodFeed, type ViewId } from '../views/view-id';
 
 export interface FeedRefresh {
   busy: boolean;
@@ -29,6 +29,11 @@ async function fetchArxiv(category: string): Promise<string | undefined> {
   return result.ok ? undefined : result.message;
 }
 
+/** An arXiv feed is fetched again when opened an hour after its last fetch. */
+function arxivStale(arxiv: ArxivStatus, category: string | undefined, now: number): boolean {
+  return category !== undefined && now - (arxiv.feeds[category]?.fetchedAt ?? 0) > ARXIV_MAX_AGE_MS;
+}
+
 /**
  * Keeps on-demand feeds fresh while they are open: this week's and this month's HF papers go
  * through the worker (which honours HF's rate limits), arXiv categories are fetched here.
@@ -48,7 +53,8 @@ export function useFeedRefresh(view: ViewId | undefined, status: SyncStatus | un
         setError(result.error?.message);
         return !result.error;
       }
-      const category = target.slice(6);
+      const category = arxivCategory(target);
+      if (category === undefined) return false;
       const granted = await (withAccess ?? hasArxivAccess());
       setNeedsAccess(!granted);
       if (!granted) return false;
@@ -76,7 +82,7 @@ export function useFeedRefresh(view: ViewId | undefined, status: SyncStatus | un
     const now = Date.now();
     const stale = isPeriodFeed(view)
       ? periodFeedStale(view, status.feeds[view]?.fetchedAt, now)
-      : view.startsWith('arxiv:') && now - (arxiv.feeds[view.slice(6)]?.fetchedAt ?? 0) > ARXIV_MAX_AGE_MS;
+      : arxivStale(arxiv, arxivCategory(view), now);
     if (!stale) return;
     tried.current.add(view);
     void run(view);
@@ -89,7 +95,7 @@ export function useFeedRefresh(view: ViewId | undefined, status: SyncStatus | un
     refresh() {
       if (!view) return;
       // The permission prompt must start inside the click, before any await.
-      void run(view, view.startsWith('arxiv:') ? requestArxivAccess() : undefined);
+      void run(view, arxivCategory(view) !== undefined ? requestArxivAccess() : undefined);
     },
     async addCategory(category) {
       if (!CATEGORY.test(category)) {
@@ -102,8 +108,8 @@ export function useFeedRefresh(view: ViewId | undefined, status: SyncStatus | un
         return false;
       }
       await addArxivCategory(db, category);
-      tried.current.add(`arxiv:${category}`);
-      return run(`arxiv:${category}`, Promise.resolve(true));
+      tried.current.add(arxivFeed(category));
+      return run(arxivFeed(category), Promise.resolve(true));
     },
     removeCategory: (category) => removeArxivCategory(db, category),
   };

@@ -1,55 +1,25 @@
 import { useEffect, useState } from 'preact/hooks';
 import { HF_ORIGIN } from '../platform/config';
-import { db, type FeedId } from '../data/db';
+import { db } from '../data/db';
 import { requestSyncNow } from '../sync/messages';
-import { getFeed, getFeedSizes, getSyncStatus, LIVE_FEEDS, type PaperView, type SyncStatus } from '../data/papers';
+import { getFeed, getFeedSizes, getSyncStatus, type PaperView, type SyncStatus } from '../data/papers';
 import { requestHostAccess } from '../platform/permissions';
 import { ensureSnapshot } from '../data/bundled';
 import { countFeed, countSaved, getArxivStatus, getHistory, getPapersByIds, getSaved, type ArxivStatus } from '../data/lists';
 import { useLiveQuery } from './use-live-query';
-import type { ViewId } from '../views/view-state';
-
-type FixedView = Exclude<ViewId, `arxiv:${string}`>;
-
-export const VIEW_LABELS: Record<FixedView, string> = {
-  'hf-trending': 'Trending',
-  'hf-daily': 'Today',
-  'hf-week': 'This week',
-  'hf-month': 'This month',
-  saved: 'Saved',
-  history: 'Read',
-  bundled: 'Snapshot',
-};
-
-/** A tab's label: fixed views by name, arXiv feeds by category (`cs.LG`). */
-export function viewLabel(view: ViewId): string {
-  return view.startsWith('arxiv:') ? view.slice(6) : VIEW_LABELS[view as FixedView];
-}
-
-/** The live feeds win once they hold papers; the bundled snapshot is the first-run fallback. */
-export function defaultFeed(sizes: Record<FeedId, number>): FeedId {
-  if (sizes['hf-trending'] > 0) return 'hf-trending';
-  if (sizes['hf-daily'] > 0) return 'hf-daily';
-  return 'bundled';
-}
-
-/** Tabs: live feeds always, the snapshot only until a live feed has papers, then the rest. */
-export function visibleViews(sizes: Record<FeedId, number>, arxiv: string[], compact: boolean): ViewId[] {
-  const live = LIVE_FEEDS.some((feed) => (sizes[feed] ?? 0) > 0);
-  const feeds: ViewId[] = live ? [...LIVE_FEEDS] : [...LIVE_FEEDS, 'bundled'];
-  if (compact) return [...feeds, 'saved'];
-  return [...feeds, 'hf-week', 'hf-month', 'saved', 'history', ...arxiv.map((c): ViewId => `arxiv:${c}`)];
-}
+import { defaultView, PERIOD_FEEDS, type FeedSizes, type ViewId } from '../views/view-id';
 
 export interface Counts {
-  sizes: Record<FeedId, number>;
+  sizes: FeedSizes;
   saved: number;
   extra: Partial<Record<ViewId, number>>;
 }
 
 async function getCounts(): Promise<Counts> {
-  const [sizes, saved, week, month] = await Promise.all([getFeedSizes(db), countSaved(db), countFeed(db, 'hf-week'), countFeed(db, 'hf-month')]);
-  return { sizes, saved, extra: { ...sizes, 'hf-week': week, 'hf-month': month, saved } };
+  const [sizes, saved, ...periods] = await Promise.all([getFeedSizes(db), countSaved(db), ...PERIOD_FEEDS.map((feed) => countFeed(db, feed))]);
+  const extra: Partial<Record<ViewId, number>> = { ...sizes, saved };
+  PERIOD_FEEDS.forEach((feed, i) => (extra[feed] = periods[i]));
+  return { sizes, saved, extra };
 }
 
 function listFor(view: ViewId, searchIds: string[] | undefined): Promise<PaperView[]> {
@@ -69,7 +39,7 @@ export function usePaperboy(chosen: ViewId | undefined, searchIds: string[] | un
   const arxiv = useLiveQuery<ArxivStatus | undefined>(() => getArxivStatus(db), [], undefined);
   const [syncing, setSyncing] = useState(false);
   const [syncError, setSyncError] = useState<string | undefined>(undefined);
-  const view = chosen ?? (counts ? defaultFeed(counts.sizes) : undefined);
+  const view = chosen ?? (counts ? defaultView(counts.sizes) : undefined);
   // The ids as one string: a new array with the same results does not re-run the query.
   const searchKey = searchIds?.join(' ');
   const papers = useLiveQuery<PaperView[] | undefined>(
@@ -80,7 +50,7 @@ export function usePaperboy(chosen: ViewId | undefined, searchIds: string[] | un
 
   // The worker loads the snapshot on install; a page opened before it finishes does it too.
   const sizes = counts?.sizes;
-  const empty = sizes !== undefined && sizes.bundled + sizes['hf-daily'] + sizes['hf-trending'] === 0;
+  const empty = sizes !== undefined && Object.values(sizes).every((size) => size === 0);
   useEffect(() => {
     if (empty) void ensureSnapshot(db).catch((error) => console.error('Paperboy: snapshot failed', error));
   }, [empty]);

@@ -5,7 +5,7 @@ import { isWorkerMessage } from './messages';
 import { getSyncStatus, type SyncStatus } from '../data/papers';
 import { pruneAsSet, pruneIfDue } from '../data/retention';
 import { ensureSnapshot } from '../data/bundled';
-import type { PeriodFeed } from './periods';
+import type { PeriodFeed } from '../views/view-id';
 import { createSync, type FeedSyncResult, type SyncDeps } from './sync';
 
 /** A recreated periodic alarm whose sync is already due fires this soon, not a period later. */

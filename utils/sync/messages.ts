@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { isPeriodFeed, type PeriodFeed } from './periods';
+import { isPeriodFeed, type PeriodFeed } from '../views/view-id';
 import type { SyncStatus } from '../data/papers';
 import type { FeedSyncResult } from './sync';
 

@@ -1,7 +1,4 @@
-/** The on-demand HF feeds: one ISO week or one calendar month of featured papers. */
-export type PeriodFeed = 'hf-week' | 'hf-month';
-
-export const PERIOD_FEEDS: readonly PeriodFeed[] = ['hf-week', 'hf-month'];
+import type { PeriodFeed } from '../views/view-id';
 
 /** An on-demand copy older than this is fetched again when its feed is opened. */
 export const PERIOD_FEED_MAX_AGE_MS = 60 * 60_000;
@@ -42,8 +39,4 @@ export function periodPath(feed: PeriodFeed, now: number, page: number): string 
 export function periodFeedStale(feed: PeriodFeed, fetchedAt: number | undefined, now: number): boolean {
   if (fetchedAt === undefined) return true;
   return now - fetchedAt > PERIOD_FEED_MAX_AGE_MS || periodOf(feed, fetchedAt) !== periodOf(feed, now);
-}
-
-export function isPeriodFeed(feed: unknown): feed is PeriodFeed {
-  return feed === 'hf-week' || feed === 'hf-month';
 }

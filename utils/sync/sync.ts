@@ -1,9 +1,10 @@
-import type { FeedId, PaperboyDb } from '../data/db';
+import type { PaperboyDb } from '../data/db';
+import type { FeedId, LiveFeed, PeriodFeed } from '../views/view-id';
 import { applySync, getSyncStatus, putSyncStatus, type FeedFetch, type SyncErrorKind, type SyncStatus } from '../data/papers';
 import { backoffDelay, MAX_RATE_LIMIT_WAIT_MS, retryAfterMs } from './retry';
 import { formatWait } from '../lib/format';
 import { parseDailyPapers, type ParsedPaper } from './sources/hf';
-import { PERIOD_MAX_PAGES, PERIOD_PAGE_SIZE, periodPath, type PeriodFeed } from './periods';
+import { PERIOD_MAX_PAGES, PERIOD_PAGE_SIZE, periodPath } from './periods';
 
 export const FETCH_TIMEOUT_MS = 20_000;
 /** Failed syncs retried early (with backoff) before waiting for the periodic alarm. */
@@ -13,7 +14,7 @@ export const RATE_LIMIT_BASE_MS = 5 * 60_000;
 export { MAX_RATE_LIMIT_WAIT_MS };
 
 /** The HF lists Paperboy keeps, and where each comes from. */
-export const FEED_PATHS: Partial<Record<FeedId, string>> = {
+export const FEED_PATHS: Record<LiveFeed, string> = {
   'hf-daily': '/api/daily_papers?limit=100',
   'hf-trending': '/api/daily_papers?sort=trending&limit=50',
 };
@@ -135,7 +136,7 @@ export function createSync({ db, fetch, hfOrigin, hasHostAccess, now = Date.now,
     }
     const fetched: FeedFetch[] = [];
     let failure: SyncError | undefined;
-    for (const [feed, path] of Object.entries(FEED_PATHS) as [FeedId, string][]) {
+    for (const [feed, path] of Object.entries(FEED_PATHS) as [LiveFeed, string][]) {
       try {
         fetched.push(await fetchFeed(feed, path));
       } catch (error) {

@@ -1,9 +1,5 @@
-import type { FeedId } from '../data/db';
 import type { PaperView } from '../data/papers';
-import { CATEGORY } from '../sync/sources/arxiv-category';
-
-/** What a page can list: a synced feed, or one of the user's own lists. */
-export type ViewId = Exclude<FeedId, 'bundled'> | 'bundled' | 'saved' | 'history';
+import { parseViewId, type ViewId } from './view-id';
 
 export type SortKey = 'rank' | 'upvotes' | 'newest';
 
@@ -25,15 +21,8 @@ export interface ViewState {
 
 export const DEFAULT_VIEW: ViewState = { q: '', code: false, unread: false, sort: 'rank' };
 
-const FIXED_VIEWS: readonly ViewId[] = ['hf-trending', 'hf-daily', 'hf-week', 'hf-month', 'saved', 'history', 'bundled'];
 const SORTS: readonly SortKey[] = ['rank', 'upvotes', 'newest'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** True for a view the URL may name: a fixed one or `arxiv:<category>`. */
-export function isViewId(value: string): value is ViewId {
-  if ((FIXED_VIEWS as readonly string[]).includes(value)) return true;
-  return value.startsWith('arxiv:') && CATEGORY.test(value.slice(6));
-}
 
 /** Reads a view from a query string (`?feed=hf-daily&q=diffusion&code=1`); bad values are ignored. */
 export function parseViewState(search: string): ViewState {
@@ -46,7 +35,7 @@ export function parseViewState(search: string): ViewState {
   const keyword = params.get('kw')?.trim().slice(0, 80);
   return {
     ...DEFAULT_VIEW,
-    feed: isViewId(feed) ? feed : undefined,
+    feed: parseViewId(feed),
     q: (params.get('q') ?? '').slice(0, 200),
     keyword: keyword || undefined,
     code: params.get('code') === '1',

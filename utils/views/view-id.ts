@@ -1,0 +1,94 @@
+import { CATEGORY } from '../sync/sources/arxiv-category';
+
+// Every list a page can show has an id with a small grammar (`hf-daily`, `saved`, `arxiv:cs.LG`).
+// This module is the only one that knows it: it lists the ids, parses and prints them and names
+// them. Everything else passes the typed value.
+
+/** The Hugging Face lists the background syncs; their unread papers are what the badge counts. */
+export const LIVE_FEEDS = ['hf-trending', 'hf-daily'] as const;
+export type LiveFeed = (typeof LIVE_FEEDS)[number];
+
+/** Hugging Face lists fetched on demand when opened: one ISO week, one calendar month. */
+export const PERIOD_FEEDS = ['hf-week', 'hf-month'] as const;
+export type PeriodFeed = (typeof PERIOD_FEEDS)[number];
+
+/** The snapshot of trending papers shipped with the extension: the first-run fallback. */
+export const BUNDLED_FEED = 'bundled';
+export type BundledFeed = typeof BUNDLED_FEED;
+
+/** An arXiv category feed, e.g. `arxiv:cs.LG`: fetched by pages, never by the background. */
+export type ArxivFeed = `arxiv:${string}`;
+
+/** A list stored in the `feeds` table: which papers the latest fetch of a source returned. */
+export type FeedId = LiveFeed | PeriodFeed | BundledFeed | ArxivFeed;
+
+/** The user's own lists, read from their state (saved papers, read history). */
+export const USER_LISTS = ['saved', 'history'] as const;
+export type UserList = (typeof USER_LISTS)[number];
+
+/** Anything a page can list. */
+export type ViewId = FeedId | UserList;
+
+const FIXED: readonly string[] = [...LIVE_FEEDS, ...PERIOD_FEEDS, BUNDLED_FEED, ...USER_LISTS];
+const ARXIV_PREFIX = 'arxiv:';
+
+const LABELS: Record<Exclude<ViewId, ArxivFeed>, string> = {
+  'hf-trending': 'Trending',
+  'hf-daily': 'Today',
+  'hf-week': 'This week',
+  'hf-month': 'This month',
+  bundled: 'Snapshot',
+  saved: 'Saved',
+  history: 'Read',
+};
+
+/** The feed of one arXiv category: `arxiv:cs.LG`. */
+export function arxivFeed(category: string): ArxivFeed {
+  return `${ARXIV_PREFIX}${category}`;
+}
+
+/** The category of an arXiv feed (`cs.LG`), or undefined for any other view. */
+export function arxivCategory(view: ViewId | undefined): string | undefined {
+  return view?.startsWith(ARXIV_PREFIX) ? view.slice(ARXIV_PREFIX.length) : undefined;
+}
+
+export function isLiveFeed(view: unknown): view is LiveFeed {
+  return (LIVE_FEEDS as readonly unknown[]).includes(view);
+}
+
+export function isPeriodFeed(view: unknown): view is PeriodFeed {
+  return (PERIOD_FEEDS as readonly unknown[]).includes(view);
+}
+
+/** Fetched when opened (a period or an arXiv feed), rather than by the background sync. */
+export function isOnDemand(view: ViewId): boolean {
+  return isPeriodFeed(view) || arxivCategory(view) !== undefined;
+}
+
+/** Reads a view id from text (a URL parameter); anything else is undefined. */
+export function parseViewId(text: string): ViewId | undefined {
+  if (FIXED.includes(text)) return text as ViewId;
+  const category = text.startsWith(ARXIV_PREFIX) ? text.slice(ARXIV_PREFIX.length) : undefined;
+  return category !== undefined && CATEGORY.test(category) ? arxivFeed(category) : undefined;
+}
+
+/** A tab's label: fixed views by name, arXiv feeds by category (`cs.LG`). */
+export function viewLabel(view: ViewId): string {
+  return arxivCategory(view) ?? LABELS[view as Exclude<ViewId, ArxivFeed>];
+}
+
+/** Papers per fixed feed, as far as choosing the default view and the tabs goes. */
+export type FeedSizes = Record<LiveFeed | BundledFeed, number>;
+
+/** The live feeds win once they hold papers; the bundled snapshot is the first-run fallback. */
+export function defaultView(sizes: FeedSizes): FeedId {
+  return LIVE_FEEDS.find((feed) => sizes[feed] > 0) ?? BUNDLED_FEED;
+}
+
+/** The tabs: live feeds always, the snapshot only until a live feed has papers, then the rest. */
+export function visibleViews(sizes: FeedSizes, categories: readonly string[], compact: boolean): ViewId[] {
+  const live = LIVE_FEEDS.some((feed) => sizes[feed] > 0);
+  const feeds: ViewId[] = live ? [...LIVE_FEEDS] : [...LIVE_FEEDS, BUNDLED_FEED];
+  if (compact) return [...feeds, 'saved'];
+  return [...feeds, ...PERIOD_FEEDS, ...USER_LISTS, ...categories.map(arxivFeed)];
+}
