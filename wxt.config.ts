@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { resolveArxivOrigin } from './utils/arxiv-origin';
+import { DEV_SEARCH_WORKER_STUB, devSearchWorker, devSearchWorkerStub } from './utils/dev-search-worker';
 import { resolveHfOrigin } from './utils/hf-origin';
 import { extensionPagesCsp, hostPattern, optionalManifestKeys, REQUIRED_PERMISSIONS } from './utils/manifest-policy';
 import { SNAPSHOT_PATH } from './utils/snapshot-path';
@@ -21,7 +22,8 @@ export default defineConfig({
   // Firefox gets Manifest V3 too (WXT defaults it to MV2).
   manifestVersion: 3,
   // The search worker is an ES module worker (extension pages support them in Chrome and Firefox).
-  vite: () => ({ plugins: [preact()], worker: { format: 'es' } }),
+  // In `npm run dev` it starts from a stub in the package (utils/dev-search-worker.ts says why).
+  vite: () => ({ plugins: [preact(), devSearchWorker()], worker: { format: 'es' } }),
   // `npm run dev` opens Chromium with Paperboy loaded. Chromium refuses to start as root (CI
   // containers, dev VMs) unless its sandbox is off; a normal user keeps the sandbox.
   webExt: { chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [] },
@@ -29,11 +31,13 @@ export default defineConfig({
     // Icons and the bundled snapshot live in assets/ with the rest of the static files; copy them
     // into the package. The snapshot is a file of its own so the worker fetches it by path: an
     // import (even `?url`) inlines it as base64 into the worker's single-file bundle.
-    'build:publicAssets': (_wxt, files) => {
+    'build:publicAssets': (wxt, files) => {
       for (const size of ICON_SIZES) {
         files.push({ absoluteSrc: resolve(import.meta.dirname, `assets/icons/${size}.png`), relativeDest: `icon/${size}.png` });
       }
       files.push({ absoluteSrc: resolve(import.meta.dirname, 'assets/seed-papers.json'), relativeDest: SNAPSHOT_PATH.slice(1) });
+      const devServer = wxt.config.command === 'serve' ? wxt.config.dev.server : undefined;
+      if (devServer) files.push({ contents: devSearchWorkerStub(devServer.origin), relativeDest: DEV_SEARCH_WORKER_STUB.slice(1) });
     },
     // `npm run bench` drives the real data module from its own page (bench/page). That page is
     // built alone in this mode and copied into the bench build, so the measured bundles are
