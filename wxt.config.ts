@@ -5,6 +5,7 @@ import { defineConfig } from 'wxt';
 import { DEFAULT_ARXIV_ORIGIN, DEFAULT_HF_ORIGIN, resolveOrigin } from './utils/platform/origins';
 import { extensionPagesCsp, hostPattern, optionalManifestKeys, REQUIRED_PERMISSIONS } from './utils/platform/manifest-policy';
 import { SNAPSHOT_PATH } from './utils/data/bundled-path';
+import { DEV_SEARCH_WORKER_STUB, devSearchWorker, devSearchWorkerStub } from './utils/search/dev-worker';
 
 const ICON_SIZES = [16, 32, 48, 128] as const;
 const GECKO_ID = 'paperboy@paperboy.dev';
@@ -20,7 +21,8 @@ export default defineConfig({
   // Firefox gets Manifest V3 too (WXT defaults it to MV2).
   manifestVersion: 3,
   // The search worker is an ES module worker (extension pages support them in Chrome and Firefox).
-  vite: () => ({ plugins: [preact()], worker: { format: 'es' } }),
+  // In `npm run dev` it starts from a stub in the package (utils/dev-search-worker.ts says why).
+  vite: () => ({ plugins: [preact(), devSearchWorker()], worker: { format: 'es' } }),
   // `npm run dev` opens Chromium with Paperboy loaded. Chromium refuses to start as root (CI
   // containers, dev VMs) unless its sandbox is off; a normal user keeps the sandbox.
   webExt: { chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [] },
@@ -28,11 +30,13 @@ export default defineConfig({
     // Icons and the bundled snapshot live in assets/ with the rest of the static files; copy them
     // into the package. The snapshot is a file of its own so the worker fetches it by path: an
     // import (even `?url`) inlines it as base64 into the worker's single-file bundle.
-    'build:publicAssets': (_wxt, files) => {
+    'build:publicAssets': (wxt, files) => {
       for (const size of ICON_SIZES) {
         files.push({ absoluteSrc: resolve(import.meta.dirname, `assets/icons/${size}.png`), relativeDest: `icon/${size}.png` });
       }
       files.push({ absoluteSrc: resolve(import.meta.dirname, 'assets/seed-papers.json'), relativeDest: SNAPSHOT_PATH.slice(1) });
+      const devServer = wxt.config.command === 'serve' ? wxt.config.dev.server : undefined;
+      if (devServer) files.push({ contents: devSearchWorkerStub(devServer.origin), relativeDest: DEV_SEARCH_WORKER_STUB.slice(1) });
     },
     // `npm run bench` drives the real data module from its own page (bench/page). That page is
     // built alone in this mode and copied into the bench build, so the measured bundles are
