@@ -4,7 +4,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { DEFAULT_ARXIV_ORIGIN, DEFAULT_HF_ORIGIN, resolveOrigin } from './utils/platform/origins';
 import { extensionPagesCsp, hostPattern, optionalManifestKeys, REQUIRED_PERMISSIONS } from './utils/platform/manifest-policy';
-import { SNAPSHOT_PATH } from './utils/data/bundled-path';
+import { BUNDLED_PATH } from './utils/data/bundled-path';
 import { DEV_SEARCH_WORKER_STUB, devSearchWorker, devSearchWorkerStub } from './utils/search/dev-worker';
 
 const ICON_SIZES = [16, 32, 48, 128] as const;
@@ -34,7 +34,7 @@ export default defineConfig({
       for (const size of ICON_SIZES) {
         files.push({ absoluteSrc: resolve(import.meta.dirname, `assets/icons/${size}.png`), relativeDest: `icon/${size}.png` });
       }
-      files.push({ absoluteSrc: resolve(import.meta.dirname, 'assets/seed-papers.json'), relativeDest: SNAPSHOT_PATH.slice(1) });
+      files.push({ absoluteSrc: resolve(import.meta.dirname, 'assets/seed-papers.json'), relativeDest: BUNDLED_PATH.slice(1) });
       const devServer = wxt.config.command === 'serve' ? wxt.config.dev.server : undefined;
       if (devServer) files.push({ contents: devSearchWorkerStub(devServer.origin), relativeDest: DEV_SEARCH_WORKER_STUB.slice(1) });
     },

@@ -1,7 +1,7 @@
 import { formatAgo, formatDay } from '../utils/lib/format';
 import { periodOf } from '../utils/sync/periods';
-import type { SyncStatus } from '../utils/data/papers';
-import type { ArxivStatus } from '../utils/data/lists';
+import { type SyncStatus } from '../utils/data/sync-status';
+import { type ArxivStatus } from '../utils/data/arxiv-store';
 import { arxivCategory, type ViewId } from '../utils/views/view-id';
 
 interface Props {

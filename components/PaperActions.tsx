@@ -1,15 +1,4 @@
-import type { OpenHandler } from './PaperLink';
-
-/** What a page does when the user acts on one paper. */
-export interface PaperHandlers {
-  open: OpenHandler;
-  toggleRead(id: string): void;
-  save(id: string): void;
-  dismiss(id: string): void;
-  cite(id: string, format: 'bibtex' | 'markdown'): void;
-  select(id: string): void;
-  keyword?(keyword: string): void;
-}
+import type { PaperHandlers } from '../utils/triage/types';
 
 interface Props {
   id: string;

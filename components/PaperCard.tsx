@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import { formatAuthors, formatDay } from '../utils/lib/format';
-import type { PaperView } from '../utils/data/papers';
+import { type PaperView } from '../utils/data/papers';
 import { safeImageUrl, safeUrl } from '../utils/platform/url';
 import { CardSummary } from './CardSummary';
-import { PaperActions, type PaperHandlers } from './PaperActions';
+import type { PaperHandlers } from '../utils/triage/types';
+import { PaperActions } from './PaperActions';
 import { paperAttributes } from './paper-attributes';
 import { PaperLink } from './PaperLink';
 import { ReadToggle } from './ReadToggle';

@@ -1,8 +1,6 @@
 import type { ComponentChildren } from 'preact';
 
-export interface OpenHandler {
-  (id: string, url: string, background: boolean): void;
-}
+import type { OpenHandler } from '../utils/triage/types';
 
 interface Props {
   id: string;

@@ -1,7 +1,8 @@
 import { formatAuthors } from '../utils/lib/format';
-import type { PaperView } from '../utils/data/papers';
+import { type PaperView } from '../utils/data/papers';
 import { safeUrl } from '../utils/platform/url';
-import { PaperActions, type PaperHandlers } from './PaperActions';
+import type { PaperHandlers } from '../utils/triage/types';
+import { PaperActions } from './PaperActions';
 import { paperAttributes } from './paper-attributes';
 import { PaperLink } from './PaperLink';
 import { ReadToggle } from './ReadToggle';

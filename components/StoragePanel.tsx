@@ -1,6 +1,6 @@
 import { formatDateTime } from '../utils/lib/format';
 import type { StorageReport } from '../utils/pages/options-actions';
-import type { RetentionRun } from '../utils/data/retention-store';
+import { type RetentionRun } from '../utils/data/retention-store';
 import { KEEP_FOREVER, KEEP_UNREAD_CHOICES } from '../utils/settings/settings';
 
 interface Props {

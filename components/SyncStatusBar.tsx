@@ -1,4 +1,4 @@
-import type { SyncStatus } from '../utils/data/papers';
+import { type SyncStatus } from '../utils/data/sync-status';
 import { describeSyncStatus } from '../utils/pages/sync-status-text';
 
 interface Props {

@@ -1,9 +1,4 @@
-export interface ToastMessage {
-  text: string;
-  tone: 'ok' | 'warn';
-  /** Shown as an Undo button (`data-action="undo"`). */
-  undo?: () => void;
-}
+import type { ToastMessage } from '../utils/triage/types';
 
 /** A one-line confirmation or error at the bottom of the page, with Undo when it can be undone. */
 export function Toast({ message, onClose }: { message: ToastMessage | undefined; onClose: () => void }) {

@@ -1,4 +1,4 @@
-import type { PaperView } from '../utils/data/papers';
+import { type PaperView } from '../utils/data/papers';
 
 interface Options {
   /** `card` on the new tab, `row` in the popup. */

@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import { HF_ORIGIN } from '../../utils/platform/config';
 import { createDb, db, type Paper } from '../../utils/data/db';
-import { applySync, getSyncStatus, type FeedFetch } from '../../utils/data/papers';
+import { applySync, type FeedFetch } from '../../utils/data/feed-store';
+import { getSyncStatus } from '../../utils/data/sync-status';
 import { parseDailyPapers } from '../../utils/sync/sources/hf';
 import { measureSearch } from './search';
 

@@ -14,7 +14,8 @@ import { useNow } from '../../utils/pages/use-now';
 import { usePaperboy } from '../../utils/pages/use-paperboy';
 import { arxivCategory, arxivFeed, viewLabel, visibleViews } from '../../utils/views/view-id';
 import { MIN_QUERY_LENGTH, useSearch } from '../../utils/search/use-search';
-import { isNewSince, useLastVisit, useTriage } from '../../utils/triage/use-triage';
+import { isNewSince, useLastVisit } from '../../utils/triage/use-last-visit';
+import { useTriage } from '../../utils/triage/use-triage';
 import { useViewState } from '../../utils/views/use-view-state';
 import { applyView, hasFilters, topKeywords } from '../../utils/views/view-state';
 
@@ -48,7 +49,7 @@ export function App() {
       </header>
       <div class="view-bar">
         {counts && (
-          <FeedTabs views={visibleViews(counts.sizes, arxiv?.categories ?? [], false)} current={view} label={viewLabel} counts={counts.extra} dimmed={searching} onSelect={(feed) => update({ feed, q: '' })} />
+          <FeedTabs views={visibleViews(counts.sizes, arxiv?.categories ?? [], false)} current={view} label={viewLabel} counts={counts.byView} dimmed={searching} onSelect={(feed) => update({ feed, q: '' })} />
         )}
         <ArxivAdd existing={arxiv?.categories ?? []} onAdd={(c) => void refresh.addCategory(c).then((ok) => ok && update({ feed: arxivFeed(c), q: '' }))} />
       </div>

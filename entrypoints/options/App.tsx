@@ -3,19 +3,21 @@ import { BackupPanel } from '../../components/BackupPanel';
 import { StoragePanel } from '../../components/StoragePanel';
 import { HF_ORIGIN } from '../../utils/platform/config';
 import { SYNC_PERIOD_MINUTES } from '../../utils/sync/schedule';
-import { db } from '../../utils/data/db';
 import { cleanUpNow, downloadBackup, importBackupFile, storageReport, type StorageReport } from '../../utils/pages/options-actions';
-import { getSyncStatus } from '../../utils/data/papers';
+import { getSyncStatus } from '../../utils/data/sync-status';
 import { getRetentionRun } from '../../utils/data/retention-store';
 import { keepUnreadDays } from '../../utils/settings/settings';
 import { describeSyncStatus } from '../../utils/pages/sync-status-text';
 import { useLiveQuery } from '../../utils/pages/use-live-query';
+import { usePageDeps } from '../../utils/pages/deps';
 import { useNow } from '../../utils/pages/use-now';
 
 export function App() {
+  const deps = usePageDeps();
+  const { db } = deps;
   const now = useNow();
-  const status = useLiveQuery(() => getSyncStatus(db), [], undefined);
-  const lastRun = useLiveQuery(() => getRetentionRun(db), [], undefined);
+  const status = useLiveQuery(() => getSyncStatus(db), [db], undefined);
+  const lastRun = useLiveQuery(() => getRetentionRun(db), [db], undefined);
   const [busy, setBusy] = useState(false);
   const [backupResult, setBackupResult] = useState<{ ok: boolean; message: string }>();
   const [report, setReport] = useState<StorageReport>();
@@ -55,8 +57,8 @@ export function App() {
       <BackupPanel
         busy={busy}
         result={backupResult}
-        onExport={() => run(async () => ({ ok: true, message: `Saved ${await downloadBackup()} to your downloads.` }))}
-        onImport={(file) => run(() => importBackupFile(file))}
+        onExport={() => run(async () => ({ ok: true, message: `Saved ${await downloadBackup(deps)} to your downloads.` }))}
+        onImport={(file) => run(() => importBackupFile(deps, file))}
       />
       <StoragePanel
         report={report}
@@ -64,7 +66,7 @@ export function App() {
         lastRun={lastRun}
         cleanResult={cleanResult}
         onKeepDays={(days) => void keepUnreadDays.setValue(days)}
-        onCleanUp={() => void cleanUpNow().then((n) => setCleanResult(`Removed ${n} old unread ${n === 1 ? 'paper' : 'papers'}.`))}
+        onCleanUp={() => void cleanUpNow(deps).then((n) => setCleanResult(`Removed ${n} old unread ${n === 1 ? 'paper' : 'papers'}.`))}
       />
     </main>
   );

@@ -11,7 +11,8 @@ import { useNow } from '../../utils/pages/use-now';
 import { usePaperboy } from '../../utils/pages/use-paperboy';
 import { viewLabel, visibleViews } from '../../utils/views/view-id';
 import { MIN_QUERY_LENGTH, useSearch } from '../../utils/search/use-search';
-import { isNewSince, useLastVisit, useTriage } from '../../utils/triage/use-triage';
+import { isNewSince, useLastVisit } from '../../utils/triage/use-last-visit';
+import { useTriage } from '../../utils/triage/use-triage';
 import { useViewState } from '../../utils/views/use-view-state';
 
 export function App() {
@@ -47,7 +48,7 @@ export function App() {
           Full view ↗
         </a>
       </header>
-      {counts && <FeedTabs views={visibleViews(counts.sizes, [], true)} current={view} label={viewLabel} counts={counts.extra} dimmed={searching} onSelect={(feed) => update({ feed, q: '' })} />}
+      {counts && <FeedTabs views={visibleViews(counts.sizes, [], true)} current={view} label={viewLabel} counts={counts.byView} dimmed={searching} onSelect={(feed) => update({ feed, q: '' })} />}
       <SyncStatusBar status={status} syncing={syncing} error={syncError} now={now} onSync={syncNow} />
       {searching ? (
         <p class="notice" data-role="search-summary">{search.ids ? `${shown.length} matches for “${state.q.trim()}”` : 'Searching…'}</p>

@@ -5,10 +5,10 @@ import { PaperCard } from '../../components/PaperCard';
 import { PaperRow } from '../../components/PaperRow';
 import { SyncStatusBar } from '../../components/SyncStatusBar';
 import type { Paper } from '../../utils/data/db';
-import type { PaperView } from '../../utils/data/papers';
+import { type PaperView } from '../../utils/data/papers';
 import { parseDailyPapers } from '../../utils/sync/sources/hf';
 import { ORIGIN, recorded } from '../support/sync-harness';
-import type { PaperHandlers } from '../../components/PaperActions';
+import type { PaperHandlers } from '../../utils/triage/types';
 
 const noHandlers: PaperHandlers = { open() {}, toggleRead() {}, save() {}, dismiss() {}, cite() {}, select() {} };
 

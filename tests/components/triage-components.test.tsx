@@ -3,7 +3,8 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FeedNotice } from '../../components/FeedNotice';
 import { FilterBar } from '../../components/FilterBar';
-import { PaperActions, type PaperHandlers } from '../../components/PaperActions';
+import { PaperActions } from '../../components/PaperActions';
+import type { PaperHandlers } from '../../utils/triage/types';
 import { Toast } from '../../components/Toast';
 import { DEFAULT_VIEW } from '../../utils/views/view-state';
 

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { PaperCard } from '../../components/PaperCard';
 import { PaperRow } from '../../components/PaperRow';
 import type { Paper } from '../../utils/data/db';
-import type { PaperView } from '../../utils/data/papers';
-import type { PaperHandlers } from '../../components/PaperActions';
+import { type PaperView } from '../../utils/data/papers';
+import type { PaperHandlers } from '../../utils/triage/types';
 
 const noHandlers: PaperHandlers = { open() {}, toggleRead() {}, save() {}, dismiss() {}, cite() {}, select() {} };
 

@@ -5,7 +5,7 @@ import { recordedAtom } from '../fixtures/recorded';
 import { refreshArxivCategory } from '../../utils/sync/arxiv-fetch';
 import { createDb, type PaperboyDb } from '../../utils/data/db';
 import { getFeed } from '../../utils/data/papers';
-import { getArxivStatus } from '../../utils/data/lists';
+import { getArxivStatus } from '../../utils/data/arxiv-store';
 
 const fixture = recordedAtom;
 const ORIGIN = 'https://export.arxiv.test';

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { backupFileName, BACKUP_FORMAT, exportBackup, importBackup, MAX_BACKUP_BYTES, parseBackup } from '../../utils/data/backup';
 import type { PaperboyDb, UserState } from '../../utils/data/db';
-import { getFeed, markRead, markUnread } from '../../utils/data/papers';
+import { getFeed } from '../../utils/data/papers';
+import { markRead, markUnread } from '../../utils/data/user-state';
 import { keepUnreadDays } from '../../utils/settings/settings';
 import { createWorker } from '../../utils/sync/background';
 import { clock, dump, FakeHf, freshDb, ORIGIN, recorded } from '../support/sync-harness';
@@ -27,7 +28,7 @@ async function usedProfile() {
   await db.userState.put({ id: DAILY[3]!.paper.id, readAt: t + 2, savedAt: t + 2 });
   await db.userState.put({ id: DAILY[4]!.paper.id, dismissedAt: t + 3 });
   await markRead(db, [DAILY[5]!.paper.id], t);
-  await markUnread(db, DAILY[5]!.paper.id);
+  await markUnread(db, [DAILY[5]!.paper.id]);
   await keepUnreadDays.setValue(30);
   return db;
 }

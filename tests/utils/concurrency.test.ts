@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { refreshBadge } from '../../utils/platform/badge';
 import { createDb, type PaperboyDb, type UserState } from '../../utils/data/db';
-import { countUnreadLive, markRead, markUnread, toggleRead } from '../../utils/data/papers';
+import { countUnreadLive } from '../../utils/data/papers';
+import { markRead, markUnread, toggleRead } from '../../utils/data/user-state';
 import { createWorker } from '../../utils/sync/background';
 import { clock, FakeHf, freshDb, gate, item, json, ORIGIN, recorded, wrapTables } from '../support/sync-harness';
 
@@ -61,7 +62,7 @@ describe('popup marks read while a sync writes', () => {
     await markRead(env.page, [DAILY[7]!.paper.id], env.time.now());
     const marked = duringSyncWrite(env.db, 'feeds', async () => {
       await markRead(env.page, [DAILY[6]!.paper.id, '2606.50002'], env.time.now());
-      await markUnread(env.page, DAILY[7]!.paper.id);
+      await markUnread(env.page, [DAILY[7]!.paper.id]);
     });
     env.hf.always('daily', () => json([item('2606.50002'), ...DAILY]));
     await env.worker.syncNow(true);
@@ -90,7 +91,7 @@ describe('popup marks read while a sync writes', () => {
         const user = (async () => {
           for (const { kind, id } of actions) {
             if (kind === 'read') await markRead(env.page, [id], 1000);
-            else if (kind === 'unread') await markUnread(env.page, id);
+            else if (kind === 'unread') await markUnread(env.page, [id]);
             else await toggleRead(env.page, id, 1000);
           }
         })();
@@ -137,8 +138,8 @@ describe('the badge never lies after concurrent refreshes', () => {
     });
 
     // The sync's refresh and the popup's (after its mark) start together.
-    const marked = markRead(env.page, [DAILY[0]!.paper.id], env.time.now());
-    await Promise.all([refreshBadge(env.db), marked.then(() => refreshBadge(env.page))]);
+    // (Every user-state write refreshes the badge itself.)
+    await Promise.all([refreshBadge(env.db), markRead(env.page, [DAILY[0]!.paper.id], env.time.now())]);
 
     // Each count runs whole (both live feeds read) and is written before the next count starts.
     const steps = log.filter((entry, i) => entry !== log[i - 1]);

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordedHfDay } from '../fixtures/recorded';
 import { createDb, type PaperboyDb } from '../../utils/data/db';
 import { isWorkerMessage } from '../../utils/sync/messages';
-import { countUnreadLive, getFeed, getSyncStatus, putSyncStatus } from '../../utils/data/papers';
+import { countUnreadLive, getFeed } from '../../utils/data/papers';
+import { getSyncStatus, putSyncStatus } from '../../utils/data/sync-status';
 import { createSync } from '../../utils/sync/sync';
 import { createWorker } from '../../utils/sync/background';
 

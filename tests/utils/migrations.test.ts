@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createDb, declareSchema, SCHEMA } from '../../utils/data/db';
-import { getFeed, getSyncStatus } from '../../utils/data/papers';
+import { getFeed } from '../../utils/data/papers';
+import { getSyncStatus } from '../../utils/data/sync-status';
 import { reloadOnUpgrade } from '../../utils/pages/page-lifecycle';
 import { pruneOldPapers } from '../../utils/data/retention';
 import { declaredIndexes, dumpGolden, goldenVersions, liveIndexes, readGolden, seedGolden, stepsUpTo, storesAt } from '../support/golden-db';

@@ -2,19 +2,10 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FeedId } from '../../utils/views/view-id';
 import { createDb, type PaperboyDb, type UserState } from '../../utils/data/db';
-import {
-  applySync,
-  countUnreadLive,
-  getFeed,
-  getFeedSizes,
-  getSyncStatus,
-  loadSnapshot,
-  markRead,
-  markUnread,
-  toggleRead,
-  type FeedFetch,
-  type Snapshot,
-} from '../../utils/data/papers';
+import { applySync, loadBundled, type FeedFetch, type BundledSnapshot } from '../../utils/data/feed-store';
+import { countUnreadLive, getFeed, getFeedSizes } from '../../utils/data/papers';
+import { getSyncStatus } from '../../utils/data/sync-status';
+import { markRead, markUnread, toggleRead } from '../../utils/data/user-state';
 import { dropUndefined, parseDailyPapers, type ParsedPaper } from '../../utils/sync/sources/hf';
 import { hfDay, seedSnapshotText } from '../fixtures/hf';
 
@@ -31,7 +22,7 @@ function parse(items: unknown[]): ParsedPaper[] {
 const JUNE = parse(hfDay('2026-06-12')); // 30 papers featured on 2026-06-12
 const AUGUST = parse(hfDay('2026-08-03')); // 3 papers featured on 2026-08-03
 const POOL = [...JUNE, ...AUGUST];
-const snapshot = (): Snapshot => JSON.parse(seedSnapshotText()) as Snapshot;
+const snapshot = (): BundledSnapshot => JSON.parse(seedSnapshotText()) as BundledSnapshot;
 
 const opened: PaperboyDb[] = [];
 function freshDb(): PaperboyDb {
@@ -184,7 +175,7 @@ describe('countUnreadLive', () => {
 
   it('never counts the bundled snapshot', async () => {
     const db = freshDb();
-    expect(await loadSnapshot(db, snapshot(), T0)).toBe(true);
+    expect(await loadBundled(db, snapshot(), T0)).toBe(true);
     expect(await countUnreadLive(db)).toBe(0);
     await store(db, [fetchOf('hf-trending', AUGUST)], T0 + HOUR);
     expect(await countUnreadLive(db)).toBe(3);
@@ -195,11 +186,11 @@ describe('countUnreadLive', () => {
   });
 });
 
-describe('loadSnapshot', () => {
+describe('loadBundled', () => {
   it('loads the 88 bundled papers as the bundled feed, in listing order', async () => {
     const db = freshDb();
     const seed = snapshot();
-    expect(await loadSnapshot(db, seed, T0)).toBe(true);
+    expect(await loadBundled(db, seed, T0)).toBe(true);
     expect(await db.papers.count()).toBe(88);
     const views = await getFeed(db, 'bundled');
     expect(views.map((v) => v.paper.id)).toEqual(seed.papers.map((p) => p.arxiv_id));
@@ -208,7 +199,7 @@ describe('loadSnapshot', () => {
     expect(first).toMatchObject({
       id: '2202.11847',
       title: 'CAISE: Conversational Agent for Image Search and Editing',
-      source: 'snapshot',
+      source: 'bundled',
       firstSeenAt: T0,
       authors: [],
       links: { arxiv: 'https://arxiv.org/abs/2202.11847', pdf: 'https://arxiv.org/pdf/2202.11847' },
@@ -220,27 +211,27 @@ describe('loadSnapshot', () => {
   it('only loads into an empty database', async () => {
     const db = freshDb();
     await store(db, [fetchOf('hf-trending', AUGUST)], T0);
-    expect(await loadSnapshot(db, snapshot(), T0)).toBe(false);
+    expect(await loadBundled(db, snapshot(), T0)).toBe(false);
     expect(await db.papers.count()).toBe(3);
     expect((await getFeedSizes(db)).bundled).toBe(0);
 
     const again = freshDb();
-    expect(await loadSnapshot(again, snapshot(), T0)).toBe(true);
-    expect(await loadSnapshot(again, snapshot(), T0 + HOUR)).toBe(false);
+    expect(await loadBundled(again, snapshot(), T0)).toBe(true);
+    expect(await loadBundled(again, snapshot(), T0 + HOUR)).toBe(false);
     expect(await again.papers.count()).toBe(88);
     expect((await again.papers.toArray()).every((p) => p.firstSeenAt === T0)).toBe(true);
   });
 
   it('skips snapshot entries without a usable arXiv id', async () => {
     const db = freshDb();
-    const seed: Snapshot = {
+    const seed: BundledSnapshot = {
       papers: [
         { title: 'No id', summary: 'x' },
         { arxiv_id: 'not-an-id', title: 'Bad id', summary: 'x' },
         { arxiv_id: '2202.11847v2', title: ' Wrapped\n  title ', summary: 'Abstract' },
       ],
     };
-    expect(await loadSnapshot(db, seed, T0)).toBe(true);
+    expect(await loadBundled(db, seed, T0)).toBe(true);
     expect(await feedIds(db, 'bundled')).toEqual(['2202.11847']);
     expect((await db.papers.get('2202.11847'))?.title).toBe('Wrapped title');
   });
@@ -249,7 +240,7 @@ describe('loadSnapshot', () => {
     const db = freshDb();
     const seed = snapshot();
     seed.papers[0]!.arxiv_id = JUNE[0]!.id;
-    await loadSnapshot(db, seed, T0);
+    await loadBundled(db, seed, T0);
     await markRead(db, [JUNE[0]!.id], T0 + 1);
     await store(db, [fetchOf('hf-trending', [JUNE[0]!])], T0 + HOUR);
     expect(await db.userState.get(JUNE[0]!.id)).toEqual({ id: JUNE[0]!.id, readAt: T0 + 1 });
@@ -272,9 +263,9 @@ describe('read state', () => {
   it('markUnread drops only the read time', async () => {
     const db = freshDb();
     await db.userState.put({ id, savedAt: 5, readAt: 10, dismissedAt: 15 });
-    await markUnread(db, id);
+    await markUnread(db, [id]);
     expect(await db.userState.get(id)).toEqual({ id, savedAt: 5, dismissedAt: 15 });
-    await markUnread(db, 'never-seen');
+    await markUnread(db, ['never-seen']);
     expect(await db.userState.get('never-seen')).toBeUndefined();
   });
 

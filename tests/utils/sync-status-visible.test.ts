@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SyncStatus } from '../../utils/data/papers';
+import { type SyncStatus } from '../../utils/data/sync-status';
 import { describeSyncStatus } from '../../utils/pages/sync-status-text';
 
 // What the popup and the new tab say after each kind of outcome: one line, no modal, and a

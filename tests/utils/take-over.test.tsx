@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { useEffect, useState } from 'preact/hooks';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { saveBootSnapshot, showBootSnapshot } from '../../utils/pages/boot-copy';
+import { saveBootCopy, showBootCopy } from '../../utils/pages/boot-copy';
 import { takeOver } from '../../utils/pages/take-over';
 
 const VERSION = 'chunks/popup-abc123.js';
@@ -34,12 +34,12 @@ describe('takeOver', () => {
     row.textContent = 'Copy';
     saved.append(document.createElement('ol'));
     saved.firstElementChild!.append(row);
-    saveBootSnapshot('popup', VERSION, saved, 600);
+    saveBootCopy('popup', VERSION, saved, 600);
     document.body.replaceChildren();
     const root = document.createElement('div');
     document.body.append(root);
 
-    const boot = showBootSnapshot('popup', VERSION, root);
+    const boot = showBootCopy('popup', VERSION, root);
     takeOver(App, { root, boot, page: 'popup', version: VERSION });
     // The app's first render has no papers yet: the copy stays, the live root stays out of the page.
     expect(root.isConnected).toBe(false);

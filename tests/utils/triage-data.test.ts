@@ -1,24 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, type Paper, type PaperboyDb } from '../../utils/data/db';
-import { countUnreadLive, getFeed, markRead } from '../../utils/data/papers';
+import { countUnreadLive, getFeed } from '../../utils/data/papers';
+import { markRead } from '../../utils/data/user-state';
 import type { ArxivPaper } from '../../utils/sync/sources/arxiv';
-import {
-  addArxivCategory,
-  countSaved,
-  dismiss,
-  getArxivStatus,
-  getHistory,
-  getPapersByIds,
-  getSaved,
-  getSavedForExport,
-  recordArxivError,
-  recordVisit,
-  removeArxivCategory,
-  reserveArxivSlot,
-  storeArxivFeed,
-  toggleSaved,
-  undismiss,
-} from '../../utils/data/lists';
+import { addArxivCategory, getArxivStatus, recordArxivError, removeArxivCategory, reserveArxivSlot, storeArxivFeed } from '../../utils/data/arxiv-store';
+import { countSaved, getHistory, getPapersByIds, getSaved, getSavedForExport } from '../../utils/data/papers';
+import { dismiss, toggleSaved, undismiss } from '../../utils/data/user-state';
+import { recordVisit } from '../../utils/data/visits';
 
 let db: PaperboyDb;
 let n = 0;
@@ -87,8 +75,8 @@ describe('dismissing', () => {
 });
 
 describe('getPapersByIds', () => {
-  it('keeps the order asked for, ranks from 1, and skips unknown ids', async () => {
-    expect((await getPapersByIds(db, ['c', 'nope', 'a'])).map((v) => [v.paper.id, v.rank])).toEqual([['c', 1], ['a', 2]]);
+  it('keeps the order asked for, each ranked by its place in it, and skips unknown ids', async () => {
+    expect((await getPapersByIds(db, ['c', 'nope', 'a'])).map((v) => [v.paper.id, v.rank])).toEqual([['c', 1], ['a', 3]]);
   });
 });
 

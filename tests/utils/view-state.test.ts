@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../utils/data/db';
-import type { PaperView } from '../../utils/data/papers';
+import { type PaperView } from '../../utils/data/papers';
 import {
   applyView,
   DEFAULT_VIEW,

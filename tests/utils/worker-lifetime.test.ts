@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RETRY_ALARM, SYNC_ALARM, SYNC_PERIOD_MINUTES, SYNC_PERIOD_MS } from '../../utils/sync/schedule';
 import { createDb, type PaperboyDb } from '../../utils/data/db';
-import { countUnreadLive, getFeed, getSyncStatus, markRead } from '../../utils/data/papers';
+import { countUnreadLive, getFeed } from '../../utils/data/papers';
+import { getSyncStatus } from '../../utils/data/sync-status';
+import { markRead } from '../../utils/data/user-state';
 import { createWorker } from '../../utils/sync/background';
 import { clock, dump, FakeHf, freshDb, item, ORIGIN, recorded, text } from '../support/sync-harness';
 

@@ -3,9 +3,11 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RETRY_ALARM, SYNC_ALARM, SYNC_PERIOD_MINUTES } from '../../utils/sync/schedule';
 import { createDb, type PaperboyDb } from '../../utils/data/db';
-import { getFeedSizes, getSyncStatus, markRead, type SyncStatus } from '../../utils/data/papers';
-import { ensureSnapshot } from '../../utils/data/bundled';
-import { SNAPSHOT_PATH } from '../../utils/data/bundled-path';
+import { getFeedSizes } from '../../utils/data/papers';
+import { getSyncStatus, type SyncStatus } from '../../utils/data/sync-status';
+import { markRead } from '../../utils/data/user-state';
+import { ensureBundled } from '../../utils/data/bundled';
+import { BUNDLED_PATH } from '../../utils/data/bundled-path';
 import { MAX_EARLY_RETRIES } from '../../utils/sync/sync';
 import { createWorker } from '../../utils/sync/background';
 import { hfDay, seedSnapshotText, stubFetch, type Reply, type Route } from '../fixtures/hf';
@@ -26,7 +28,7 @@ let net: ReturnType<typeof stubFetch>;
 
 // The snapshot asset is fetched through the global fetch (as in the extension), the HF API too.
 const route: Route = (url) => {
-  if (url.pathname === SNAPSHOT_PATH) return { body: seedSnapshotText(), headers: { 'content-type': 'application/json' } };
+  if (url.pathname === BUNDLED_PATH) return { body: seedSnapshotText(), headers: { 'content-type': 'application/json' } };
   if (url.origin === ORIGIN && url.pathname === '/api/daily_papers') return hf(url);
   return 'offline';
 };
@@ -58,11 +60,11 @@ async function fire(w: ReturnType<typeof worker>, name: string) {
 }
 
 describe('the snapshot', () => {
-  it('is fetched from the package (SNAPSHOT_PATH, where wxt.config.ts copies it), so the JSON stays out of every bundle', async () => {
-    expect(await ensureSnapshot(db, T0)).toBe(true);
-    expect(net.requests.map((url) => url.pathname)).toEqual([SNAPSHOT_PATH]);
+  it('is fetched from the package (BUNDLED_PATH, where wxt.config.ts copies it), so the JSON stays out of every bundle', async () => {
+    expect(await ensureBundled(db, T0)).toBe(true);
+    expect(net.requests.map((url) => url.pathname)).toEqual([BUNDLED_PATH]);
     expect(await getFeedSizes(db)).toEqual({ bundled: 88, 'hf-daily': 0, 'hf-trending': 0 });
-    expect(await ensureSnapshot(db, T0)).toBe(false); // never over stored papers
+    expect(await ensureBundled(db, T0)).toBe(false); // never over stored papers
     expect(net.requests).toHaveLength(1);
   });
 });

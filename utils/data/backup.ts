@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { normaliseArxivId } from '../sync/sources/arxiv-id';
 import type { PaperboyDb, UserState } from './db';
-import { getAllUserState, mergeUserState, USER_FLAGS, type MergeCounts } from './retention-store';
+import { getAllUserState, importUserState, USER_FLAGS, type MergeCounts } from './user-state';
 import { keepUnreadDays } from '../settings/settings';
 
 export const BACKUP_FORMAT = 'paperboy-backup';
@@ -96,7 +96,7 @@ export async function importBackup(db: PaperboyDb, text: string): Promise<Import
   const parsed = parseBackup(text);
   if (!parsed.ok) return parsed;
   const { userState, settings } = parsed.backup;
-  const counts = await mergeUserState(db, userState);
+  const counts = await importUserState(db, userState);
   let restored = 0;
   if (settings.keepUnreadDays !== undefined) {
     await keepUnreadDays.setValue(settings.keepUnreadDays);

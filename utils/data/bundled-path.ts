@@ -1,2 +1,2 @@
 /** Where the bundled snapshot sits in the package (copied there by wxt.config.ts). */
-export const SNAPSHOT_PATH = '/seed-papers.json';
+export const BUNDLED_PATH = '/seed-papers.json';

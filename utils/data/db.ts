@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { FeedId } from '../views/view-id';
 
 /** Links a paper offers; each one has passed `safeUrl`. */
@@ -34,12 +34,24 @@ export interface Paper {
   categories?: string[];
   /** arXiv primary category, e.g. `cs.LG`: BibTeX's primaryClass. */
   primaryCategory?: string;
-  /** Where the row came from first: the bundled snapshot or a live source. */
-  source: 'hf' | 'snapshot' | 'arxiv';
+  /**
+   * Where the row's metadata comes from: the richest source that has supplied it (Hugging Face
+   * over arXiv over the bundled snapshot). A bundled paper that a sync lists becomes `hf`.
+   */
+  source: PaperSource;
   /** When this profile first stored the paper, ms since epoch. Never changed by later syncs. */
   firstSeenAt: number;
   /** When a successful fetch last listed the paper, ms since epoch: what retention ages by (rows stored outside a feed fetch, e.g. arXiv lookups, may lack it and are never pruned). */
   lastSeenInFeedAt?: number;
+}
+
+/** Sources of paper metadata, poorest first. */
+export const PAPER_SOURCES = ['bundled', 'arxiv', 'hf'] as const;
+export type PaperSource = (typeof PAPER_SOURCES)[number];
+
+/** The richer of two sources: a row never goes back to poorer metadata's label. */
+export function richerSource(a: PaperSource | undefined, b: PaperSource): PaperSource {
+  return a !== undefined && PAPER_SOURCES.indexOf(a) > PAPER_SOURCES.indexOf(b) ? a : b;
 }
 
 /** What the user did with a paper. Written by user actions only; sync never touches it. */
@@ -66,7 +78,8 @@ export interface MetaRow {
 export type PaperboyDb = Dexie & {
   papers: EntityTable<Paper, 'id'>;
   userState: EntityTable<UserState, 'id'>;
-  feeds: EntityTable<FeedEntry, 'rank'>;
+  /** Keyed by `[feed+rank]`. */
+  feeds: Table<FeedEntry, [FeedId, number]>;
   meta: EntityTable<MetaRow, 'key'>;
 };
 
@@ -105,6 +118,20 @@ export const SCHEMA: readonly SchemaStep[] = [
         .toCollection()
         .modify((paper: Partial<Paper>) => {
           paper.lastSeenInFeedAt ??= paper.firstSeenAt;
+        }),
+  },
+  {
+    // Only indexes a query uses: papers are found by id and aged by lastSeenInFeedAt; user state
+    // is listed by readAt (history), savedAt (saved) and dismissedAt (hidden). The bundled
+    // snapshot's papers are labelled `bundled` ("snapshot" meant three things).
+    version: 3,
+    stores: { papers: '&id, lastSeenInFeedAt' },
+    upgrade: (tx) =>
+      tx
+        .table('papers')
+        .toCollection()
+        .modify((paper: { source?: string }) => {
+          if (paper.source === 'snapshot') paper.source = 'bundled';
         }),
   },
 ];

@@ -1,8 +1,8 @@
 /**
- * The boot cache: each page keeps a copy of its first screen (the header and the papers above
+ * The boot copy: each page keeps a copy of its first screen (the header and the papers above
  * the fold, as the app last drew them) in localStorage, and paints it on the next visit before
  * Preact, Dexie or the app are even loaded. The app then renders the live data and takes over
- * (utils/take-over.tsx), so the copy is on screen only until the database has answered.
+ * (utils/pages/take-over.tsx), so the copy is on screen only until the database has answered.
  * Papers below the fold are kept as empty shells that still carry `data-paper-id` and
  * `data-read`, so even during those milliseconds the page lists every paper with its flag.
  *
@@ -10,28 +10,17 @@
  * parses markup, and drops event-handler attributes and URLs that `safeUrl` would refuse.
  */
 import { safeUrl } from '../platform/url';
+import { readBootCopy, writeBootCopy, type CopiedNode } from './boot-copy-store';
 
-/** A text node, or an element: tag, attributes, children, and its namespace when not HTML. */
-export type SnapshotNode = string | [tag: string, attributes: [string, string][], children: SnapshotNode[], namespace?: string];
-
-interface Snapshot {
-  /** The build that saved it: a copy from another version of the page is never shown. */
-  version: string;
-  nodes: SnapshotNode[];
-}
-
-const KEY_PREFIX = 'paperboy:boot:';
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
-/** A first screen is a few KB; anything much larger is not worth a synchronous read. */
-const MAX_CHARS = 256 * 1024;
 const URL_ATTRIBUTES = new Set(['href', 'src', 'xlink:href', 'action', 'formaction', 'poster']);
 
 /**
  * Copies `root`'s children; every paper (`[data-paper-id]`) that starts below the first screen
  * (`screenHeight` px from the top of the document) is copied without its contents.
  */
-export function captureFirstScreen(root: Element, screenHeight: number): SnapshotNode[] {
-  const copy = (node: Node): SnapshotNode | undefined => {
+export function captureFirstScreen(root: Element, screenHeight: number): CopiedNode[] {
+  const copy = (node: Node): CopiedNode | undefined => {
     if (node.nodeType === Node.TEXT_NODE) return node.nodeValue ?? '';
     if (node.nodeType !== Node.ELEMENT_NODE) return undefined;
     const element = node as Element;
@@ -53,7 +42,7 @@ function allowed(name: string, value: string): boolean {
 }
 
 /** Builds DOM nodes from a snapshot: elements and text nodes only, never parsed markup. */
-export function buildNodes(doc: Document, nodes: SnapshotNode[]): Node[] {
+export function buildNodes(doc: Document, nodes: CopiedNode[]): Node[] {
   return nodes.map((node) => {
     if (typeof node === 'string') return doc.createTextNode(node);
     const [tag, attributes, children, ns] = node;
@@ -65,28 +54,9 @@ export function buildNodes(doc: Document, nodes: SnapshotNode[]): Node[] {
 }
 
 /** Saves `root`'s first screen for the next visit of `page`; an empty page is not worth keeping. */
-export function saveBootSnapshot(page: string, version: string, root: Element, screenHeight: number): void {
+export function saveBootCopy(page: string, version: string, root: Element, screenHeight: number): void {
   if (!root.querySelector('[data-paper-id]')) return;
-  const json = JSON.stringify({ version, nodes: captureFirstScreen(root, screenHeight) } satisfies Snapshot);
-  try {
-    if (json.length <= MAX_CHARS) localStorage.setItem(KEY_PREFIX + page, json);
-    else localStorage.removeItem(KEY_PREFIX + page);
-  } catch {
-    // Storage full or disabled: the next visit simply boots without the copy.
-  }
-}
-
-/** The saved first screen of `page` as nodes, if one was saved by this version. */
-export function readBootSnapshot(doc: Document, page: string, version: string): Node[] | undefined {
-  try {
-    const json = localStorage.getItem(KEY_PREFIX + page);
-    if (!json) return undefined;
-    const snapshot = JSON.parse(json) as Snapshot;
-    if (snapshot.version !== version || !Array.isArray(snapshot.nodes)) return undefined;
-    return buildNodes(doc, snapshot.nodes);
-  } catch {
-    return undefined;
-  }
+  writeBootCopy(page, { version, nodes: captureFirstScreen(root, screenHeight) });
 }
 
 /** The copy on screen while the app loads. */
@@ -115,9 +85,10 @@ function selectorOf(target: EventTarget | null): string | undefined {
  * hands over (so the page never holds two copies of a control). A click on the copy waits for
  * the live page instead of following a bare link.
  */
-export function showBootSnapshot(page: string, version: string, root: HTMLElement): BootScreen | undefined {
-  const nodes = readBootSnapshot(document, page, version);
-  if (!nodes) return undefined;
+export function showBootCopy(page: string, version: string, root: HTMLElement): BootScreen | undefined {
+  const copy = readBootCopy(page, version);
+  if (!copy) return undefined;
+  const nodes = buildNodes(document, copy.nodes);
   const boot = document.createElement('div');
   boot.append(...nodes);
   let pending: PendingClick | undefined;
@@ -138,17 +109,4 @@ export function showBootSnapshot(page: string, version: string, root: HTMLElemen
       if (pending) root.querySelector(pending.selector)?.dispatchEvent(new MouseEvent(pending.type, pending.init));
     },
   };
-}
-
-/**
- * Forgets every page's saved first screen. Called on every change of a read flag (or other user
- * state), so that no page ever boots showing a flag the user has since changed; the page that
- * made the change saves a fresh copy after it re-renders.
- */
-export function clearBootSnapshots(): void {
-  try {
-    for (const key of Object.keys(localStorage)) if (key.startsWith(KEY_PREFIX)) localStorage.removeItem(key);
-  } catch {
-    // Storage disabled: nothing was saved either.
-  }
 }

@@ -1,38 +1,32 @@
 import { browser } from 'wxt/browser';
-import { refreshBadge } from '../platform/badge';
 import { backupFileName, exportBackup, importBackup, type ImportResult } from '../data/backup';
-import { db } from '../data/db';
-import { requestPersistence, type Persistence } from './page-lifecycle';
 import { pruneAsSet } from '../data/retention';
+import { downloadText } from '../platform/download';
+import type { PageDeps } from './deps';
+import { requestPersistence, type Persistence } from './page-lifecycle';
 
 /** Saves a backup of all user state as `paperboy-backup-YYYY-MM-DD.json`; returns the file name. */
-export async function downloadBackup(now = Date.now()): Promise<string> {
-  const backup = await exportBackup(db, now);
-  const url = URL.createObjectURL(new Blob([JSON.stringify(backup, null, 1)], { type: 'application/json' }));
-  const name = backupFileName(now);
-  const anchor = Object.assign(document.createElement('a'), { href: url, download: name });
-  anchor.click();
-  // The download has its own copy once the click is handled; the URL can go a turn later.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+export async function downloadBackup({ db, now }: PageDeps): Promise<string> {
+  const at = now();
+  const name = backupFileName(at);
+  downloadText(name, JSON.stringify(await exportBackup(db, at), null, 1), 'application/json');
   return name;
 }
 
-/** Imports a backup file the user picked, then brings the badge up to date. */
-export async function importBackupFile(file: File): Promise<ImportResult> {
+/** Imports a backup file the user picked (its flags change through the one user-state writer). */
+export async function importBackupFile({ db }: PageDeps, file: File): Promise<ImportResult> {
   let text: string;
   try {
     text = await file.text();
   } catch (error) {
     return { ok: false, message: `Could not read ${file.name}: ${(error as Error).message}` };
   }
-  const result = await importBackup(db, text);
-  if (result.ok) await refreshBadge(db);
-  return result;
+  return importBackup(db, text);
 }
 
 /** Runs retention now with the user's setting; returns how many papers went. */
-export function cleanUpNow(now = Date.now()): Promise<number> {
-  return pruneAsSet(db, now);
+export function cleanUpNow({ db, now }: PageDeps): Promise<number> {
+  return pruneAsSet(db, now());
 }
 
 export interface StorageReport {

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'preact';
-import { showBootSnapshot } from './boot-copy';
+import { showBootCopy } from './boot-copy';
 
 /**
  * Starts a Paperboy page: paints the first screen as the last visit left it (before Preact, Dexie
@@ -11,7 +11,7 @@ export function startPage(page: string, loadApp: () => Promise<{ App: ComponentT
   // The entry script's file name carries a hash of the page's code (its imports' names included):
   // a copy saved by another build is never shown.
   const version = document.querySelector<HTMLScriptElement>('script[type="module"][src]')?.src ?? '';
-  const boot = showBootSnapshot(page, version, root);
+  const boot = showBootCopy(page, version, root);
   void Promise.all([loadApp(), import('./take-over'), import('./page-lifecycle'), import('../data/db')]).then(
     ([{ App }, { takeOver }, { reloadOnUpgrade, requestPersistence }, { db }]) => {
       // An updated extension's new schema must not wait for this page: it reloads instead.

@@ -1,6 +1,6 @@
 import { SYNC_PERIOD_MINUTES } from '../sync/schedule';
 import { formatAgo, formatDateTime, formatWait } from '../lib/format';
-import type { SyncStatus } from '../data/papers';
+import { type SyncStatus } from '../data/sync-status';
 
 export interface StatusText {
   /** The headline: "Synced 5 minutes ago", "Offline — showing data from …". */

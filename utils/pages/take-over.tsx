@@ -1,5 +1,5 @@
 import { render, type ComponentType } from 'preact';
-import { saveBootSnapshot, type BootScreen } from './boot-copy';
+import { saveBootCopy, type BootScreen } from './boot-copy';
 
 /** How long the boot copy may stay when the live page shows no paper at all (all dismissed since). */
 const GIVE_UP_MS = 2000;
@@ -48,7 +48,7 @@ function keepSnapshot(root: HTMLElement, page: string, version: string): () => v
   let scheduled = false;
   const save = () => {
     scheduled = false;
-    if (root.isConnected) saveBootSnapshot(page, version, root, window.innerHeight);
+    if (root.isConnected) saveBootCopy(page, version, root, window.innerHeight);
   };
   const saveSoon = () => {
     if (scheduled) return;

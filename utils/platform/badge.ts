@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import type { PaperboyDb } from '../data/db';
 import { countUnreadLive } from '../data/papers';
@@ -14,14 +15,16 @@ export function badgeText(count: number): string {
 
 /** Recomputes the badge from the database. The only code that touches the action badge. */
 export async function refreshBadge(db: PaperboyDb): Promise<string> {
-  return oneAtATime(async () => {
+  // Outside any transaction the caller may be in: a refresh queued from inside one (a write that
+  // lands during a sync) must not run its count in that transaction once it has committed.
+  return oneAtATime(() => Dexie.ignoreTransaction(async () => {
     const text = badgeText(await countUnreadLive(db));
     await Promise.all([
       browser.action.setBadgeText({ text }),
       browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR }),
     ]);
     return text;
-  });
+  }));
 }
 
 let queue: Promise<unknown> = Promise.resolve();

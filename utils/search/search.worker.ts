@@ -2,7 +2,7 @@ import { liveQuery } from 'dexie';
 import { db } from '../data/db';
 import { createSearchIndex, search, updateSearchIndex, type SearchIndex } from './search-index';
 import type { SearchRequest, SearchResponse } from './protocol';
-import { getAllPapers } from '../data/lists';
+import { getAllPapers } from '../data/papers';
 
 // The search index lives in a shared worker: one index for every open new tab and the popup,
 // built once, never blocking a page, its memory nobody's page heap. The worker reads the shared

@@ -1,6 +1,6 @@
 import type { PaperboyDb } from '../data/db';
 import { categoryQueryPath, parseArxivAtom } from './sources/arxiv';
-import { recordArxivError, reserveArxivSlot, storeArxivFeed } from '../data/lists';
+import { recordArxivError, reserveArxivSlot, storeArxivFeed } from '../data/arxiv-store';
 
 export const ARXIV_TIMEOUT_MS = 20_000;
 /** An arXiv feed older than this is fetched again when opened. */

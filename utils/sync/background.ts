@@ -2,9 +2,9 @@ import { browser, type Browser } from 'wxt/browser';
 import { refreshBadge } from '../platform/badge';
 import { RETRY_ALARM, SYNC_ALARM, SYNC_PERIOD_MINUTES, SYNC_PERIOD_MS } from './schedule';
 import { isWorkerMessage } from './messages';
-import { getSyncStatus, type SyncStatus } from '../data/papers';
+import { getSyncStatus, type SyncStatus } from '../data/sync-status';
 import { pruneAsSet, pruneIfDue } from '../data/retention';
-import { ensureSnapshot } from '../data/bundled';
+import { ensureBundled } from '../data/bundled';
 import type { PeriodFeed } from '../views/view-id';
 import { createSync, type FeedSyncResult, type SyncDeps } from './sync';
 
@@ -32,7 +32,7 @@ export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
   function syncNow(force = false): Promise<SyncStatus> {
     running ??= serial(async () => {
       try {
-        await ensureSnapshot(db, now()).catch(() => false);
+        await ensureBundled(db, now()).catch(() => false);
         const { status, ran } = await sync.run({ force });
         await refreshBadge(db);
         if (!ran) return status;

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { isPeriodFeed, type PeriodFeed } from '../views/view-id';
-import type { SyncStatus } from '../data/papers';
+import { type SyncStatus } from '../data/sync-status';
 import type { FeedSyncResult } from './sync';
 
 /** Messages pages send the worker: only work that must outlive a closing popup. */

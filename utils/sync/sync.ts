@@ -1,6 +1,7 @@
 import type { PaperboyDb } from '../data/db';
 import type { FeedId, LiveFeed, PeriodFeed } from '../views/view-id';
-import { applySync, getSyncStatus, putSyncStatus, type FeedFetch, type SyncErrorKind, type SyncStatus } from '../data/papers';
+import { applySync, type FeedFetch } from '../data/feed-store';
+import { getSyncStatus, putSyncStatus, type SyncErrorKind, type SyncStatus } from '../data/sync-status';
 import { backoffDelay, MAX_RATE_LIMIT_WAIT_MS, retryAfterMs } from './retry';
 import { formatWait } from '../lib/format';
 import { parseDailyPapers, type ParsedPaper } from './sources/hf';

@@ -1,4 +1,4 @@
-import type { PaperView } from '../data/papers';
+import { type PaperView } from '../data/papers';
 import { parseViewId, type ViewId } from './view-id';
 
 export type SortKey = 'rank' | 'upvotes' | 'newest';

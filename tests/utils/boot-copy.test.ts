@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildNodes, captureFirstScreen, clearBootSnapshots, readBootSnapshot, saveBootSnapshot, showBootSnapshot } from '../../utils/pages/boot-copy';
+import { buildNodes, captureFirstScreen, saveBootCopy, showBootCopy } from '../../utils/pages/boot-copy';
+import { forgetBootCopies, readBootCopy } from '../../utils/pages/boot-copy-store';
 
 const VERSION = 'chunks/newtab-abc123.js';
 
@@ -43,8 +44,8 @@ afterEach(() => vi.restoreAllMocks());
 describe('boot cache', () => {
   it('restores the saved first screen exactly, as elements and text', () => {
     const root = page();
-    saveBootSnapshot('newtab', VERSION, root, 900);
-    const nodes = readBootSnapshot(document, 'newtab', VERSION)!;
+    saveBootCopy('newtab', VERSION, root, 900);
+    const nodes = buildNodes(document, readBootCopy('newtab', VERSION)!.nodes);
     const copy = document.createElement('div');
     copy.append(...nodes);
     expect(copy.childNodes).toHaveLength(root.childNodes.length);
@@ -72,12 +73,12 @@ describe('boot cache', () => {
   });
 
   it('never shows a copy saved by another build, or none for a page without papers', () => {
-    saveBootSnapshot('newtab', VERSION, page(), 900);
-    expect(readBootSnapshot(document, 'newtab', 'chunks/newtab-other.js')).toBeUndefined();
-    expect(readBootSnapshot(document, 'popup', VERSION)).toBeUndefined();
+    saveBootCopy('newtab', VERSION, page(), 900);
+    expect(readBootCopy('newtab', 'chunks/newtab-other.js')).toBeUndefined();
+    expect(readBootCopy('popup', VERSION)).toBeUndefined();
     const empty = document.createElement('div');
     empty.textContent = 'Nothing here yet.';
-    saveBootSnapshot('popup', VERSION, empty, 600);
+    saveBootCopy('popup', VERSION, empty, 600);
     expect(localStorage.getItem('paperboy:boot:popup')).toBeNull();
   });
 
@@ -90,30 +91,30 @@ describe('boot cache', () => {
     ];
     localStorage.setItem('paperboy:boot:newtab', JSON.stringify({ version: VERSION, nodes }));
     const copy = document.createElement('div');
-    copy.append(...readBootSnapshot(document, 'newtab', VERSION)!);
+    copy.append(...buildNodes(document, readBootCopy('newtab', VERSION)!.nodes));
     const attributes = [...copy.children].map((el) => [el.localName, ...[...el.attributes].map((a) => `${a.name}=${a.value}`)]);
     expect(attributes).toEqual([['a', 'data-action=open'], ['img', 'alt='], ['a', 'href=https://arxiv.org/abs/2606.00001'], ['img', 'src=/icon/32.png']]);
   });
 
   it('survives a corrupt entry', () => {
     localStorage.setItem('paperboy:boot:newtab', '{not json');
-    expect(readBootSnapshot(document, 'newtab', VERSION)).toBeUndefined();
+    expect(readBootCopy('newtab', VERSION)).toBeUndefined();
   });
 
   it('forgets every page copy when user state changes, and nothing else', () => {
-    saveBootSnapshot('newtab', VERSION, page(), 900);
-    saveBootSnapshot('popup', VERSION, page(), 600);
+    saveBootCopy('newtab', VERSION, page(), 900);
+    saveBootCopy('popup', VERSION, page(), 600);
     localStorage.setItem('other', 'kept');
-    clearBootSnapshots();
+    forgetBootCopies();
     expect(Object.keys(localStorage)).toEqual(['other']);
   });
 
   it('shows the copy in place of the live root, then hands over and replays a click', () => {
-    saveBootSnapshot('newtab', VERSION, page(), 900);
+    saveBootCopy('newtab', VERSION, page(), 900);
     document.body.replaceChildren();
     const root = document.createElement('div');
     document.body.append(root);
-    const boot = showBootSnapshot('newtab', VERSION, root)!;
+    const boot = showBootCopy('newtab', VERSION, root)!;
     expect(root.isConnected).toBe(false);
     expect(document.querySelectorAll('[data-paper-id]')).toHaveLength(3);
 

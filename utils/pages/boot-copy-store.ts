@@ -1,0 +1,63 @@
+// Where the pages' boot copies (utils/pages/boot-copy.ts) are kept: localStorage, which every
+// extension page shares and can read synchronously before anything else loads. The background
+// has no localStorage: there every call here does nothing.
+
+/** A text node, or an element: tag, attributes, children, and its namespace when not HTML. */
+export type CopiedNode = string | [tag: string, attributes: [string, string][], children: CopiedNode[], namespace?: string];
+
+/** One page's saved first screen. */
+export interface BootCopy {
+  /** The build that saved it: a copy from another version of the page is never shown. */
+  version: string;
+  nodes: CopiedNode[];
+}
+
+const KEY_PREFIX = 'paperboy:boot:';
+/** A first screen is a few KB; anything much larger is not worth a synchronous read. */
+const MAX_CHARS = 256 * 1024;
+
+function storage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Saves `page`'s copy (or drops the old one when the new one is too large to be worth it). */
+export function writeBootCopy(page: string, copy: BootCopy): void {
+  const json = JSON.stringify(copy);
+  try {
+    if (json.length <= MAX_CHARS) storage()?.setItem(KEY_PREFIX + page, json);
+    else storage()?.removeItem(KEY_PREFIX + page);
+  } catch {
+    // Storage full or disabled: the next visit simply boots without the copy.
+  }
+}
+
+/** `page`'s saved copy, if one was saved by this version. */
+export function readBootCopy(page: string, version: string): BootCopy | undefined {
+  try {
+    const json = storage()?.getItem(KEY_PREFIX + page);
+    if (!json) return undefined;
+    const copy = JSON.parse(json) as BootCopy;
+    return copy.version === version && Array.isArray(copy.nodes) ? copy : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Forgets every page's saved first screen: called on every change of user state (utils/data/
+ * user-state.ts), so that no page boots showing a flag the user has since changed; the page that
+ * made the change saves a fresh copy after it re-renders.
+ */
+export function forgetBootCopies(): void {
+  const store = storage();
+  if (!store) return;
+  try {
+    for (const key of Object.keys(store)) if (key.startsWith(KEY_PREFIX)) store.removeItem(key);
+  } catch {
+    // Storage disabled: nothing was saved either.
+  }
+}
