@@ -16,30 +16,35 @@ const UNREAD_AT_START = new Set([...daily, ...trending].map((item) => item.paper
 const SNAPSHOT_SIZE = 88;
 const POPUP = { width: 420, height: 600 };
 
-/** A fresh profile and Firefox, and (unless `route` is null: HF unreachable) a fixture server. */
-async function start(route: Route | null = jsonFeeds(daily, trending)): Promise<{ browser: Browser; server?: FixtureServer; profile: string }> {
+/** A fresh profile and Firefox, closed and removed when the test ends. */
+async function freshFirefox(): Promise<{ browser: Browser; profile: string }> {
   const profile = newProfile();
-  const server = route ? new FixtureServer(route, FIREFOX_FIXTURE_PORT) : undefined;
   const session: { browser?: Browser } = {};
   onTestFinished(async () => {
     if (session.browser?.connected) await session.browser.close();
-    await server?.stop();
     rmSync(profile, { recursive: true, force: true });
   });
-  await server?.start();
   session.browser = await launch(profile);
-  return { browser: session.browser, server, profile };
+  return { browser: session.browser, profile };
+}
+
+/** A fixture server standing in for Hugging Face, then a fresh Firefox. */
+async function start(route: Route = jsonFeeds(daily, trending)) {
+  const server = new FixtureServer(route, FIREFOX_FIXTURE_PORT);
+  onTestFinished(() => server.stop());
+  await server.start();
+  return { server, ...(await freshFirefox()) };
 }
 
 describe('Paperboy end to end in Firefox', () => {
   it('syncs on install from an origin with a port: the recorded papers replace the snapshot', async () => {
     const { browser, server } = await start();
-    expect(server!.apiRequests()).toEqual([]);
+    expect(server.apiRequests()).toEqual([]);
 
     await installPaperboy(browser);
     const newtab = await openPage(browser, 'newtab.html');
     await expect.poll(() => paperIds(newtab), WAIT).toEqual(trendingIds);
-    const api = server!.apiRequests().map((url) => url.search);
+    const api = server.apiRequests().map((url) => url.search);
     expect(api).toContain('?limit=100');
     expect(api).toContain('?sort=trending&limit=50');
     await expect.poll(() => text(newtab, '[data-role="sync-status"]'), WAIT).toMatch(/^Synced/);
@@ -57,7 +62,7 @@ describe('Paperboy end to end in Firefox', () => {
 
     await installPaperboy(browser);
     const page = await openPage(browser, 'options.html');
-    await expect.poll(() => server!.apiRequests().length, WAIT).toBeGreaterThan(0);
+    await expect.poll(() => server.apiRequests().length, WAIT).toBeGreaterThan(0);
     expect(await badgeText(page)).toBe('');
 
     release();
@@ -95,7 +100,7 @@ describe('Paperboy end to end in Firefox', () => {
     // list, so the unread count stays). The popup showing the shorter list proves the sync that
     // `runtime.onStartup` runs has landed before the flag and the badge are read.
     const trendingLater = trending.slice(0, -1);
-    server!.route = jsonFeeds(daily, trendingLater);
+    server.route = jsonFeeds(daily, trendingLater);
     // The same profile directory and no second install: Paperboy is still there.
     const restarted = await launch(profile);
     try {
@@ -109,7 +114,8 @@ describe('Paperboy end to end in Firefox', () => {
   });
 
   it('shows the bundled snapshot, labelled, with an empty badge when Hugging Face is unreachable on first run', async () => {
-    const { browser } = await start(null);
+    // No fixture server: nothing listens on the build's Hugging Face port.
+    const { browser } = await freshFirefox();
     await installPaperboy(browser);
     const newtab = await openPage(browser, 'newtab.html');
 
