@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { recordedAtom, recordedHfDay } from '../fixtures/recorded';
-import { FIXTURE_ORIGIN, FIXTURE_PORT } from './config';
+import { FIXTURE_PORT } from './config';
 
 export type HfItem = { paper: { id: string; upvotes: number } } & Record<string, unknown>;
 
@@ -50,16 +50,22 @@ export function routes(...list: Route[]): Route {
  */
 export class FixtureServer {
   readonly requests: URL[] = [];
-  readonly origin = FIXTURE_ORIGIN;
+  readonly origin: string;
   private server: Server | undefined;
 
-  constructor(public route: Route) {}
+  /** `port`: where the build under test looks for Hugging Face (the Firefox suite has its own). */
+  constructor(
+    public route: Route,
+    private readonly port = FIXTURE_PORT,
+  ) {
+    this.origin = `http://127.0.0.1:${port}`;
+  }
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => void this.handle(req, res));
     await new Promise<void>((done, fail) => {
       this.server!.once('error', fail);
-      this.server!.listen(FIXTURE_PORT, '127.0.0.1', () => done());
+      this.server!.listen(this.port, '127.0.0.1', () => done());
     });
   }
 

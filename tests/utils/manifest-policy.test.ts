@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extensionPagesCsp, IMAGE_HOSTS, optionalManifestKeys } from '../../utils/platform/manifest-policy';
+import { extensionPagesCsp, hostPattern, IMAGE_HOSTS, optionalManifestKeys } from '../../utils/platform/manifest-policy';
 
 const directives = (csp: string) => Object.fromEntries(csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
 
@@ -36,11 +36,35 @@ describe('extensionPagesCsp', () => {
   });
 });
 
+describe('hostPattern', () => {
+  it('gives the public origins the same pattern in every browser', () => {
+    for (const browser of ['chrome', 'firefox', 'edge']) {
+      expect(hostPattern('https://huggingface.co', browser)).toBe('https://huggingface.co/*');
+      expect(hostPattern('https://export.arxiv.org', browser)).toBe('https://export.arxiv.org/*');
+    }
+  });
+
+  it('keeps a port for Chrome, which matches ports exactly', () => {
+    expect(hostPattern('http://127.0.0.1:41751', 'chrome')).toBe('http://127.0.0.1:41751/*');
+    expect(hostPattern('http://[::1]:8080', 'edge')).toBe('http://[::1]:8080/*');
+  });
+
+  it('drops the port for Firefox, where a pattern with a port matches nothing (bug 1362809)', () => {
+    expect(hostPattern('http://127.0.0.1:41751', 'firefox')).toBe('http://127.0.0.1/*');
+    expect(hostPattern('https://localhost:8443', 'firefox')).toBe('https://localhost/*');
+    expect(hostPattern('http://[::1]:8080', 'firefox')).toBe('http://[::1]/*');
+  });
+});
+
 describe('optionalManifestKeys', () => {
   it('declares the arXiv origin of this build and notifications, nothing else', () => {
-    expect(optionalManifestKeys('http://127.0.0.1:41752')).toEqual({
+    expect(optionalManifestKeys('http://127.0.0.1:41752', 'chrome')).toEqual({
       optional_permissions: ['notifications'],
       optional_host_permissions: ['http://127.0.0.1:41752/*'],
     });
+  });
+
+  it('declares the arXiv host with the pattern Firefox matches', () => {
+    expect(optionalManifestKeys('http://127.0.0.1:41752', 'firefox').optional_host_permissions).toEqual(['http://127.0.0.1/*']);
   });
 });

@@ -80,8 +80,8 @@ describe('requestOptional', () => {
   });
 
   it('can only ask for what the manifest declares as optional (Chrome refuses anything else)', () => {
-    const declared = optionalManifestKeys(ARXIV_ORIGIN);
-    const features: OptionalFeature[] = Object.values(optionalFeatures(ARXIV_ORIGIN));
+    const declared = optionalManifestKeys(ARXIV_ORIGIN, import.meta.env.BROWSER);
+    const features: OptionalFeature[] = Object.values(optionalFeatures(ARXIV_ORIGIN, import.meta.env.BROWSER));
     for (const feature of features) {
       for (const permission of feature.permissions ?? []) expect(declared.optional_permissions).toContain(permission);
       for (const origin of feature.origins ?? []) expect(declared.optional_host_permissions).toContain(origin);

@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { ARXIV_ORIGIN } from './config';
 import { hostPattern, optionalFeatures, type OptionalFeature, type OptionalFeatureName } from './manifest-policy';
 
-const OPTIONAL_FEATURES = optionalFeatures(ARXIV_ORIGIN);
+const OPTIONAL_FEATURES = optionalFeatures(ARXIV_ORIGIN, import.meta.env.BROWSER);
 
 export type PermissionOutcome = { granted: true } | { granted: false; message: string };
 
@@ -33,7 +33,7 @@ export async function removeOptional(name: OptionalFeatureName): Promise<boolean
  * `requestOptional`. Without a gesture (a programmatic call) it only checks.
  */
 export async function requestHostAccess(origin: string): Promise<PermissionOutcome> {
-  const permissions = { origins: [hostPattern(origin)] };
+  const permissions = { origins: [hostPattern(origin, import.meta.env.BROWSER)] };
   const purpose = `fetch papers from ${new URL(origin).host}`;
   const outcome = await request(permissions, purpose);
   if (outcome.granted) return outcome;
@@ -43,7 +43,7 @@ export async function requestHostAccess(origin: string): Promise<PermissionOutco
 
 /** Whether Paperboy may reach an origin right now. */
 export async function hasHostAccess(origin: string): Promise<boolean> {
-  return browser.permissions.contains({ origins: [hostPattern(origin)] });
+  return browser.permissions.contains({ origins: [hostPattern(origin, import.meta.env.BROWSER)] });
 }
 
 // Not async on purpose up to the request: the call must happen in the caller's gesture.
