@@ -9,9 +9,11 @@ import { DEV_SEARCH_WORKER_STUB, devSearchWorker, devSearchWorkerStub } from './
 
 const ICON_SIZES = [16, 32, 48, 128] as const;
 const GECKO_ID = 'paperboy@paperboy.dev';
-// 140 is the first Firefox that reads `data_collection_permissions` (142 on Android); web-ext
-// lint flags the key with anything older.
-const FIREFOX_MIN_VERSION = '142.0';
+// 140 (the current ESR, what Debian ships) is the first desktop Firefox that reads
+// `data_collection_permissions`, 142 the first on Android; web-ext lint flags the key for any
+// older version, so each platform asks for its own first.
+const FIREFOX_MIN_VERSION = '140.0';
+const FIREFOX_ANDROID_MIN_VERSION = '142.0';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -76,6 +78,7 @@ export default defineConfig({
                 // Nothing about the user is collected or transmitted (README, "Privacy").
                 data_collection_permissions: { required: ['none'] },
               },
+              gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN_VERSION },
             },
           }
         : {}),

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ARTIFACTS_DIR, ROOT } from '../config';
 import { FIREFOX, FIREFOX_EXTENSION_DIR, FIREFOX_FIXTURE_ORIGIN, FIREFOX_XPI } from './config';
@@ -19,7 +19,7 @@ export default function setup() {
     // at the same fixture origin as in the Chromium suite (tests/e2e/config.ts says why).
     env: { ...process.env, NODE_ENV: 'production', WXT_HF_ORIGIN: FIREFOX_FIXTURE_ORIGIN, WXT_ARXIV_ORIGIN: FIREFOX_FIXTURE_ORIGIN },
   });
-  allowInstalledFirefox();
+  checkInstalledFirefox();
   execFileSync(
     'npx',
     ['web-ext', 'build', '--source-dir', FIREFOX_EXTENSION_DIR, '--artifacts-dir', dirname(FIREFOX_XPI), '--filename', basename(FIREFOX_XPI), '--overwrite-dest'],
@@ -27,20 +27,11 @@ export default function setup() {
   );
 }
 
-/**
- * Debian's Firefox is the current ESR (140), older than the manifest's strict_min_version
- * (142, chosen for web-ext lint's Android check), and Firefox refuses to install the add-on at
- * all. The test build only (never the shipped one) lowers it to the installed version, so the
- * suite runs the same code on the Firefox at hand; with a new enough Firefox nothing changes.
- */
-function allowInstalledFirefox(): void {
+/** The installed Firefox must be one the shipped manifest accepts: the suite tests what ships. */
+function checkInstalledFirefox(): void {
   const installed = /(\d+)\.\d+/.exec(execFileSync(FIREFOX, ['--version'], { encoding: 'utf8' }))?.[1];
   if (!installed) throw new Error(`Cannot read the version of ${FIREFOX}`);
-  const path = join(FIREFOX_EXTENSION_DIR, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(path, 'utf8')) as GeckoManifest;
-  const gecko = manifest.browser_specific_settings.gecko;
-  if (Number.parseInt(gecko.strict_min_version, 10) <= Number(installed)) return;
-  console.log(`Firefox ${installed} is older than the manifest's ${gecko.strict_min_version}: the e2e build asks for ${installed}.0`);
-  gecko.strict_min_version = `${installed}.0`;
-  writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
+  const manifest = JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8')) as GeckoManifest;
+  const wanted = manifest.browser_specific_settings.gecko.strict_min_version;
+  if (Number.parseInt(wanted, 10) > Number(installed)) throw new Error(`Firefox ${installed} is older than the ${wanted} Paperboy needs: install a newer Firefox ESR`);
 }
