@@ -8,7 +8,7 @@ import { getSyncStatus, type SyncStatus } from '../../utils/data/sync-status';
 import { markRead } from '../../utils/data/user-state';
 import { ensureBundled } from '../../utils/data/bundled';
 import { BUNDLED_PATH } from '../../utils/data/bundled-path';
-import { MAX_EARLY_RETRIES } from '../../utils/sync/sync';
+import { MAX_EARLY_RETRIES } from '../../utils/sync/outcome';
 import { createWorker } from '../../utils/sync/background';
 import { hfDay, seedSnapshotText, stubFetch, type Reply, type Route } from '../fixtures/hf';
 

@@ -6,7 +6,8 @@ import { getSyncStatus, type SyncStatus } from '../data/sync-status';
 import { pruneAsSet, pruneIfDue } from '../data/retention';
 import { ensureBundled } from '../data/bundled';
 import type { PeriodFeed } from '../views/view-id';
-import { createSync, type FeedSyncResult, type SyncDeps } from './sync';
+import type { FeedSyncResult } from './period-sync';
+import { createSync, type SyncDeps } from './sync';
 
 /** A recreated periodic alarm whose sync is already due fires this soon, not a period later. */
 const DUE_ALARM_DELAY_MS = 60_000;

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { isPeriodFeed, type PeriodFeed } from '../views/view-id';
 import { type SyncStatus } from '../data/sync-status';
-import type { FeedSyncResult } from './sync';
+import type { FeedSyncResult } from './period-sync';
 
 /** Messages pages send the worker: only work that must outlive a closing popup. */
 export type WorkerMessage = { type: 'sync-now' } | { type: 'sync-feed'; feed: PeriodFeed };
