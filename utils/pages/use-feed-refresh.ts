@@ -4,8 +4,8 @@ import type { SyncStatus } from '../data/sync-status';
 import { requestOptional, type PermissionOutcome } from '../platform/permissions';
 import { CATEGORY } from '../sync/sources/arxiv-category';
 import { arxivCategory, arxivFeed, type ViewId } from '../views/view-id';
-import { usePageDeps } from './deps';
-import { fetchOnDemand, onDemandStale } from './on-demand';
+import { usePageDeps, type PageDeps } from './deps';
+import { fetchOnDemand, onDemandStale, type OnDemandResult } from './on-demand';
 
 export interface FeedRefresh {
   busy: boolean;
@@ -19,11 +19,35 @@ export interface FeedRefresh {
   removeCategory(category: string): Promise<void>;
 }
 
+/**
+ * Adds an arXiv category feed and fetches it. Call from a click: it asks for the arXiv permission
+ * first, while the browser still counts the click as the user's gesture.
+ */
+async function addCategory(
+  deps: PageDeps,
+  category: string,
+  { setResult, tried, run }: { setResult: (r: OnDemandResult) => void; tried: Set<ViewId>; run: (view: ViewId, access?: Promise<PermissionOutcome>) => Promise<boolean> },
+): Promise<boolean> {
+  if (!CATEGORY.test(category)) {
+    setResult({ error: `“${category}” is not an arXiv category (examples: cs.LG, stat.ML, hep-th)` });
+    return false;
+  }
+  const access = requestOptional('arxiv');
+  const outcome = await access;
+  if (!outcome.granted) {
+    setResult({ error: outcome.message });
+    return false;
+  }
+  await addArxivCategory(deps.db, category);
+  tried.add(arxivFeed(category));
+  return run(arxivFeed(category), access);
+}
+
 /** Keeps on-demand feeds (this week, this month, arXiv categories) fresh while they are open. */
 export function useFeedRefresh(view: ViewId | undefined, status: SyncStatus | undefined, arxiv: ArxivStatus | undefined): FeedRefresh {
   const deps = usePageDeps();
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ error?: string; needsAccess?: boolean }>({});
+  const [result, setResult] = useState<OnDemandResult>({});
   const tried = useRef(new Set<ViewId>());
 
   const run = useCallback(
@@ -55,23 +79,6 @@ export function useFeedRefresh(view: ViewId | undefined, status: SyncStatus | un
     void run(view);
   }, [view, status, arxiv, run, deps]);
 
-  async function addCategory(category: string): Promise<boolean> {
-    if (!CATEGORY.test(category)) {
-      setResult({ error: `“${category}” is not an arXiv category (examples: cs.LG, stat.ML, hep-th)` });
-      return false;
-    }
-    // Still inside the click: the browser shows its permission prompt only during a gesture.
-    const access = requestOptional('arxiv');
-    const outcome = await access;
-    if (!outcome.granted) {
-      setResult({ error: outcome.message });
-      return false;
-    }
-    await addArxivCategory(deps.db, category);
-    tried.current.add(arxivFeed(category));
-    return run(arxivFeed(category), access);
-  }
-
   return {
     busy,
     error: result.error,
@@ -80,7 +87,7 @@ export function useFeedRefresh(view: ViewId | undefined, status: SyncStatus | un
       // The permission prompt must start inside the click, before any await.
       if (view) void run(view, arxivCategory(view) !== undefined ? requestOptional('arxiv') : undefined);
     },
-    addCategory,
+    addCategory: (category) => addCategory(deps, category, { setResult, tried: tried.current, run }),
     removeCategory: (category) => removeArxivCategory(deps.db, category),
   };
 }

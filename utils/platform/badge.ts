@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
+import { createQueue } from '../lib/serial';
 import type { PaperboyDb } from '../data/db';
 import { countUnreadLive } from '../data/papers';
 
@@ -27,7 +28,7 @@ export async function refreshBadge(db: PaperboyDb): Promise<string> {
   }));
 }
 
-let queue: Promise<unknown> = Promise.resolve();
+const queue = createQueue();
 
 /**
  * Runs badge refreshes one at a time. Pages and the worker each refresh after their own writes;
@@ -38,7 +39,5 @@ let queue: Promise<unknown> = Promise.resolve();
 function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
   const locks = globalThis.navigator?.locks;
   if (locks) return locks.request(BADGE_LOCK, task) as Promise<T>;
-  const result = queue.then(task, task);
-  queue = result.catch(() => undefined);
-  return result;
+  return queue(task);
 }

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { PaperView } from '../data/papers';
 import { dismiss, markRead, toggleRead, toggleSaved, undismiss } from '../data/user-state';
-import { usePageDeps } from '../pages/deps';
+import { usePageDeps, type PageDeps } from '../pages/deps';
 import { copyCitation, exportSaved, openPaper } from './actions';
 import type { ExportFormat } from './citation';
 import type { KeyEffect } from './keyboard';
@@ -17,6 +17,47 @@ function attempt(show: (m: ToastMessage) => void, what: string, action: () => Pr
 function paperHref(papers: readonly PaperView[], id: string): string | undefined {
   const paper = papers.find((v) => v.paper.id === id)?.paper;
   return paper?.links.hf ?? paper?.links.arxiv;
+}
+
+interface HandlerContext {
+  deps: PageDeps;
+  papers: readonly PaperView[];
+  show: (m: ToastMessage) => void;
+  hide: (id: string, title: string) => void;
+  select: (id: string) => void;
+}
+
+/** What each per-paper control does; every failure becomes a message. */
+function paperHandlers({ deps, papers, show, hide, select }: HandlerContext): PaperHandlers {
+  const { db, now } = deps;
+  return {
+    open: (id, url, background) => attempt(show, 'open the paper', () => openPaper(deps, id, url, background)),
+    toggleRead: (id) => attempt(show, 'change the read flag', () => toggleRead(db, id, now())),
+    save: (id) =>
+      attempt(show, 'save the paper', async () => {
+        const saved = await toggleSaved(db, id, now());
+        show({ text: saved ? 'Saved. Find it under Saved.' : 'Removed from Saved.', tone: 'ok' });
+      }),
+    dismiss: (id) => hide(id, papers.find((v) => v.paper.id === id)?.paper.title ?? 'the paper'),
+    cite: (id, format) =>
+      attempt(show, 'copy the citation', async () => {
+        await copyCitation(deps, id, format);
+        show({ text: format === 'bibtex' ? 'BibTeX copied.' : 'Markdown link copied.', tone: 'ok' });
+      }),
+    select,
+  };
+}
+
+/** Carries out what a key asked for. */
+function applyKey(effect: KeyEffect, { papers, handlers, undo, focusSearch }: { papers: readonly PaperView[]; handlers: PaperHandlers; undo: () => void; focusSearch: () => void }): void {
+  if (effect.type === 'focus-search') return focusSearch();
+  if (effect.type === 'blur') return (document.activeElement as HTMLElement | null)?.blur();
+  if (effect.type === 'undo') return undo();
+  if (effect.type === 'toggle-read') return handlers.toggleRead(effect.id);
+  if (effect.type === 'save') return handlers.save(effect.id);
+  if (effect.type === 'dismiss') return handlers.dismiss(effect.id);
+  const href = paperHref(papers, effect.id);
+  if (href) handlers.open(effect.id, href, effect.background);
 }
 
 /**
@@ -40,40 +81,21 @@ export function useTriage(papers: PaperView[], focusSearch: () => void) {
     });
   }
 
-  const handlers: PaperHandlers = {
-    open: (id, url, background) => attempt(show, 'open the paper', () => openPaper(deps, id, url, background)),
-    toggleRead: (id) => attempt(show, 'change the read flag', () => toggleRead(db, id, now())),
-    save: (id) =>
-      attempt(show, 'save the paper', async () => {
-        const saved = await toggleSaved(db, id, now());
-        show({ text: saved ? 'Saved. Find it under Saved.' : 'Removed from Saved.', tone: 'ok' });
-      }),
-    dismiss: (id) => {
-      const title = papers.find((v) => v.paper.id === id)?.paper.title ?? 'the paper';
+  const handlers = paperHandlers({
+    deps,
+    papers,
+    show,
+    hide: (id, title) => {
       lastHidden.current = [id];
       attempt(show, 'hide the paper', async () => {
         await dismiss(db, [id], now());
         show({ text: `Hidden “${title}” everywhere.`, tone: 'ok', undo });
       });
     },
-    cite: (id, format) =>
-      attempt(show, 'copy the citation', async () => {
-        await copyCitation(deps, id, format);
-        show({ text: format === 'bibtex' ? 'BibTeX copied.' : 'Markdown link copied.', tone: 'ok' });
-      }),
     select: (id) => setKeys((k) => ({ ...k, selected: id })),
-  };
+  });
 
-  function apply(effect: KeyEffect): void {
-    if (effect.type === 'focus-search') return focusSearch();
-    if (effect.type === 'blur') return (document.activeElement as HTMLElement | null)?.blur();
-    if (effect.type === 'undo') return undo();
-    if (effect.type === 'toggle-read') return handlers.toggleRead(effect.id);
-    if (effect.type === 'save') return handlers.save(effect.id);
-    if (effect.type === 'dismiss') return handlers.dismiss(effect.id);
-    const href = paperHref(papers, effect.id);
-    if (href) handlers.open(effect.id, href, effect.background);
-  }
+  const apply = (effect: KeyEffect) => applyKey(effect, { papers, handlers, undo, focusSearch });
   const [keys, setKeys] = useKeys(
     papers.map((v) => v.paper.id),
     apply,
