@@ -44,20 +44,3 @@ export function safeImageUrl(input: unknown): string | undefined {
   if (url.protocol !== 'https:' || url.port !== '' || !IMAGE_HOST_SET.has(url.hostname)) return undefined;
   return href;
 }
-
-/** Resolves a possibly relative path from remote data against a trusted origin, then gates it. */
-export function safeUrlFrom(input: unknown, origin: string): string | undefined {
-  if (typeof input !== 'string') return undefined;
-  const trimmed = input.trim();
-  if (trimmed.startsWith('/') && !trimmed.startsWith('//') && !REFUSED_CHARS.test(trimmed)) {
-    try {
-      const url = new URL(trimmed, origin);
-      // "/\\evil.com" is protocol-relative to a URL parser (a backslash counts as a slash in
-      // http(s) URLs): a path must stay on the trusted origin.
-      return url.origin === new URL(origin).origin ? safeUrl(url.href) : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-  return safeUrl(trimmed);
-}
