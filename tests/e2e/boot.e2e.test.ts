@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badgeText, launch, newProfile, openPage, readFlag, waitFor, type Extension } from './browser';
+import { POLL } from './config';
 import { FixtureServer, jsonFeeds, recordedItems } from './fixture-server';
 
 // The boot copy (utils/boot-cache.ts): a repeat visit paints the first screen the last one saved,
@@ -47,8 +48,8 @@ describe('boot copy of the first screen', () => {
 
   it('shows every paper from the first frame of a repeat visit, then hands over to the live page', async () => {
     const first = await openPage(ext, 'newtab.html');
-    await expect.poll(() => first.locator('[data-paper-id]').count()).toBe(trending.length);
-    await expect.poll(() => first.evaluate((key) => localStorage.getItem(key) !== null, savedCopy('newtab'))).toBe(true);
+    await expect.poll(() => first.locator('[data-paper-id]').count(), POLL).toBe(trending.length);
+    await expect.poll(() => first.evaluate((key) => localStorage.getItem(key) !== null, savedCopy('newtab')), POLL).toBe(true);
     await first.close();
 
     const again = await openPage(ext, 'newtab.html');
@@ -56,7 +57,7 @@ describe('boot copy of the first screen', () => {
     expect(await again.locator('[data-paper-id]').evaluateAll((els) => els.map((el) => el.getAttribute('data-paper-id')))).toEqual(
       trending.map((item) => item.paper.id),
     );
-    await expect.poll(() => again.locator('#app [data-paper-id]').count()).toBe(trending.length);
+    await expect.poll(() => again.locator('#app [data-paper-id]').count(), POLL).toBe(trending.length);
     expect(await again.locator('[data-paper-id]').count()).toBe(trending.length);
     await again.close();
   });
@@ -65,14 +66,14 @@ describe('boot copy of the first screen', () => {
     const id = trending[1]!.paper.id;
     for (const page of ['newtab', 'popup'] as const) {
       const visit = await openPage(ext, `${page}.html`);
-      await expect.poll(() => readFlag(visit, id)).toBe('false');
-      await expect.poll(() => visit.evaluate(flagInCopy, [savedCopy(page), id] as [string, string])).toBe('false');
+      await expect.poll(() => readFlag(visit, id), POLL).toBe('false');
+      await expect.poll(() => visit.evaluate(flagInCopy, [savedCopy(page), id] as [string, string]), POLL).toBe('false');
       await visit.close();
     }
 
     const popup = await openPage(ext, 'popup.html', { width: 420, height: 600 });
     await popup.locator(`#app [data-paper-id="${id}"] [data-action="toggle-read"]`).click();
-    await expect.poll(() => readFlag(popup, id)).toBe('true');
+    await expect.poll(() => readFlag(popup, id), POLL).toBe('true');
     // No saved copy still shows the old flag: the change forgot them (a page may save a new one).
     for (const page of ['newtab', 'popup'] as const) {
       expect(await popup.evaluate(flagInCopy, [savedCopy(page), id] as [string, string])).not.toBe('false');

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badgeText, launch, newProfile, openPage, readFlag, screenshot, waitFor, type Extension } from './browser';
+import { POLL } from './config';
 import { FixtureServer, jsonFeeds, recordedItems } from './fixture-server';
 
 // Today's list: the 30 papers featured on 2026-06-12. Trending: the 3 of 2026-08-03 and the
@@ -37,7 +38,7 @@ describe('Paperboy end to end in Chromium', () => {
   it('lists trending papers in the popup, opens one, and marks it read everywhere', async () => {
     const popup = await openPage(ext, 'popup.html', { width: 420, height: 600 });
     const rows = popup.locator('[data-paper-id]');
-    await expect.poll(() => rows.count()).toBe(trending.length);
+    await expect.poll(() => rows.count(), POLL).toBe(trending.length);
     expect(await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-paper-id')))).toEqual(trending.map((i) => i.paper.id));
     expect(await readFlag(popup, opened)).toBe('false');
     await screenshot(popup, 'popup');
@@ -48,23 +49,23 @@ describe('Paperboy end to end in Chromium', () => {
     ]);
     await paperTab.waitForLoadState();
     expect(paperTab.url()).toBe(`${server.origin}/papers/${opened}`);
-    await expect.poll(() => readFlag(popup, opened)).toBe('true');
+    await expect.poll(() => readFlag(popup, opened), POLL).toBe('true');
     await waitFor(() => badgeText(ext), String(UNREAD_AT_START - 1));
 
     const newtab = await openPage(ext, 'newtab.html');
-    await expect.poll(() => readFlag(newtab, opened)).toBe('true');
+    await expect.poll(() => readFlag(newtab, opened), POLL).toBe('true');
     expect(await newtab.locator('[data-paper-id]').count()).toBe(trending.length);
     await screenshot(newtab, 'newtab');
 
     // Toggle back from the new tab: the popup follows through liveQuery, the badge goes back up.
     await newtab.locator(`[data-paper-id="${opened}"] [data-action="toggle-read"]`).click();
-    await expect.poll(() => readFlag(newtab, opened)).toBe('false');
-    await expect.poll(() => readFlag(popup, opened)).toBe('false');
+    await expect.poll(() => readFlag(newtab, opened), POLL).toBe('false');
+    await expect.poll(() => readFlag(popup, opened), POLL).toBe('false');
     await waitFor(() => badgeText(ext), String(UNREAD_AT_START));
 
     // Read it again from the popup's toggle, ready for the restart.
     await popup.locator(`[data-paper-id="${opened}"] [data-action="toggle-read"]`).click();
-    await expect.poll(() => readFlag(newtab, opened)).toBe('true');
+    await expect.poll(() => readFlag(newtab, opened), POLL).toBe('true');
     await waitFor(() => badgeText(ext), String(UNREAD_AT_START - 1));
     await Promise.all([popup.close(), newtab.close(), paperTab.close()]);
   });
@@ -73,8 +74,8 @@ describe('Paperboy end to end in Chromium', () => {
     const popup = await openPage(ext, 'popup.html', { width: 420, height: 600 });
     const before = server.apiRequests().length;
     await popup.locator('[data-action="sync"]').click();
-    await expect.poll(() => server.apiRequests().length).toBeGreaterThanOrEqual(before + 2);
-    await expect.poll(() => popup.locator('[data-role="sync-status"]').textContent()).toMatch(/^Synced/);
+    await expect.poll(() => server.apiRequests().length, POLL).toBeGreaterThanOrEqual(before + 2);
+    await expect.poll(() => popup.locator('[data-role="sync-status"]').textContent(), POLL).toMatch(/^Synced/);
     await popup.close();
   });
 
@@ -83,9 +84,9 @@ describe('Paperboy end to end in Chromium', () => {
     ext = await launch(profile);
     await waitFor(() => badgeText(ext), String(UNREAD_AT_START - 1));
     const popup = await openPage(ext, 'popup.html', { width: 420, height: 600 });
-    await expect.poll(() => readFlag(popup, opened)).toBe('true');
+    await expect.poll(() => readFlag(popup, opened), POLL).toBe('true');
     const newtab = await openPage(ext, 'newtab.html');
-    await expect.poll(() => readFlag(newtab, opened)).toBe('true');
+    await expect.poll(() => readFlag(newtab, opened), POLL).toBe('true');
     const alarms = await ext.worker.evaluate(() => chrome.alarms.getAll().then((all) => all.map((a) => a.name)));
     expect(alarms).toContain('paperboy-sync');
   });
@@ -97,13 +98,13 @@ describe('first run with Hugging Face unreachable', () => {
     const ext = await launch(profile);
     try {
       const newtab = await openPage(ext, 'newtab.html');
-      await expect.poll(() => newtab.locator('[data-paper-id]').count()).toBe(88);
-      await expect.poll(() => newtab.locator('[data-role="snapshot-label"]').count()).toBe(1);
-      await expect.poll(() => newtab.locator('[data-role="sync-status"]').textContent()).toMatch(/Offline/);
+      await expect.poll(() => newtab.locator('[data-paper-id]').count(), POLL).toBe(88);
+      await expect.poll(() => newtab.locator('[data-role="snapshot-label"]').count(), POLL).toBe(1);
+      await expect.poll(() => newtab.locator('[data-role="sync-status"]').textContent(), POLL).toMatch(/Offline/);
       expect(await badgeText(ext)).toBe('');
       await screenshot(newtab, 'newtab-snapshot-offline');
       const popup = await openPage(ext, 'popup.html', { width: 420, height: 600 });
-      await expect.poll(() => popup.locator('[data-paper-id]').count()).toBe(88);
+      await expect.poll(() => popup.locator('[data-paper-id]').count(), POLL).toBe(88);
       await screenshot(popup, 'popup-snapshot-offline');
     } finally {
       await ext.context.close();

@@ -2,7 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { badgeText, currentWorker, launch, newProfile, openPage, readFlag, waitFor, type Extension } from './browser';
-import { ROOT } from './config';
+import { POLL, ROOT } from './config';
 import { FixtureServer, jsonFeeds, recordedItems, type HfItem } from './fixture-server';
 import { buildV1, CURRENT_BUILD, dbRows, dbVersion, failing, HoldableRoute, installAt, killWorker, pageBadge, putUserState, syncNow, wakeWorker } from './reliability-harness';
 
@@ -70,7 +70,7 @@ describe('Paperboy survives faults in real Chromium', () => {
     await killWorker(ext);
     route.release(); // the answer goes nowhere: the worker that asked is gone
     await expect
-      .poll(() => popup.locator('[data-role="sync-status"]').textContent())
+      .poll(() => popup.locator('[data-role="sync-status"]').textContent(), POLL)
       .toBe('The sync was interrupted; Paperboy retries it the next time it wakes up');
 
     // Any wake-up (here: a message from the popup) finds the sync unfinished and completes it.
@@ -85,8 +85,8 @@ describe('Paperboy survives faults in real Chromium', () => {
     }
     expect(feeds.filter((e) => e.feed === 'hf-daily').map((e) => e.id)).toEqual(fresh.map((i) => i.paper.id));
     expect((await dbRows(popup, 'papers')).length).toBe(88 + LIVE + 2); // snapshot + live, each once
-    await expect.poll(() => readFlag(popup, read)).toBe('true');
-    await expect.poll(() => popup.locator('[data-role="sync-status"]').textContent()).toMatch(/^Synced/);
+    await expect.poll(() => readFlag(popup, read), POLL).toBe('true');
+    await expect.poll(() => popup.locator('[data-role="sync-status"]').textContent(), POLL).toMatch(/^Synced/);
   });
 
   it('HTTP 429 with RateLimit t=600: no request before the time, across "Sync now", a killed worker and a browser restart', async () => {
@@ -102,7 +102,7 @@ describe('Paperboy survives faults in real Chromium', () => {
     expect(status.lastError).toMatchObject({ kind: 'rate-limited', message: 'Hugging Face asked us to wait 10 min' });
     expect(server.apiRequests().length).toBe(before + 1);
     await expect
-      .poll(() => page.locator('[data-role="sync-status"]').textContent())
+      .poll(() => page.locator('[data-role="sync-status"]').textContent(), POLL)
       .toMatch(/^Hugging Face asked us to wait 10 min — showing data from .+ · next try in 10 min$/);
     expect(await badgeText(ext)).toBe(String(LIVE));
 
@@ -119,7 +119,7 @@ describe('Paperboy survives faults in real Chromium', () => {
     page = await openPage(ext, 'newtab.html');
     expect((await syncNow(page)).lastError?.kind).toBe('rate-limited');
     expect(server.apiRequests().length).toBe(before + 1);
-    await expect.poll(() => page.locator('[data-role="sync-status"]').textContent()).toMatch(/^Hugging Face asked us to wait 10 min/);
+    await expect.poll(() => page.locator('[data-role="sync-status"]').textContent(), POLL).toMatch(/^Hugging Face asked us to wait 10 min/);
     await waitFor(() => badgeText(ext), String(LIVE));
   });
 
@@ -146,14 +146,14 @@ describe('Paperboy survives faults in real Chromium', () => {
     cleanups.push(() => ext.context.close());
     await waitFor(() => badgeText(ext), String(LIVE - 2));
     const newtab = await openPage(ext, 'newtab.html');
-    await expect.poll(() => readFlag(newtab, a)).toBe('true');
-    await expect.poll(() => readFlag(newtab, b)).toBe('true');
+    await expect.poll(() => readFlag(newtab, a), POLL).toBe('true');
+    await expect.poll(() => readFlag(newtab, b), POLL).toBe('true');
     expect(await readFlag(newtab, c)).toBe('false');
     const saved = (await dbRows<{ id: string; savedAt?: number }>(newtab, 'userState')).find((row) => row.id === c);
     expect(saved?.savedAt).toBeDefined();
     const alarms = await (await currentWorker(ext)).evaluate(() => chrome.alarms.getAll().then((all) => all.map((x) => x.name)));
     expect(alarms).toContain('paperboy-sync');
-    await expect.poll(() => newtab.locator('[data-role="sync-status"]').textContent()).toMatch(/^Hugging Face had a server error \(HTTP 503\) — showing data from /);
+    await expect.poll(() => newtab.locator('[data-role="sync-status"]').textContent(), POLL).toMatch(/^Hugging Face had a server error \(HTTP 503\) — showing data from /);
   });
 
   it('popup marks read while a sync writes: both changes survive', async () => {
@@ -165,7 +165,7 @@ describe('Paperboy survives faults in real Chromium', () => {
     await route.whenHeld();
     const read = trending[0]!.paper.id;
     await popup.locator(toggle(read)).click();
-    await expect.poll(() => readFlag(popup, read)).toBe('true');
+    await expect.poll(() => readFlag(popup, read), POLL).toBe('true');
     route.release();
     expect((await sync).lastError).toBeUndefined();
 
@@ -197,7 +197,7 @@ describe('Paperboy survives faults in real Chromium', () => {
     ext = await launch(profile, dir);
     cleanups.push(() => ext.context.close());
     const newtab = await openPage(ext, 'newtab.html');
-    for (const id of read) await expect.poll(() => readFlag(newtab, id)).toBe('true');
+    for (const id of read) await expect.poll(() => readFlag(newtab, id), POLL).toBe('true');
     expect(await dbVersion(newtab)).toBe(20);
     expect(await dbRows(newtab, 'userState')).toEqual(flags);
     const papers = await dbRows<{ id: string; firstSeenAt: number; lastSeenInFeedAt?: number }>(newtab, 'papers');
@@ -217,7 +217,7 @@ describe('Paperboy survives faults in real Chromium', () => {
 
     const options = await openPage(ext, 'options.html');
     // navigator.storage.persist() or, where the browser says no, unlimitedStorage: kept under pressure.
-    await expect.poll(() => options.locator('[data-role="persistence"]').getAttribute('data-persistence')).toMatch(/^(persisted|granted|unlimited)$/);
+    await expect.poll(() => options.locator('[data-role="persistence"]').getAttribute('data-persistence'), POLL).toMatch(/^(persisted|granted|unlimited)$/);
     await options.locator('select[data-setting="keepUnreadDays"]').selectOption('180');
     const [download] = await Promise.all([options.waitForEvent('download'), options.locator('[data-action="export-backup"]').click()]);
     expect(download.suggestedFilename()).toMatch(/^paperboy-backup-\d{4}-\d{2}-\d{2}\.json$/);
@@ -227,7 +227,7 @@ describe('Paperboy survives faults in real Chromium', () => {
     expect(backup.format).toBe('paperboy-backup');
     expect(backup.userState.map((s) => s.id).sort()).toEqual([...read].sort());
     expect(backup.settings.keepUnreadDays).toBe(180);
-    await expect.poll(() => options.locator('[data-role="backup-result"]').textContent()).toBe(`Saved ${download.suggestedFilename()} to your downloads.`);
+    await expect.poll(() => options.locator('[data-role="backup-result"]').textContent(), POLL).toBe(`Saved ${download.suggestedFilename()} to your downloads.`);
     await ext.context.close();
 
     // A fresh profile with Hugging Face down: the papers are not there yet, the flags wait for them.
@@ -239,20 +239,20 @@ describe('Paperboy survives faults in real Chromium', () => {
     writeFileSync(broken, '{"format":"paperboy-backup","version":1,"exportedAt":"x","userState":[{"id":"../etc"}]}');
     await freshOptions.locator('[data-action="import-backup"]').setInputFiles(broken);
     await expect
-      .poll(() => freshOptions.locator('[data-role="backup-result"]').textContent())
+      .poll(() => freshOptions.locator('[data-role="backup-result"]').textContent(), POLL)
       .toBe('This backup is damaged, so nothing was imported: userState.0.id must be an arXiv id such as 2606.13594.');
     expect(await dbRows(freshOptions, 'userState')).toEqual([]);
 
     await freshOptions.locator('[data-action="import-backup"]').setInputFiles(file);
     await expect
-      .poll(() => freshOptions.locator('[data-role="backup-result"]').textContent())
+      .poll(() => freshOptions.locator('[data-role="backup-result"]').textContent(), POLL)
       .toBe('Imported the state of 2 papers: 2 new, 0 updated, 0 already up to date. 2 papers are not in this profile yet; their flags apply once they sync. Settings restored.');
-    await expect.poll(() => freshOptions.locator('select[data-setting="keepUnreadDays"]').inputValue()).toBe('180');
+    await expect.poll(() => freshOptions.locator('select[data-setting="keepUnreadDays"]').inputValue(), POLL).toBe('180');
 
     server.route = jsonFeeds(daily, trending);
     const freshPopup = await openPage(fresh, 'popup.html', POPUP);
     expect((await syncNow(freshPopup)).lastError).toBeUndefined();
-    for (const id of read) await expect.poll(() => readFlag(freshPopup, id)).toBe('true');
+    for (const id of read) await expect.poll(() => readFlag(freshPopup, id), POLL).toBe('true');
     await waitFor(() => badgeText(fresh), String(LIVE - 2));
   });
 });

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_AI_SUMMARY, HOSTILE_AUTHOR, HOSTILE_COUNT, HOSTILE_KEYWORDS, HOSTILE_ORGANIZATION, HOSTILE_SUMMARY, HOSTILE_TITLES, hostileItems } from '../fixtures/hostile-hf';
 import { badgeText, currentWorker, launch, newProfile, waitFor, type Extension } from './browser';
+import { POLL } from './config';
 import { FixtureServer, jsonFeeds, recordedItems } from './fixture-server';
 import { cspViolations, isAllowedRequest, openWatched, recordRequests, scanDom, watchCsp, type SeenRequest } from './security-probes';
 
@@ -48,7 +49,7 @@ describe('hostile Hugging Face data in real Chromium', () => {
 
   it('shows hostile titles in the popup as literal text, with nothing executed', async () => {
     const popup = await open('popup', 'popup.html', { width: 420, height: 600 });
-    await expect.poll(() => popup.locator('[data-paper-id]').count()).toBe(items.length);
+    await expect.poll(() => popup.locator('[data-paper-id]').count(), POLL).toBe(items.length);
     for (const [i, id] of hostileIds.entries()) {
       expect(await popup.locator(`[data-paper-id="${id}"] a[data-action="open"]`).textContent()).toBe(titleOf(i));
       expect(await popup.locator(`[data-paper-id="${id}"] .row-summary`).textContent()).toBe(HOSTILE_AI_SUMMARY);
@@ -59,7 +60,7 @@ describe('hostile Hugging Face data in real Chromium', () => {
 
   it('shows every hostile field in the new tab as literal text, links only to http(s), no foreign images', async () => {
     const newtab = await open('newtab', 'newtab.html');
-    await expect.poll(() => newtab.locator('[data-paper-id]').count()).toBe(items.length);
+    await expect.poll(() => newtab.locator('[data-paper-id]').count(), POLL).toBe(items.length);
     for (const [i, id] of hostileIds.entries()) {
       const card = newtab.locator(`[data-paper-id="${id}"]`);
       expect(await card.locator('a[data-action="open"]').textContent()).toBe(titleOf(i));
@@ -70,7 +71,7 @@ describe('hostile Hugging Face data in real Chromium', () => {
       expect(await card.locator('.links a').allTextContents()).toEqual(['Hugging Face', 'arXiv', 'PDF']);
       expect(await card.locator('img').count()).toBe(0);
       await card.getByRole('button', { name: 'Show abstract' }).click();
-      await expect.poll(() => card.locator('.card-summary').textContent()).toBe(HOSTILE_SUMMARY);
+      await expect.poll(() => card.locator('.card-summary').textContent(), POLL).toBe(HOSTILE_SUMMARY);
     }
     // The control papers keep their real code links (their CDN thumbnails show up in the request
     // log below: with no network here the image fails and the card drops it).
@@ -97,8 +98,8 @@ describe('hostile Hugging Face data in real Chromium', () => {
     const popup = pages.find((p) => p.name === 'popup')!.page;
     const before = server.apiRequests().length;
     await popup.locator('[data-action="sync"]').click();
-    await expect.poll(() => server.apiRequests().length).toBeGreaterThanOrEqual(before + 2);
-    await expect.poll(() => popup.locator('[data-role="sync-status"]').textContent()).toMatch(/^Synced/);
+    await expect.poll(() => server.apiRequests().length, POLL).toBeGreaterThanOrEqual(before + 2);
+    await expect.poll(() => popup.locator('[data-role="sync-status"]').textContent(), POLL).toMatch(/^Synced/);
   });
 
   it('makes no request outside the allow-list, from the pages or the worker', async () => {
@@ -114,7 +115,7 @@ describe('hostile Hugging Face data in real Chromium', () => {
 
   it('reports no content-security-policy violation in the popup, the new tab or the options page', async () => {
     const options = await open('options', 'options.html');
-    await expect.poll(() => options.locator('h1').textContent()).toBe('Paperboy options');
+    await expect.poll(() => options.locator('h1').textContent(), POLL).toBe('Paperboy options');
     expect(pages.map((p) => p.name)).toEqual(['popup', 'newtab', 'options']);
     for (const { name, page, consoleReports } of pages) {
       expect({ name, violations: await cspViolations(page), consoleReports }).toEqual({ name, violations: [], consoleReports: [] });
@@ -124,7 +125,7 @@ describe('hostile Hugging Face data in real Chromium', () => {
   it('enforces the policy: a foreign fetch, image or inline style is blocked and reported', async () => {
     // A page of its own, so these deliberate violations stay out of the checks above.
     const { page, consoleReports } = await openWatched(ext.context, `chrome-extension://${ext.id}/newtab.html`);
-    await expect.poll(() => page.locator('[data-paper-id]').count()).toBe(items.length);
+    await expect.poll(() => page.locator('[data-paper-id]').count(), POLL).toBe(items.length);
     const fetched = await page.evaluate(() => fetch('https://evil.example/x').then(() => 'fetched', () => 'blocked'));
     expect(fetched).toBe('blocked');
     await page.evaluate(() => {
@@ -133,7 +134,7 @@ describe('hostile Hugging Face data in real Chromium', () => {
       document.body.append(image);
       document.head.append(Object.assign(document.createElement('style'), { textContent: 'body { outline: 1px solid red }' }));
     });
-    await expect.poll(async () => (await cspViolations(page)).sort()).toEqual([
+    await expect.poll(async () => (await cspViolations(page)).sort(), POLL).toEqual([
       'connect-src https://evil.example/x',
       'img-src https://evil.example/pixel.png',
       'style-src-elem inline',
