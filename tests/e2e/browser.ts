@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -37,6 +37,13 @@ export async function launch(profile = newProfile(), extensionDir = EXTENSION_DI
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const id = new URL(worker.url()).host;
   return { context, worker, id, profile };
+}
+
+/** Closes the browser and deletes its profile (nothing to do when it never launched). */
+export async function discard(ext: Extension | undefined): Promise<void> {
+  if (!ext) return;
+  await ext.context.close();
+  rmSync(ext.profile, { recursive: true, force: true });
 }
 
 /** The worker as it is now: Chrome may have stopped and restarted it since launch. */

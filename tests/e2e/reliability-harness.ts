@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, write
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { waitFor, type Extension } from './browser';
-import { EXTENSION_DIR, FIXTURE_ORIGIN, ROOT } from './config';
+import { EXTENSION_DIR, FIXTURE_ORIGIN, ROOT, WAIT_MS } from './config';
 import type { Reply, Route } from './fixture-server';
 
 /** The last commit whose build shipped schema version 1: the "previous build" upgrades start from. */
@@ -115,10 +115,16 @@ export class HoldableRoute {
     for (const go of this.held.splice(0)) go();
   }
 
-  /** Resolves once a request is being held. */
-  whenHeld(): Promise<void> {
+  /** Resolves once a request is being held; fails after `timeoutMs` without one. */
+  whenHeld(timeoutMs = WAIT_MS): Promise<void> {
     if (this.held.length > 0) return Promise.resolve();
-    return new Promise((done) => this.waiters.push(done));
+    return new Promise((done, fail) => {
+      const timer = setTimeout(() => fail(new Error(`no request was held within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push(() => {
+        clearTimeout(timer);
+        done();
+      });
+    });
   }
 
   readonly serve: Route = async (url) => {
