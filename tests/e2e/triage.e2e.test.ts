@@ -1,18 +1,23 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeText, launch, newProfile, openPage, readFlag, screenshot, waitFor, type Extension } from './browser';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { badgeText, discard, launch, openPage, readFlag, screenshot, waitFor, type Extension } from './browser';
 import { POLL, ROOT } from './config';
 import { atomFeed, FixtureServer, jsonFeeds, recordedItems, routes, type HfItem, type Route } from './fixture-server';
+import { dbRows, syncNow } from './reliability-harness';
 
 // Same live feeds as core.e2e.test.ts: today = 30 papers of 2026-06-12; trending = the 3 of
 // 2026-08-03 and the 10 most upvoted of 06-12 (overlapping, so the badge deduplicates).
 const daily = recordedItems('2026-06-12');
 const trending = [...recordedItems('2026-08-03'), ...[...daily].sort((a, b) => b.paper.upvotes - a.paper.upvotes).slice(0, 10)];
 const UNREAD_AT_START = new Set([...daily, ...trending].map((i) => i.paper.id)).size; // 33
-// "This week" on demand: a list of its own (the 20 least upvoted of 06-12), first page only.
-const week = [...daily].sort((a, b) => a.paper.upvotes - b.paper.upvotes).slice(0, 20);
+// "This week" on demand, first page only: 20 papers of its own, in no live feed (the 20 least
+// upvoted of 06-12 under new ids), so a badge that counted them would show it.
+const week = [...daily]
+  .sort((a, b) => a.paper.upvotes - b.paper.upvotes)
+  .slice(0, 20)
+  .map((item, i) => ({ ...item, paper: { ...item.paper, id: `2606.9${String(i).padStart(4, '0')}` } }));
 const ARXIV_IDS = ['2606.13677', '2606.13591', '2606.13568', '2606.13515', '2606.13501'];
 
 const weekRoute: Route = (url) => {
@@ -75,22 +80,22 @@ const shownIds = (page: Page) => page.locator('[data-paper-id]').evaluateAll((el
 const attr = (page: Page, id: string, name: string) => page.locator(`[data-paper-id="${id}"]`).first().getAttribute(name);
 
 describe('triage in Chromium', () => {
-  const server = new FixtureServer(routes(weekRoute, atomFeed('query_transformer_cs.LG.xml'), jsonFeeds(daily, trending)));
-  const profile = newProfile();
+  const liveRoute = routes(weekRoute, atomFeed('query_transformer_cs.LG.xml'), jsonFeeds(daily, trending));
+  const server = new FixtureServer(liveRoute);
   let ext: Extension;
   const [t0, t1, t2, t3] = trending.map((i) => i.paper.id);
 
-  beforeAll(async () => {
-    await server.start();
-    ext = await launch(profile);
+  beforeAll(() => server.start());
+  afterAll(() => server.stop());
+  // Each test on a profile of its own, the install sync done and nothing read, saved or hidden:
+  // no test depends on what another did.
+  beforeEach(async () => {
+    server.route = liveRoute;
+    server.requests.splice(0);
+    ext = await launch();
     await waitFor(() => badgeText(ext), String(UNREAD_AT_START));
   });
-
-  afterAll(async () => {
-    await ext?.context.close();
-    await server.stop();
-    rmSync(profile, { recursive: true, force: true });
-  });
+  afterEach(() => discard(ext));
 
   it('search: typing shows only the matching papers, a typo still finds them, and the query is in the URL', async () => {
     const { id, word, typo } = distinctiveQuery();
@@ -167,7 +172,7 @@ describe('triage in Chromium', () => {
     await expect.poll(() => attr(popup, t3!, 'aria-current'), POLL).toBe('true');
     await popup.keyboard.press('m');
     await expect.poll(() => readFlag(popup, t3!), POLL).toBe('true');
-    await waitFor(() => badgeText(ext), String(UNREAD_AT_START - 2));
+    await waitFor(() => badgeText(ext), String(UNREAD_AT_START - 1));
     await screenshot(popup, 'triage-popup');
     await popup.close();
   });
@@ -179,11 +184,18 @@ describe('triage in Chromium', () => {
     expect(asked.searchParams.get('week')).toMatch(/^\d{4}-W\d{2}$/);
     await expect.poll(() => newtab.locator('[data-paper-id]').count(), POLL).toBe(week.length);
     await expect.poll(() => newtab.locator('[data-role="feed-freshness"]').textContent(), POLL).toMatch(/Featured in \d{4}-W\d{2} · updated/);
-    expect(await badgeText(ext)).toBe(String(UNREAD_AT_START - 2));
+    // Fetching a feed refreshes no badge; the next refresh (here: the one after "Sync now",
+    // awaited) recounts the whole database, week papers stored.
+    expect((await syncNow(newtab)).lastError).toBeUndefined();
+    expect(await badgeText(ext)).toBe(String(UNREAD_AT_START));
     await newtab.close();
   });
 
   it('an arXiv category feed is added with the optional permission and parsed from the recorded Atom answer', async () => {
+    // A visit before this one, so that "new since the last visit" has a last visit to go by.
+    const earlier = await openPage(ext, 'newtab.html');
+    await expect.poll(async () => (await dbRows<{ key: string }>(earlier, 'meta')).some((row) => row.key === 'last-visit'), POLL).toBe(true);
+    await earlier.close();
     const newtab = await openPage(ext, 'newtab.html');
     await newtab.locator('[data-action="show-arxiv"]').click();
     await newtab.locator('[data-role="arxiv-category"]').fill('cs.LG');
@@ -193,7 +205,9 @@ describe('triage in Chromium', () => {
     expect(query.searchParams.get('search_query')).toBe('cat:cs.LG');
     expect(new URL(newtab.url()).searchParams.get('feed')).toBe('arxiv:cs.LG');
     await expect.poll(() => newtab.locator('[data-paper-id="2606.13677"] a[data-action="open"]').textContent(), POLL).toBe('Mana: Dexterous Manipulation of Articulated Tools');
-    expect(await badgeText(ext)).toBe(String(UNREAD_AT_START - 2));
+    // As for "This week": the refresh after an awaited "Sync now" recounts with the arXiv papers stored.
+    expect((await syncNow(newtab)).lastError).toBeUndefined();
+    expect(await badgeText(ext)).toBe(String(UNREAD_AT_START));
     // Stored after this visit began: marked new here, and no longer new on the next visit.
     expect(await attr(newtab, '2606.13677', 'data-new')).toBe('true');
     await screenshot(newtab, 'triage-arxiv');
@@ -205,9 +219,12 @@ describe('triage in Chromium', () => {
   });
 
   it('the saved list survives a browser restart and exports as BibTeX', async () => {
+    const popup = await openPage(ext, 'popup.html', { width: 420, height: 600 });
+    await popup.locator(`[data-paper-id="${t1}"] [data-action="save"]`).click();
+    await expect.poll(() => attr(popup, t1!, 'data-saved'), POLL).toBe('true');
     await ext.context.close();
-    ext = await launch(profile);
-    await waitFor(() => badgeText(ext), String(UNREAD_AT_START - 2));
+    ext = await launch(ext.profile);
+    await waitFor(() => badgeText(ext), String(UNREAD_AT_START));
     const newtab = await openPage(ext, 'newtab.html?feed=saved');
     await expect.poll(() => shownIds(newtab), POLL).toEqual([t1]);
     expect(await attr(newtab, t1!, 'data-saved')).toBe('true');
