@@ -61,4 +61,18 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // A real browser on a shared 2-core machine: vitest's 1 s default for expect.poll is no size
+    // for a wait there. Each poll names its timeout (POLL in tests/e2e/config.ts).
+    files: ['tests/e2e/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='poll'][arguments.length<2]",
+          message: 'Give the poll its timeout: expect.poll(read, POLL) (tests/e2e/config.ts).',
+        },
+      ],
+    },
+  },
 );

@@ -1,6 +1,6 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeText, launch, newProfile, openPage, readFlag, waitFor, type Extension } from './browser';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { badgeText, discard, launch, openPage, readFlag, waitFor, type Extension } from './browser';
+import { POLL } from './config';
 import { FixtureServer, jsonFeeds, recordedItems } from './fixture-server';
 
 // The boot copy (utils/boot-cache.ts): a repeat visit paints the first screen the last one saved,
@@ -28,35 +28,45 @@ function flagInCopy([key, id]: [string, string]): string | null | undefined {
   return find((JSON.parse(raw) as { nodes: Node[] }).nodes);
 }
 
+declare global {
+  interface Window {
+    __atParsed?: { live: boolean; ids: (string | null)[] };
+  }
+}
+
 describe('boot copy of the first screen', () => {
   const server = new FixtureServer(jsonFeeds(daily, trending));
-  const profile = newProfile();
   let ext: Extension;
 
-  beforeAll(async () => {
-    await server.start();
-    ext = await launch(profile);
+  beforeAll(() => server.start());
+  afterAll(() => server.stop());
+  // Each test on a profile of its own, synced, with no page visited yet (so no copy saved).
+  beforeEach(async () => {
+    ext = await launch();
     await waitFor(() => badgeText(ext), String(daily.length));
   });
-
-  afterAll(async () => {
-    await ext?.context.close();
-    await server.stop();
-    rmSync(profile, { recursive: true, force: true });
-  });
+  afterEach(() => discard(ext));
 
   it('shows every paper from the first frame of a repeat visit, then hands over to the live page', async () => {
+    // What the page shows once its entry script has run (module scripts run before
+    // DOMContentLoaded), long before the app's chunks and the database could answer: whether the
+    // live root is in the document, and the papers listed.
+    await ext.context.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const ids = [...document.querySelectorAll('[data-paper-id]')].map((el) => el.getAttribute('data-paper-id'));
+        window.__atParsed = { live: document.getElementById('app') !== null, ids };
+      });
+    });
     const first = await openPage(ext, 'newtab.html');
-    await expect.poll(() => first.locator('[data-paper-id]').count()).toBe(trending.length);
-    await expect.poll(() => first.evaluate((key) => localStorage.getItem(key) !== null, savedCopy('newtab'))).toBe(true);
+    expect(await first.evaluate(() => window.__atParsed)).toEqual({ live: true, ids: [] });
+    await expect.poll(() => first.locator('[data-paper-id]').count(), POLL).toBe(trending.length);
+    await expect.poll(() => first.evaluate((key) => localStorage.getItem(key) !== null, savedCopy('newtab')), POLL).toBe(true);
     await first.close();
 
     const again = await openPage(ext, 'newtab.html');
-    // At the load event, before any waiting: the copy (or the live page) lists them all, once.
-    expect(await again.locator('[data-paper-id]').evaluateAll((els) => els.map((el) => el.getAttribute('data-paper-id')))).toEqual(
-      trending.map((item) => item.paper.id),
-    );
-    await expect.poll(() => again.locator('#app [data-paper-id]').count()).toBe(trending.length);
+    // The saved copy, not the live page, listed them all, once.
+    expect(await again.evaluate(() => window.__atParsed)).toEqual({ live: false, ids: trending.map((item) => item.paper.id) });
+    await expect.poll(() => again.locator('#app [data-paper-id]').count(), POLL).toBe(trending.length);
     expect(await again.locator('[data-paper-id]').count()).toBe(trending.length);
     await again.close();
   });
@@ -65,18 +75,18 @@ describe('boot copy of the first screen', () => {
     const id = trending[1]!.paper.id;
     for (const page of ['newtab', 'popup'] as const) {
       const visit = await openPage(ext, `${page}.html`);
-      await expect.poll(() => readFlag(visit, id)).toBe('false');
-      await expect.poll(() => visit.evaluate(flagInCopy, [savedCopy(page), id] as [string, string])).toBe('false');
+      await expect.poll(() => readFlag(visit, id), POLL).toBe('false');
+      await expect.poll(() => visit.evaluate(flagInCopy, [savedCopy(page), id] as [string, string]), POLL).toBe('false');
       await visit.close();
     }
 
     const popup = await openPage(ext, 'popup.html', { width: 420, height: 600 });
     await popup.locator(`#app [data-paper-id="${id}"] [data-action="toggle-read"]`).click();
-    await expect.poll(() => readFlag(popup, id)).toBe('true');
-    // No saved copy still shows the old flag: the change forgot them (a page may save a new one).
-    for (const page of ['newtab', 'popup'] as const) {
-      expect(await popup.evaluate(flagInCopy, [savedCopy(page), id] as [string, string])).not.toBe('false');
-    }
+    await expect.poll(() => readFlag(popup, id), POLL).toBe('true');
+    // The change forgot both copies; the popup, still open, saves a new one with the new flag.
+    // No new tab is open to save its copy again.
+    expect(await popup.evaluate(flagInCopy, [savedCopy('newtab'), id] as [string, string])).toBeNull();
+    await expect.poll(() => popup.evaluate(flagInCopy, [savedCopy('popup'), id] as [string, string]), POLL).toBe('true');
     await popup.close();
 
     const newtab = await openPage(ext, 'newtab.html');

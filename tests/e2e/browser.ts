@@ -1,8 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { ARTIFACTS_DIR, CHROMIUM, EXTENSION_DIR } from './config';
+import { ARTIFACTS_DIR, CHROMIUM, EXTENSION_DIR, WAIT_MS } from './config';
 
 export interface Extension {
   context: BrowserContext;
@@ -32,9 +32,18 @@ export async function launch(profile = newProfile(), extensionDir = EXTENSION_DI
       '--no-first-run',
     ],
   });
+  // Every locator action and wait (click, getAttribute, waitForEvent) in the suite.
+  context.setDefaultTimeout(WAIT_MS);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const id = new URL(worker.url()).host;
   return { context, worker, id, profile };
+}
+
+/** Closes the browser and deletes its profile (nothing to do when it never launched). */
+export async function discard(ext: Extension | undefined): Promise<void> {
+  if (!ext) return;
+  await ext.context.close();
+  rmSync(ext.profile, { recursive: true, force: true });
 }
 
 /** The worker as it is now: Chrome may have stopped and restarted it since launch. */
@@ -49,7 +58,7 @@ export async function badgeText(ext: Extension): Promise<string> {
 }
 
 /** Polls until `read()` returns `expected` (or fails with the last value seen). */
-export async function waitFor<T>(read: () => Promise<T>, expected: T, timeoutMs = 15_000): Promise<void> {
+export async function waitFor<T>(read: () => Promise<T>, expected: T, timeoutMs = WAIT_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   while (Date.now() < deadline) {

@@ -18,3 +18,10 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = resolve(ROOT, '.output/chrome-mv3-e2e');
 export const ARTIFACTS_DIR = resolve(ROOT, 'tests/e2e/artifacts');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * How long any wait in the e2e suite may take: a poll, a locator, an event. Sized for a 2-core
+ * machine shared with other browsers, where a step that takes 1 s alone can take ten.
+ */
+export const WAIT_MS = 20_000;
+/** The options of every `expect.poll` in the e2e suite. */
+export const POLL = { timeout: WAIT_MS } as const;

@@ -1,13 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { waitFor, type Extension } from './browser';
-import { EXTENSION_DIR, FIXTURE_ORIGIN, ROOT } from './config';
+import { EXTENSION_DIR, ROOT, WAIT_MS } from './config';
 import type { Reply, Route } from './fixture-server';
-
-/** The last commit whose build shipped schema version 1: the "previous build" upgrades start from. */
-export const V1_COMMIT = '58b5095ea1729bfd53c5863f0b92ad70fd04b788';
 
 type TargetInfo = { targetId: string; type: string; url: string };
 
@@ -115,10 +112,16 @@ export class HoldableRoute {
     for (const go of this.held.splice(0)) go();
   }
 
-  /** Resolves once a request is being held. */
-  whenHeld(): Promise<void> {
+  /** Resolves once a request is being held; fails after `timeoutMs` without one. */
+  whenHeld(timeoutMs = WAIT_MS): Promise<void> {
     if (this.held.length > 0) return Promise.resolve();
-    return new Promise((done) => this.waiters.push(done));
+    return new Promise((done, fail) => {
+      const timer = setTimeout(() => fail(new Error(`no request was held within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push(() => {
+        clearTimeout(timer);
+        done();
+      });
+    });
   }
 
   readonly serve: Route = async (url) => {
@@ -138,25 +141,23 @@ export function failing(status: number, headers: Record<string, string> = {}): R
 }
 
 /**
- * Builds the extension as it was at `V1_COMMIT` (schema version 1), pointed at the fixture
- * server, once per checkout; returns its output directory.
+ * A stand-in for the build that shipped schema version 1, made from this checkout in a second:
+ * a bare manifest and a service worker (tests/e2e/v1-stand-in.ts) that writes the golden v1
+ * database as the v1 code wrote it. Needs no git history and no old dependencies.
  */
-export function buildV1(): string {
-  const src = resolve(ROOT, '.output/v1-src');
-  const out = resolve(src, '.output/chrome-mv3-e2e');
-  const stamp = resolve(src, '.built-for');
-  const wanted = `${V1_COMMIT} ${FIXTURE_ORIGIN}`;
-  if (existsSync(resolve(out, 'manifest.json')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted) return out;
-  rmSync(src, { recursive: true, force: true });
-  mkdirSync(src, { recursive: true });
-  execFileSync('sh', ['-c', `git archive ${V1_COMMIT} | tar -x -C "${src}"`], { cwd: ROOT });
-  symlinkSync(resolve(ROOT, 'node_modules'), resolve(src, 'node_modules'));
-  execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], {
-    cwd: src,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production', WXT_HF_ORIGIN: FIXTURE_ORIGIN },
+export async function buildV1StandIn(): Promise<string> {
+  const out = resolve(ROOT, '.output/v1-stand-in');
+  rmSync(out, { recursive: true, force: true });
+  await build({
+    entryPoints: [resolve(import.meta.dirname, 'v1-stand-in.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    outfile: resolve(out, 'v1-stand-in.js'),
+    logLevel: 'warning',
   });
-  writeFileSync(stamp, wanted);
+  const manifest = { manifest_version: 3, name: 'Paperboy (schema v1 stand-in)', version: '0.0.1', action: {}, background: { service_worker: 'v1-stand-in.js' } };
+  writeFileSync(resolve(out, 'manifest.json'), JSON.stringify(manifest));
   return out;
 }
 

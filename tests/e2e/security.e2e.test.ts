@@ -1,9 +1,10 @@
-import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HOSTILE_AI_SUMMARY, HOSTILE_AUTHOR, HOSTILE_COUNT, HOSTILE_KEYWORDS, HOSTILE_ORGANIZATION, HOSTILE_SUMMARY, HOSTILE_TITLES, hostileItems } from '../fixtures/hostile-hf';
-import { badgeText, currentWorker, launch, newProfile, waitFor, type Extension } from './browser';
+import { badgeText, currentWorker, discard, launch, waitFor, type Extension } from './browser';
+import { POLL } from './config';
 import { FixtureServer, jsonFeeds, recordedItems } from './fixture-server';
+import { dbRows, HoldableRoute, syncNow } from './reliability-harness';
 import { cspViolations, isAllowedRequest, openWatched, recordRequests, scanDom, watchCsp, type SeenRequest } from './security-probes';
 
 // Both feeds serve the 30 papers of 2026-06-12, the first 11 rewritten with markup in every
@@ -11,15 +12,15 @@ import { cspViolations, isAllowedRequest, openWatched, recordRequests, scanDom, 
 // away from HF (one at the fixture server itself, so a request to it would be logged).
 const server = new FixtureServer(() => undefined);
 const items = hostileItems(recordedItems('2026-06-12'), server.origin);
-server.route = jsonFeeds(items, items);
+const route = new HoldableRoute(jsonFeeds(items, items));
+server.route = route.serve;
 const hostileIds = items.slice(0, HOSTILE_COUNT).map((item) => item.paper.id);
 const titleOf = (i: number) => HOSTILE_TITLES[i % HOSTILE_TITLES.length]!;
 
 describe('hostile Hugging Face data in real Chromium', () => {
-  const profile = newProfile();
   let ext: Extension;
   let requests: SeenRequest[];
-  const pages: { name: string; page: Page; consoleReports: string[] }[] = [];
+  let pages: { name: string; page: Page; consoleReports: string[] }[];
 
   async function open(name: string, path: string, viewport?: { width: number; height: number }) {
     const watched = await openWatched(ext.context, `chrome-extension://${ext.id}/${path}`, viewport);
@@ -27,28 +28,45 @@ describe('hostile Hugging Face data in real Chromium', () => {
     return watched.page;
   }
 
-  beforeAll(async () => {
-    await server.start();
-    ext = await launch(profile);
-    // From here on every request of every page and of the worker is recorded; the install sync
-    // may already be under way, so the popup's "Sync now" below makes the worker fetch again.
+  /** The popup with every paper listed. */
+  async function openPopup() {
+    const popup = await open('popup', 'popup.html', { width: 420, height: 600 });
+    await expect.poll(() => popup.locator('[data-paper-id]').count(), POLL).toBe(items.length);
+    return popup;
+  }
+
+  /** The new tab with every paper shown and every lazy thumbnail scrolled into view (requested now). */
+  async function openNewtab() {
+    const newtab = await open('newtab', 'newtab.html');
+    await expect.poll(() => newtab.locator('[data-paper-id]').count(), POLL).toBe(items.length);
+    await newtab.locator('[data-paper-id]').last().scrollIntoViewIfNeeded();
+    return newtab;
+  }
+
+  /** The install sync has stored the 30 papers (the badge counts them). */
+  const installSynced = () => waitFor(() => badgeText(ext), String(items.length));
+
+  beforeAll(() => server.start());
+  afterAll(() => server.stop());
+  // Each test on a profile of its own. From its launch on, every request of every page and of
+  // the worker is recorded, and every page reports content-security-policy violations.
+  beforeEach(async () => {
+    route.release();
+    server.requests.splice(0);
+    pages = [];
+    ext = await launch();
     requests = recordRequests(ext.context);
     await watchCsp(ext.context);
   });
-
-  afterAll(async () => {
-    await ext?.context.close();
-    await server.stop();
-    rmSync(profile, { recursive: true, force: true });
-  });
+  afterEach(() => discard(ext));
 
   it('stores the hostile papers like any other (the badge counts all 30)', async () => {
-    await waitFor(() => badgeText(ext), String(items.length));
+    await installSynced();
   });
 
   it('shows hostile titles in the popup as literal text, with nothing executed', async () => {
-    const popup = await open('popup', 'popup.html', { width: 420, height: 600 });
-    await expect.poll(() => popup.locator('[data-paper-id]').count()).toBe(items.length);
+    await installSynced();
+    const popup = await openPopup();
     for (const [i, id] of hostileIds.entries()) {
       expect(await popup.locator(`[data-paper-id="${id}"] a[data-action="open"]`).textContent()).toBe(titleOf(i));
       expect(await popup.locator(`[data-paper-id="${id}"] .row-summary`).textContent()).toBe(HOSTILE_AI_SUMMARY);
@@ -58,8 +76,8 @@ describe('hostile Hugging Face data in real Chromium', () => {
   });
 
   it('shows every hostile field in the new tab as literal text, links only to http(s), no foreign images', async () => {
-    const newtab = await open('newtab', 'newtab.html');
-    await expect.poll(() => newtab.locator('[data-paper-id]').count()).toBe(items.length);
+    await installSynced();
+    const newtab = await openNewtab();
     for (const [i, id] of hostileIds.entries()) {
       const card = newtab.locator(`[data-paper-id="${id}"]`);
       expect(await card.locator('a[data-action="open"]').textContent()).toBe(titleOf(i));
@@ -70,10 +88,10 @@ describe('hostile Hugging Face data in real Chromium', () => {
       expect(await card.locator('.links a').allTextContents()).toEqual(['Hugging Face', 'arXiv', 'PDF']);
       expect(await card.locator('img').count()).toBe(0);
       await card.getByRole('button', { name: 'Show abstract' }).click();
-      await expect.poll(() => card.locator('.card-summary').textContent()).toBe(HOSTILE_SUMMARY);
+      await expect.poll(() => card.locator('.card-summary').textContent(), POLL).toBe(HOSTILE_SUMMARY);
     }
     // The control papers keep their real code links (their CDN thumbnails show up in the request
-    // log below: with no network here the image fails and the card drops it).
+    // log: with no network here the image fails and the card drops it).
     const withCode = items.slice(HOSTILE_COUNT).find((item) => typeof item.paper.githubRepo === 'string')!;
     const control = newtab.locator(`[data-paper-id="${withCode.paper.id}"]`);
     expect(await control.locator('.links a', { hasText: 'Code' }).getAttribute('href')).toMatch(/^https:\/\/github\.com\//);
@@ -81,40 +99,66 @@ describe('hostile Hugging Face data in real Chromium', () => {
     for (const href of await newtab.locator('a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href))) {
       expect(href).toMatch(/^(https?|chrome-extension):\/\//);
     }
-    // Scroll every lazy thumbnail into view so that each image the page would ever load is
-    // requested now, for the request check below.
-    await newtab.locator('[data-paper-id]').last().scrollIntoViewIfNeeded();
     const scan = await scanDom(newtab);
     expect(scan).toEqual({ badUrls: [], handlers: [], injected: [], pwned: null });
   });
 
   it('runs nothing in the worker either', async () => {
+    await installSynced();
     const worker = await currentWorker(ext);
     expect(await worker.evaluate(() => (self as { __pwned?: unknown }).__pwned ?? null)).toBeNull();
   });
 
   it('"Sync now" from the popup fetches again through the recorded worker', async () => {
-    const popup = pages.find((p) => p.name === 'popup')!.page;
-    const before = server.apiRequests().length;
+    await installSynced();
+    const popup = await openPopup();
+    const status = popup.locator('[data-role="sync-status"]');
+    // "Synced just now" already, from the install sync: the click must take the status through
+    // "Syncing…" and move the last success, through requests the recorder sees.
+    await expect.poll(() => status.textContent(), POLL).toMatch(/^Synced/);
+    const lastSuccessAt = async () => (await dbRows<{ key: string; value: { lastSuccessAt?: number } }>(popup, 'meta')).find((row) => row.key === 'sync-status')?.value.lastSuccessAt;
+    const before = { requests: server.apiRequests().length, recorded: requests.length, lastSuccessAt: await lastSuccessAt() };
+    expect(before.lastSuccessAt).toBeDefined();
+
+    route.hold();
     await popup.locator('[data-action="sync"]').click();
-    await expect.poll(() => server.apiRequests().length).toBeGreaterThanOrEqual(before + 2);
-    await expect.poll(() => popup.locator('[data-role="sync-status"]').textContent()).toMatch(/^Synced/);
+    await route.whenHeld();
+    await expect.poll(() => status.textContent(), POLL).toBe('Syncing…');
+    route.release();
+    await expect.poll(() => status.textContent(), POLL).toMatch(/^Synced just now/);
+    expect(server.apiRequests().length).toBeGreaterThanOrEqual(before.requests + 2);
+    expect(requests.slice(before.recorded).filter((r) => r.from.startsWith('worker') && r.url.startsWith(`${server.origin}/api/daily_papers`)).length).toBeGreaterThanOrEqual(2);
+    expect(await lastSuccessAt()).toBeGreaterThan(before.lastSuccessAt!);
   });
 
   it('makes no request outside the allow-list, from the pages or the worker', async () => {
+    // A whole visit: a sync the recorder sees from its start, the popup, the new tab scrolled to
+    // its last card (every lazy thumbnail requested), the options page.
+    await installSynced();
+    const popup = await openPopup();
+    const workerFetches = () => requests.filter((r) => r.from.startsWith('worker') && r.url.startsWith(`${server.origin}/api/daily_papers`)).length;
+    const fetchedBefore = workerFetches();
+    expect((await syncNow(popup)).lastError).toBeUndefined();
+    await expect.poll(workerFetches, POLL).toBeGreaterThanOrEqual(fetchedBefore + 2);
+    await openNewtab();
+    await expect.poll(() => requests.some((r) => r.url.startsWith('https://cdn-thumbnails.huggingface.co/')), POLL).toBe(true);
+    const options = await open('options', 'options.html');
+    await expect.poll(() => options.locator('h1').textContent(), POLL).toBe('Paperboy options');
+
     const outside = requests.filter((request) => !isAllowedRequest(request.url, ext.id));
     expect(outside).toEqual([]);
     // The recorder saw all three kinds, so an empty list above is a real result.
-    expect(requests.some((r) => r.from.startsWith('worker') && r.url.startsWith(`${server.origin}/api/daily_papers`))).toBe(true);
     expect(requests.some((r) => r.from.startsWith('page') && r.url.startsWith(`chrome-extension://${ext.id}/`))).toBe(true);
-    expect(requests.some((r) => r.url.startsWith('https://cdn-thumbnails.huggingface.co/'))).toBe(true);
     // The fixture server, which one hostile thumbnail pointed at, only ever served the API.
     expect(server.requests.filter((url) => !url.pathname.startsWith('/api/')).map(String)).toEqual([]);
   });
 
   it('reports no content-security-policy violation in the popup, the new tab or the options page', async () => {
+    await installSynced();
+    await openPopup();
+    await openNewtab();
     const options = await open('options', 'options.html');
-    await expect.poll(() => options.locator('h1').textContent()).toBe('Paperboy options');
+    await expect.poll(() => options.locator('h1').textContent(), POLL).toBe('Paperboy options');
     expect(pages.map((p) => p.name)).toEqual(['popup', 'newtab', 'options']);
     for (const { name, page, consoleReports } of pages) {
       expect({ name, violations: await cspViolations(page), consoleReports }).toEqual({ name, violations: [], consoleReports: [] });
@@ -122,9 +166,9 @@ describe('hostile Hugging Face data in real Chromium', () => {
   });
 
   it('enforces the policy: a foreign fetch, image or inline style is blocked and reported', async () => {
-    // A page of its own, so these deliberate violations stay out of the checks above.
+    await installSynced();
     const { page, consoleReports } = await openWatched(ext.context, `chrome-extension://${ext.id}/newtab.html`);
-    await expect.poll(() => page.locator('[data-paper-id]').count()).toBe(items.length);
+    await expect.poll(() => page.locator('[data-paper-id]').count(), POLL).toBe(items.length);
     const fetched = await page.evaluate(() => fetch('https://evil.example/x').then(() => 'fetched', () => 'blocked'));
     expect(fetched).toBe('blocked');
     await page.evaluate(() => {
@@ -133,20 +177,18 @@ describe('hostile Hugging Face data in real Chromium', () => {
       document.body.append(image);
       document.head.append(Object.assign(document.createElement('style'), { textContent: 'body { outline: 1px solid red }' }));
     });
-    await expect.poll(async () => (await cspViolations(page)).sort()).toEqual([
+    await expect.poll(async () => (await cspViolations(page)).sort(), POLL).toEqual([
       'connect-src https://evil.example/x',
       'img-src https://evil.example/pixel.png',
       'style-src-elem inline',
     ]);
     expect(consoleReports.length).toBeGreaterThanOrEqual(3);
-    await page.close();
   });
 });
 
 describe('no white flash without inline styles', () => {
   it('colours the page from a stylesheet in <head>, light and dark', async () => {
-    const profile = newProfile();
-    const ext = await launch(profile);
+    const ext = await launch();
     try {
       for (const [scheme, background] of [['dark', 'rgb(23, 24, 26)'], ['light', 'rgb(251, 250, 247)']] as const) {
         for (const path of ['newtab.html', 'popup.html']) {
@@ -165,8 +207,7 @@ describe('no white flash without inline styles', () => {
         }
       }
     } finally {
-      await ext.context.close();
-      rmSync(profile, { recursive: true, force: true });
+      await discard(ext);
     }
   });
 });

@@ -1,18 +1,23 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeText, launch, newProfile, openPage, readFlag, screenshot, waitFor, type Extension } from './browser';
-import { ROOT } from './config';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { badgeText, discard, launch, openPage, readFlag, screenshot, waitFor, type Extension } from './browser';
+import { POLL, ROOT } from './config';
 import { atomFeed, FixtureServer, jsonFeeds, recordedItems, routes, type HfItem, type Route } from './fixture-server';
+import { dbRows, syncNow } from './reliability-harness';
 
 // Same live feeds as core.e2e.test.ts: today = 30 papers of 2026-06-12; trending = the 3 of
 // 2026-08-03 and the 10 most upvoted of 06-12 (overlapping, so the badge deduplicates).
 const daily = recordedItems('2026-06-12');
 const trending = [...recordedItems('2026-08-03'), ...[...daily].sort((a, b) => b.paper.upvotes - a.paper.upvotes).slice(0, 10)];
 const UNREAD_AT_START = new Set([...daily, ...trending].map((i) => i.paper.id)).size; // 33
-// "This week" on demand: a list of its own (the 20 least upvoted of 06-12), first page only.
-const week = [...daily].sort((a, b) => a.paper.upvotes - b.paper.upvotes).slice(0, 20);
+// "This week" on demand, first page only: 20 papers of its own, in no live feed (the 20 least
+// upvoted of 06-12 under new ids), so a badge that counted them would show it.
+const week = [...daily]
+  .sort((a, b) => a.paper.upvotes - b.paper.upvotes)
+  .slice(0, 20)
+  .map((item, i) => ({ ...item, paper: { ...item.paper, id: `2606.9${String(i).padStart(4, '0')}` } }));
 const ARXIV_IDS = ['2606.13677', '2606.13591', '2606.13568', '2606.13515', '2606.13501'];
 
 const weekRoute: Route = (url) => {
@@ -75,65 +80,65 @@ const shownIds = (page: Page) => page.locator('[data-paper-id]').evaluateAll((el
 const attr = (page: Page, id: string, name: string) => page.locator(`[data-paper-id="${id}"]`).first().getAttribute(name);
 
 describe('triage in Chromium', () => {
-  const server = new FixtureServer(routes(weekRoute, atomFeed('query_transformer_cs.LG.xml'), jsonFeeds(daily, trending)));
-  const profile = newProfile();
+  const liveRoute = routes(weekRoute, atomFeed('query_transformer_cs.LG.xml'), jsonFeeds(daily, trending));
+  const server = new FixtureServer(liveRoute);
   let ext: Extension;
   const [t0, t1, t2, t3] = trending.map((i) => i.paper.id);
 
-  beforeAll(async () => {
-    await server.start();
-    ext = await launch(profile);
+  beforeAll(() => server.start());
+  afterAll(() => server.stop());
+  // Each test on a profile of its own, the install sync done and nothing read, saved or hidden:
+  // no test depends on what another did.
+  beforeEach(async () => {
+    server.route = liveRoute;
+    server.requests.splice(0);
+    ext = await launch();
     await waitFor(() => badgeText(ext), String(UNREAD_AT_START));
   });
-
-  afterAll(async () => {
-    await ext?.context.close();
-    await server.stop();
-    rmSync(profile, { recursive: true, force: true });
-  });
+  afterEach(() => discard(ext));
 
   it('search: typing shows only the matching papers, a typo still finds them, and the query is in the URL', async () => {
     const { id, word, typo } = distinctiveQuery();
     const newtab = await openPage(ext, 'newtab.html');
-    await expect.poll(() => newtab.locator('[data-paper-id]').count()).toBe(trending.length);
+    await expect.poll(() => newtab.locator('[data-paper-id]').count(), POLL).toBe(trending.length);
     const search = newtab.locator('[data-role="search"]');
     await search.pressSequentially(word, { delay: 20 });
-    await expect.poll(() => shownIds(newtab), { timeout: 20_000 }).toEqual([id]);
+    await expect.poll(() => shownIds(newtab), POLL).toEqual([id]);
     expect(new URL(newtab.url()).searchParams.get('q')).toBe(word);
     await search.fill(typo);
-    await expect.poll(() => shownIds(newtab)).toEqual([id]);
+    await expect.poll(() => shownIds(newtab), POLL).toEqual([id]);
     // A bookmarked search opens on the same results.
     const again = await openPage(ext, `newtab.html?q=${encodeURIComponent(word)}`);
-    await expect.poll(() => shownIds(again), { timeout: 20_000 }).toEqual([id]);
+    await expect.poll(() => shownIds(again), POLL).toEqual([id]);
     await Promise.all([newtab.close(), again.close()]);
   });
 
   it('keyboard: j/k move, m marks read, s saves, x hides and u undoes; the badge follows', async () => {
     const newtab = await openPage(ext, 'newtab.html');
-    await expect.poll(() => shownIds(newtab)).toEqual(trending.map((i) => i.paper.id));
+    await expect.poll(() => shownIds(newtab), POLL).toEqual(trending.map((i) => i.paper.id));
     await newtab.locator('body').click({ position: { x: 5, y: 5 } });
     await newtab.keyboard.press('j');
-    await expect.poll(() => attr(newtab, t0!, 'aria-current')).toBe('true');
+    await expect.poll(() => attr(newtab, t0!, 'aria-current'), POLL).toBe('true');
     await newtab.keyboard.press('m');
-    await expect.poll(() => readFlag(newtab, t0!)).toBe('true');
+    await expect.poll(() => readFlag(newtab, t0!), POLL).toBe('true');
     await waitFor(() => badgeText(ext), String(UNREAD_AT_START - 1));
 
     await newtab.keyboard.press('j');
     await newtab.keyboard.press('s');
-    await expect.poll(() => attr(newtab, t1!, 'data-saved')).toBe('true');
+    await expect.poll(() => attr(newtab, t1!, 'data-saved'), POLL).toBe('true');
     expect(await readFlag(newtab, t1!)).toBe('false');
 
     await newtab.keyboard.press('j');
-    await expect.poll(() => attr(newtab, t2!, 'aria-current')).toBe('true');
+    await expect.poll(() => attr(newtab, t2!, 'aria-current'), POLL).toBe('true');
     await newtab.keyboard.press('x');
-    await expect.poll(() => newtab.locator(`[data-paper-id="${t2}"]`).count()).toBe(0);
-    await expect.poll(() => attr(newtab, t3!, 'aria-current')).toBe('true');
+    await expect.poll(() => newtab.locator(`[data-paper-id="${t2}"]`).count(), POLL).toBe(0);
+    await expect.poll(() => attr(newtab, t3!, 'aria-current'), POLL).toBe('true');
     await waitFor(() => badgeText(ext), String(UNREAD_AT_START - 2));
     await newtab.evaluate(() => window.scrollTo(0, 0));
     await screenshot(newtab, 'triage-newtab');
 
     await newtab.keyboard.press('u');
-    await expect.poll(() => newtab.locator(`[data-paper-id="${t2}"]`).count()).toBe(1);
+    await expect.poll(() => newtab.locator(`[data-paper-id="${t2}"]`).count(), POLL).toBe(1);
     await waitFor(() => badgeText(ext), String(UNREAD_AT_START - 1));
 
     // Keys typed into the search box are text, not commands; Escape leaves the box.
@@ -150,66 +155,83 @@ describe('triage in Chromium', () => {
     expect(await readFlag(newtab, t3!)).toBe('false');
 
     await newtab.keyboard.press('?');
-    await expect.poll(() => newtab.locator('[data-role="key-help"]').count()).toBe(1);
+    await expect.poll(() => newtab.locator('[data-role="key-help"]').count(), POLL).toBe(1);
     await newtab.keyboard.press('Escape');
-    await expect.poll(() => newtab.locator('[data-role="key-help"]').count()).toBe(0);
+    await expect.poll(() => newtab.locator('[data-role="key-help"]').count(), POLL).toBe(0);
     await newtab.close();
   });
 
   it('keyboard works in the popup too', async () => {
     const popup = await openPage(ext, 'popup.html', { width: 420, height: 600 });
-    await expect.poll(() => shownIds(popup)).toEqual(trending.map((i) => i.paper.id));
+    await expect.poll(() => shownIds(popup), POLL).toEqual(trending.map((i) => i.paper.id));
     await popup.locator('body').click({ position: { x: 5, y: 5 } });
     await popup.keyboard.press('j');
     await popup.keyboard.press('j');
     await popup.keyboard.press('j');
     await popup.keyboard.press('j');
-    await expect.poll(() => attr(popup, t3!, 'aria-current')).toBe('true');
+    await expect.poll(() => attr(popup, t3!, 'aria-current'), POLL).toBe('true');
     await popup.keyboard.press('m');
-    await expect.poll(() => readFlag(popup, t3!)).toBe('true');
-    await waitFor(() => badgeText(ext), String(UNREAD_AT_START - 2));
+    await expect.poll(() => readFlag(popup, t3!), POLL).toBe('true');
+    await waitFor(() => badgeText(ext), String(UNREAD_AT_START - 1));
     await screenshot(popup, 'triage-popup');
     await popup.close();
   });
 
   it('"This week" is fetched on demand through the worker and never counts toward the badge', async () => {
     const newtab = await openPage(ext, 'newtab.html?feed=hf-week');
-    await expect.poll(() => server.apiRequests().some((url) => url.searchParams.has('week'))).toBe(true);
+    await expect.poll(() => server.apiRequests().some((url) => url.searchParams.has('week')), POLL).toBe(true);
     const asked = server.apiRequests().find((url) => url.searchParams.has('week'))!;
     expect(asked.searchParams.get('week')).toMatch(/^\d{4}-W\d{2}$/);
-    await expect.poll(() => newtab.locator('[data-paper-id]').count()).toBe(week.length);
-    await expect.poll(() => newtab.locator('[data-role="feed-freshness"]').textContent()).toMatch(/Featured in \d{4}-W\d{2} · updated/);
-    expect(await badgeText(ext)).toBe(String(UNREAD_AT_START - 2));
+    await expect.poll(() => newtab.locator('[data-paper-id]').count(), POLL).toBe(week.length);
+    await expect.poll(() => newtab.locator('[data-role="feed-freshness"]').textContent(), POLL).toMatch(/Featured in \d{4}-W\d{2} · updated/);
+    // Fetching a feed refreshes no badge; the next refresh (here: the one after "Sync now",
+    // awaited) recounts the whole database, week papers stored.
+    expect((await syncNow(newtab)).lastError).toBeUndefined();
+    expect(await badgeText(ext)).toBe(String(UNREAD_AT_START));
     await newtab.close();
   });
 
   it('an arXiv category feed is added with the optional permission and parsed from the recorded Atom answer', async () => {
+    // A visit before this one, so that "new since the last visit" has a last visit to go by.
+    const earlier = await openPage(ext, 'newtab.html');
+    await expect.poll(async () => (await dbRows<{ key: string }>(earlier, 'meta')).some((row) => row.key === 'last-visit'), POLL).toBe(true);
+    await earlier.close();
     const newtab = await openPage(ext, 'newtab.html');
     await newtab.locator('[data-action="show-arxiv"]').click();
     await newtab.locator('[data-role="arxiv-category"]').fill('cs.LG');
     await newtab.locator('[data-action="add-arxiv"]').click();
-    await expect.poll(() => shownIds(newtab), { timeout: 20_000 }).toEqual(ARXIV_IDS);
+    await expect.poll(() => shownIds(newtab), POLL).toEqual(ARXIV_IDS);
     const query = server.requests.find((url) => url.pathname === '/api/query')!;
     expect(query.searchParams.get('search_query')).toBe('cat:cs.LG');
     expect(new URL(newtab.url()).searchParams.get('feed')).toBe('arxiv:cs.LG');
-    await expect.poll(() => newtab.locator('[data-paper-id="2606.13677"] a[data-action="open"]').textContent()).toBe('Mana: Dexterous Manipulation of Articulated Tools');
-    expect(await badgeText(ext)).toBe(String(UNREAD_AT_START - 2));
+    await expect.poll(() => newtab.locator('[data-paper-id="2606.13677"] a[data-action="open"]').textContent(), POLL).toBe('Mana: Dexterous Manipulation of Articulated Tools');
+    // As for "This week": the refresh after an awaited "Sync now" recounts with the arXiv papers stored.
+    expect((await syncNow(newtab)).lastError).toBeUndefined();
+    expect(await badgeText(ext)).toBe(String(UNREAD_AT_START));
     // Stored after this visit began: marked new here, and no longer new on the next visit.
     expect(await attr(newtab, '2606.13677', 'data-new')).toBe('true');
     await screenshot(newtab, 'triage-arxiv');
     await newtab.close({ runBeforeUnload: true });
+    const opened = Date.now();
     const later = await openPage(ext, 'newtab.html?feed=arxiv%3Acs.LG');
-    await expect.poll(() => shownIds(later)).toEqual(ARXIV_IDS);
-    await expect.poll(() => attr(later, '2606.13677', 'data-new')).toBe('false');
+    await expect.poll(() => shownIds(later), POLL).toEqual(ARXIV_IDS);
+    // Until the page has read the last visit, nothing is new: "not new" means something only once
+    // it has, and it records its own visit (a newer last visit) in the same transaction.
+    const lastVisit = async () => (await dbRows<{ key: string; value: number }>(later, 'meta')).find((row) => row.key === 'last-visit')?.value ?? 0;
+    await expect.poll(lastVisit, POLL).toBeGreaterThanOrEqual(opened);
+    expect(await attr(later, '2606.13677', 'data-new')).toBe('false');
     await later.close();
   });
 
   it('the saved list survives a browser restart and exports as BibTeX', async () => {
+    const popup = await openPage(ext, 'popup.html', { width: 420, height: 600 });
+    await popup.locator(`[data-paper-id="${t1}"] [data-action="save"]`).click();
+    await expect.poll(() => attr(popup, t1!, 'data-saved'), POLL).toBe('true');
     await ext.context.close();
-    ext = await launch(profile);
-    await waitFor(() => badgeText(ext), String(UNREAD_AT_START - 2));
+    ext = await launch(ext.profile);
+    await waitFor(() => badgeText(ext), String(UNREAD_AT_START));
     const newtab = await openPage(ext, 'newtab.html?feed=saved');
-    await expect.poll(() => shownIds(newtab)).toEqual([t1]);
+    await expect.poll(() => shownIds(newtab), POLL).toEqual([t1]);
     expect(await attr(newtab, t1!, 'data-saved')).toBe('true');
     const [download] = await Promise.all([newtab.waitForEvent('download'), newtab.locator('[data-action="export-bibtex"]').click()]);
     expect(download.suggestedFilename()).toBe('paperboy-saved.bib');
@@ -222,11 +244,11 @@ describe('triage in Chromium', () => {
 
   it('search follows a sync: a paper that arrives while the query is open shows up without a reload', async () => {
     const newtab = await openPage(ext, 'newtab.html?q=quokkaformer');
-    await expect.poll(() => newtab.locator('[data-role="search-summary"]').textContent(), { timeout: 20_000 }).toMatch(/^0 of 0 matches/);
+    await expect.poll(() => newtab.locator('[data-role="search-summary"]').textContent(), POLL).toMatch(/^0 of 0 matches/);
     const arriving = { ...trending[0]!, title: 'Quokkaformer: Marsupial Attention', paper: { ...trending[0]!.paper, id: '2607.99999', title: 'Quokkaformer: Marsupial Attention' } };
     server.route = routes(weekRoute, jsonFeeds(daily, [arriving, ...trending]));
     await newtab.locator('[data-action="sync"]').click();
-    await expect.poll(() => shownIds(newtab), { timeout: 20_000 }).toEqual(['2607.99999']);
+    await expect.poll(() => shownIds(newtab), POLL).toEqual(['2607.99999']);
     await newtab.close();
   });
 });

@@ -88,8 +88,10 @@ describe('network error, DNS failure, offline', () => {
 });
 
 describe('request hangs', () => {
+  // The worker's sync with its default timeout, measured in literal milliseconds of the faked
+  // clock (not in FETCH_TIMEOUT_MS, which would only compare the constant with itself): 20 s,
+  // well inside the 30 s Chrome gives a worker fetch.
   it('is aborted at 20 s (headers or body), leaves the data alone, and is retried by the retry alarm', async () => {
-    expect(FETCH_TIMEOUT_MS).toBeLessThanOrEqual(20_000);
     const env = setup();
     const before = await lastGoodData(env);
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
@@ -98,7 +100,7 @@ describe('request hangs', () => {
 
     await env.hf.requested(3);
     const daily = env.hf.requests[2]!.signal;
-    vi.advanceTimersByTime(FETCH_TIMEOUT_MS - 1);
+    vi.advanceTimersByTime(19_999);
     expect(daily.aborted).toBe(false);
     vi.advanceTimersByTime(1);
     expect(daily.aborted).toBe(true);
@@ -106,7 +108,7 @@ describe('request hangs', () => {
     // The trending answer starts, then its body stalls: the same 20 s bound covers reading it.
     await env.hf.requested(4);
     const trending = env.hf.requests[3]!.signal;
-    vi.advanceTimersByTime(FETCH_TIMEOUT_MS - 1);
+    vi.advanceTimersByTime(19_999);
     expect(trending.aborted).toBe(false);
     vi.advanceTimersByTime(1);
     const status = await sync;

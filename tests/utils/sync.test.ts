@@ -150,10 +150,6 @@ describe('faults: the last good data stays', () => {
     expect(await stored()).toEqual(before);
   });
 
-  it('the default timeout stays under the 30 s Chrome gives a worker fetch', () => {
-    expect(FETCH_TIMEOUT_MS).toBeLessThanOrEqual(20_000);
-  });
-
   it('429 with RateLimit t=42: no further request, not even a forced one, before 42 s', async () => {
     const before = await withGoodData();
     const limited: Reply = { status: 429, headers: { RateLimit: '"api";r=0;t=42', 'RateLimit-Policy': '"fixed window";"api";q=500;w=300' } };
