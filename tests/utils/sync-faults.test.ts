@@ -6,7 +6,6 @@ import { countUnreadLive } from '../../utils/data/papers';
 import { getSyncStatus, type SyncStatus } from '../../utils/data/sync-status';
 import { markRead } from '../../utils/data/user-state';
 import { describeSyncStatus } from '../../utils/pages/sync-status-text';
-import { FETCH_TIMEOUT_MS } from '../../utils/sync/hf-fetch';
 import { MAX_EARLY_RETRIES, RATE_LIMIT_BASE_MS } from '../../utils/sync/outcome';
 import { MAX_RATE_LIMIT_WAIT_MS } from '../../utils/sync/retry';
 import { createWorker } from '../../utils/sync/background';

@@ -8,7 +8,6 @@ import { getSyncStatus, type SyncStatus } from '../../utils/data/sync-status';
 import { markRead } from '../../utils/data/user-state';
 import { backoffDelay, MAX_RATE_LIMIT_WAIT_MS, retryAfterMs } from '../../utils/sync/retry';
 import { formatDateTime } from '../../utils/lib/format';
-import { FETCH_TIMEOUT_MS } from '../../utils/sync/hf-fetch';
 import { MAX_EARLY_RETRIES } from '../../utils/sync/outcome';
 import { createSync } from '../../utils/sync/sync';
 import { describeSyncStatus } from '../../utils/pages/sync-status-text';
