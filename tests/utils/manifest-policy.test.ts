@@ -57,9 +57,9 @@ describe('hostPattern', () => {
 });
 
 describe('optionalManifestKeys', () => {
-  it('declares the arXiv origin of this build and notifications, nothing else', () => {
+  it('declares the arXiv origin of this build, nothing else', () => {
     expect(optionalManifestKeys('http://127.0.0.1:41752', 'chrome')).toEqual({
-      optional_permissions: ['notifications'],
+      optional_permissions: [],
       optional_host_permissions: ['http://127.0.0.1:41752/*'],
     });
   });

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ARXIV_ORIGIN } from '../../utils/platform/config';
 import { optionalFeatures, type OptionalFeatureName } from '../../utils/platform/manifest-policy';
-import { hasHostAccess, hasOptional, removeOptional, requestHostAccess, requestOptional } from '../../utils/platform/permissions';
+import { hasHostAccess, hasOptional, requestHostAccess, requestOptional } from '../../utils/platform/permissions';
 
 type Answer = 'allow' | 'deny';
 type Request = { permissions?: string[]; origins?: string[] };
@@ -45,12 +45,6 @@ describe('requestOptional', () => {
     await expect(hasOptional('arxiv')).resolves.toBe(true);
   });
 
-  it('asks for notifications as an API permission, not a host', async () => {
-    const browserSide = fakePermissions();
-    await expect(requestOptional('notifications')).resolves.toEqual({ granted: true });
-    expect(browserSide.asked).toEqual([{ permissions: ['notifications'] }]);
-  });
-
   it('says what the user loses when they decline', async () => {
     fakePermissions({ answer: 'deny' });
     const outcome = await requestOptional('arxiv');
@@ -63,22 +57,15 @@ describe('requestOptional', () => {
 
   it('resolves with the browser’s reason instead of rejecting when called outside a gesture', async () => {
     fakePermissions({ gesture: false });
-    await expect(requestOptional('notifications')).resolves.toEqual({
+    await expect(requestOptional('arxiv')).resolves.toEqual({
       granted: false,
-      message: 'Paperboy could not ask for permission to notify you about new papers (This function must be called during a user gesture).',
+      message: 'Paperboy could not ask for permission to fetch the arXiv feed from export.arxiv.org (This function must be called during a user gesture).',
     });
   });
 
   it('does not prompt again for what is already held', async () => {
-    fakePermissions({ held: ['notifications'], answer: 'deny' });
-    await expect(requestOptional('notifications')).resolves.toEqual({ granted: true });
-  });
-
-  it('gives a permission back when the feature is turned off', async () => {
-    const browserSide = fakePermissions({ held: ['https://export.arxiv.org/*'] });
-    await expect(removeOptional('arxiv')).resolves.toBe(true);
-    expect(browserSide.granted.size).toBe(0);
-    await expect(hasOptional('arxiv')).resolves.toBe(false);
+    fakePermissions({ held: ['https://export.arxiv.org/*'], answer: 'deny' });
+    await expect(requestOptional('arxiv')).resolves.toEqual({ granted: true });
   });
 
   // What each feature asks the browser for, against the manifests as shipped: the committed

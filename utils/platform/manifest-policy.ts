@@ -33,7 +33,6 @@ export interface OptionalFeature {
 export function optionalFeatures(arxivOrigin: string, browser: string) {
   return {
     arxiv: { origins: [hostPattern(arxivOrigin, browser)], purpose: `fetch the arXiv feed from ${new URL(arxivOrigin).host}` },
-    notifications: { permissions: ['notifications'], purpose: 'notify you about new papers' },
   } as const satisfies Record<string, OptionalFeature>;
 }
 

@@ -7,7 +7,7 @@ const OPTIONAL_FEATURES = optionalFeatures(ARXIV_ORIGIN, import.meta.env.BROWSER
 export type PermissionOutcome = { granted: true } | { granted: false; message: string };
 
 /**
- * Asks for an optional feature's permissions (arXiv feed, notifications). Call it straight from
+ * Asks for an optional feature's permissions (the arXiv feed). Call it straight from
  * the click or key handler that needs them, before any `await`: browsers show the prompt only
  * during a user gesture, and an `await` ends it (Firefox strictly). Already granted: resolves
  * at once without a prompt. Never rejects; a refusal comes back with the words to show.
@@ -20,11 +20,6 @@ export function requestOptional(name: OptionalFeatureName): Promise<PermissionOu
 /** Whether an optional feature's permissions are granted now (no prompt, no gesture needed). */
 export async function hasOptional(name: OptionalFeatureName): Promise<boolean> {
   return browser.permissions.contains(permissionsOf(OPTIONAL_FEATURES[name]));
-}
-
-/** Gives an optional feature's permissions back, when the user turns the feature off. */
-export async function removeOptional(name: OptionalFeatureName): Promise<boolean> {
-  return browser.permissions.remove(permissionsOf(OPTIONAL_FEATURES[name]));
 }
 
 /**
