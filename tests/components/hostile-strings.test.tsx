@@ -7,7 +7,7 @@ import { SyncStatusBar } from '../../components/SyncStatusBar';
 import type { Paper } from '../../utils/data/db';
 import { type PaperView } from '../../utils/data/papers';
 import { parseDailyPapers } from '../../utils/sync/sources/hf';
-import { ORIGIN, recorded } from '../support/sync-harness';
+import { ORIGIN, recorded } from '../support/harness';
 import type { PaperHandlers } from '../../utils/triage/types';
 
 const noHandlers: PaperHandlers = { open() {}, toggleRead() {}, save() {}, dismiss() {}, cite() {}, select() {} };

@@ -2,8 +2,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordedAtom } from '../fixtures/recorded';
+import { fakeFetch, freshDb } from '../support/harness';
 import { refreshArxivCategory } from '../../utils/sync/arxiv-fetch';
-import { createDb, type PaperboyDb } from '../../utils/data/db';
+import type { PaperboyDb } from '../../utils/data/db';
 import { getFeed } from '../../utils/data/papers';
 import { getArxivStatus } from '../../utils/data/arxiv-store';
 
@@ -11,7 +12,6 @@ const fixture = recordedAtom;
 const ORIGIN = 'https://export.arxiv.test';
 
 let db: PaperboyDb;
-let n = 0;
 let clock = 1_000_000;
 const slept: number[] = [];
 const requested: string[] = [];
@@ -25,15 +25,12 @@ function deps(answer: () => Response | Promise<Response>) {
       slept.push(ms);
       clock += ms;
     },
-    fetch: (async (url: string) => {
-      requested.push(url);
-      return answer();
-    }) as unknown as typeof fetch,
+    fetch: fakeFetch(async ({ url }) => (requested.push(url.href), answer())).fetch,
   };
 }
 
 beforeEach(() => {
-  db = createDb(`arxiv-fetch-${++n}`);
+  db = freshDb();
   slept.length = 0;
   requested.length = 0;
 });

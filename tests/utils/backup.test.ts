@@ -7,7 +7,7 @@ import { getFeed } from '../../utils/data/papers';
 import { markRead, markUnread } from '../../utils/data/user-state';
 import { keepUnreadDays } from '../../utils/settings/settings';
 import { createWorker } from '../../utils/sync/background';
-import { clock, dump, FakeHf, freshDb, ORIGIN, recorded } from '../support/sync-harness';
+import { clock, dump, FakeHf, freshDb, ORIGIN, recorded } from '../support/harness';
 
 const DAILY = recorded('2026-06-12');
 const TRENDING = recorded('2026-08-03');

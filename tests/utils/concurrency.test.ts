@@ -6,7 +6,7 @@ import { createDb, type PaperboyDb, type UserState } from '../../utils/data/db';
 import { countUnreadLive } from '../../utils/data/papers';
 import { markRead, markUnread, toggleRead } from '../../utils/data/user-state';
 import { createWorker } from '../../utils/sync/background';
-import { clock, FakeHf, freshDb, gate, item, json, ORIGIN, recorded, wrapTables } from '../support/sync-harness';
+import { clock, FakeHf, freshDb, gate, item, json, ORIGIN, recorded, wrapTables } from '../support/harness';
 
 // The popup and the worker are separate contexts with separate connections to one database:
 // here too, the "page" gets its own Dexie connection to the worker's database.

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordedHfDay } from '../fixtures/recorded';
-import { createDb, type PaperboyDb } from '../../utils/data/db';
+import { fakeFetch, freshDb, json } from '../support/harness';
+import type { PaperboyDb } from '../../utils/data/db';
 import { isWorkerMessage } from '../../utils/sync/messages';
 import { countUnreadLive, getFeed } from '../../utils/data/papers';
 import { getSyncStatus, putSyncStatus } from '../../utils/data/sync-status';
@@ -13,19 +14,13 @@ const ORIGIN = 'https://hf.test';
 const NOW = Date.parse('2026-06-12T10:00:00Z');
 
 let db: PaperboyDb;
-let n = 0;
 let requests: URL[] = [];
 
-/** A fake HF: answers each request from `answer`, records the URLs. */
-function fakeFetch(answer: (url: URL) => Response): typeof fetch {
-  return (async (input: string) => {
-    const url = new URL(input);
-    requests.push(url);
-    return answer(url);
-  }) as unknown as typeof fetch;
+/** The harness's fake network, answering each request from `answer`; the URLs are kept. */
+function hfFetch(answer: (url: URL) => Response): typeof fetch {
+  return fakeFetch(({ url }) => (requests.push(url), answer(url))).fetch;
 }
 
-const json = (body: unknown, init?: ResponseInit) => new Response(JSON.stringify(body), init);
 /** 250 distinct items: three pages of 100, 100 and 50. */
 const many = Array.from({ length: 250 }, (_, i) => ({ ...items[i % items.length]!, paper: { ...items[i % items.length]!.paper, id: `2606.${String(20000 + i)}` } }));
 const paged = (url: URL) => {
@@ -34,14 +29,14 @@ const paged = (url: URL) => {
 };
 
 beforeEach(() => {
-  db = createDb(`feed-sync-${++n}`);
+  db = freshDb();
   requests = [];
 });
 afterEach(() => db.delete());
 
 describe('createSync().runFeed', () => {
   it('fetches this week page by page until a short page, and stores it apart from the badge feeds', async () => {
-    const sync = createSync({ db, fetch: fakeFetch(paged), hfOrigin: ORIGIN, now: () => NOW });
+    const sync = createSync({ db, fetch: hfFetch(paged), hfOrigin: ORIGIN, now: () => NOW });
     const result = await sync.runFeed('hf-week');
     expect(result.error).toBeUndefined();
     expect(requests.map((u) => u.search)).toEqual([
@@ -55,7 +50,7 @@ describe('createSync().runFeed', () => {
   });
 
   it('stops at the page limit for a month', async () => {
-    const sync = createSync({ db, fetch: fakeFetch(() => json(many.slice(0, 100))), hfOrigin: ORIGIN, now: () => NOW });
+    const sync = createSync({ db, fetch: hfFetch(() => json(many.slice(0, 100))), hfOrigin: ORIGIN, now: () => NOW });
     await sync.runFeed('hf-month');
     expect(requests).toHaveLength(10);
     expect(requests[0]!.search).toBe('?month=2026-06&limit=100&p=0');
@@ -63,7 +58,7 @@ describe('createSync().runFeed', () => {
 
   it('sends nothing while a stored rate-limit wait is on, and says how long', async () => {
     await putSyncStatus(db, { feeds: {}, nextAttemptAt: NOW + 120_000, rateLimitedUntil: NOW + 120_000, lastError: { kind: 'rate-limited', message: 'wait', at: NOW - 1000 } });
-    const sync = createSync({ db, fetch: fakeFetch(paged), hfOrigin: ORIGIN, now: () => NOW });
+    const sync = createSync({ db, fetch: hfFetch(paged), hfOrigin: ORIGIN, now: () => NOW });
     const result = await sync.runFeed('hf-week');
     expect(requests).toEqual([]);
     expect(result).toMatchObject({ ran: false, error: { kind: 'rate-limited', message: 'Hugging Face asked us to wait; next try in 2 min' } });
@@ -72,7 +67,7 @@ describe('createSync().runFeed', () => {
   it('stores a 429 wait so the periodic sync honours it, and changes no feed', async () => {
     const sync = createSync({
       db,
-      fetch: fakeFetch(() => new Response('slow down', { status: 429, headers: { RateLimit: '"api";r=0;t=90' } })),
+      fetch: hfFetch(() => new Response('slow down', { status: 429, headers: { RateLimit: '"api";r=0;t=90' } })),
       hfOrigin: ORIGIN,
       now: () => NOW,
     });
@@ -87,11 +82,11 @@ describe('createSync().runFeed', () => {
   });
 
   it('changes nothing when a later page fails, and explains why', async () => {
-    const sync = createSync({ db, fetch: fakeFetch(paged), hfOrigin: ORIGIN, now: () => NOW });
+    const sync = createSync({ db, fetch: hfFetch(paged), hfOrigin: ORIGIN, now: () => NOW });
     await sync.runFeed('hf-week');
     const failing = createSync({
       db,
-      fetch: fakeFetch((url) => (url.searchParams.get('p') === '1' ? new Response('oops', { status: 502 }) : paged(url))),
+      fetch: hfFetch((url) => (url.searchParams.get('p') === '1' ? new Response('oops', { status: 502 }) : paged(url))),
       hfOrigin: ORIGIN,
       now: () => NOW + 2 * 3600_000,
     });
@@ -112,7 +107,7 @@ describe('the worker and its sync-feed message', () => {
   });
 
   it('runs a feed fetch for the message, and shares it with a second ask meanwhile', async () => {
-    const worker = createWorker({ db, fetch: fakeFetch(paged), hfOrigin: ORIGIN, now: () => NOW });
+    const worker = createWorker({ db, fetch: hfFetch(paged), hfOrigin: ORIGIN, now: () => NOW });
     const [a, b] = await Promise.all([worker.onMessage({ type: 'sync-feed', feed: 'hf-week' }), worker.syncFeed('hf-week')]);
     expect(a).toBe(b);
     expect(requests).toHaveLength(3);
@@ -120,7 +115,7 @@ describe('the worker and its sync-feed message', () => {
   });
 
   it('runs feed fetches and periodic syncs one after another, so neither loses the other’s outcome', async () => {
-    const worker = createWorker({ db, fetch: fakeFetch(paged), hfOrigin: ORIGIN, now: () => NOW });
+    const worker = createWorker({ db, fetch: hfFetch(paged), hfOrigin: ORIGIN, now: () => NOW });
     await Promise.all([worker.syncNow(), worker.syncFeed('hf-week'), worker.syncNow()]);
     // Asked while the periodic sync ran: the week's requests wait until it has stored its outcome.
     expect(requests.map((u) => u.search)).toEqual([

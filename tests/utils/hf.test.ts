@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { LIMITS, parseDailyPapers, type ParsedPaper, type ParseResult } from '../../utils/sync/sources/hf';
 import { safeUrl } from '../../utils/platform/url';
-import { hfDay, hfFixtures, type RawItem } from '../fixtures/hf';
+import { recordedHfDay as hfDay, recordedHfFiles as hfFixtures, type RawItem } from '../fixtures/recorded';
 
 const ORIGIN = 'http://127.0.0.1:41731';
 const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Za-z-]{2})?\/\d{7})$/;

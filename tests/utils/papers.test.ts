@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FeedId } from '../../utils/views/view-id';
-import { createDb, type PaperboyDb, type UserState } from '../../utils/data/db';
+import type { PaperboyDb, UserState } from '../../utils/data/db';
 import { applySync, loadBundled, type FeedFetch, type BundledSnapshot } from '../../utils/data/feed-store';
 import { countUnreadLive, getFeed, getFeedSizes } from '../../utils/data/papers';
 import { getSyncStatus } from '../../utils/data/sync-status';
 import { markRead, markUnread, toggleRead } from '../../utils/data/user-state';
 import { dropUndefined, parseDailyPapers, type ParsedPaper } from '../../utils/sync/sources/hf';
-import { hfDay, seedSnapshotText } from '../fixtures/hf';
+import { recordedHfDay as hfDay, seedSnapshotText } from '../fixtures/recorded';
+import { freshDb } from '../support/harness';
 
 const ORIGIN = 'https://huggingface.co';
 const T0 = Date.UTC(2026, 5, 12, 12);
@@ -25,8 +26,8 @@ const POOL = [...JUNE, ...AUGUST];
 const snapshot = (): BundledSnapshot => JSON.parse(seedSnapshotText()) as BundledSnapshot;
 
 const opened: PaperboyDb[] = [];
-function freshDb(): PaperboyDb {
-  const db = createDb(`papers-test-${crypto.randomUUID()}`);
+function openDb(): PaperboyDb {
+  const db = freshDb();
   opened.push(db);
   return db;
 }
@@ -58,7 +59,7 @@ async function feedIds(db: PaperboyDb, feed: FeedId): Promise<string[]> {
 
 describe('applySync', () => {
   it('is idempotent: the same payload twice leaves the same database', async () => {
-    const db = freshDb();
+    const db = openDb();
     const fetched = [fetchOf('hf-daily', JUNE, 2), fetchOf('hf-trending', [...AUGUST, ...JUNE.slice(0, 5)])];
     const status = { feeds: {} };
     await applySync(db, fetched, status, T0);
@@ -78,7 +79,7 @@ describe('applySync', () => {
   });
 
   it('keeps firstSeenAt while updating what changed, and keeps fields a later payload lacks', async () => {
-    const db = freshDb();
+    const db = openDb();
     const paper = JUNE[0]!;
     await store(db, [fetchOf('hf-trending', [paper])], T0);
     const { aiSummary: _dropped, ...withoutAiSummary } = { ...paper, upvotes: 99 };
@@ -88,7 +89,7 @@ describe('applySync', () => {
   });
 
   it('never touches read flags', async () => {
-    const db = freshDb();
+    const db = openDb();
     await store(db, [fetchOf('hf-daily', JUNE)], T0);
     await markRead(db, [JUNE[0]!.id, JUNE[1]!.id], T0 + 1);
     await db.userState.put({ id: JUNE[2]!.id, savedAt: T0 + 2, dismissedAt: T0 + 3 });
@@ -98,7 +99,7 @@ describe('applySync', () => {
   });
 
   it('replaces the membership of each fetched feed, leaving the others alone', async () => {
-    const db = freshDb();
+    const db = openDb();
     await store(db, [fetchOf('hf-trending', JUNE.slice(0, 3)), fetchOf('hf-daily', JUNE.slice(0, 10))], T0);
     await store(db, [fetchOf('hf-trending', [JUNE[2]!, AUGUST[0]!])], T0 + HOUR);
     expect(await feedIds(db, 'hf-trending')).toEqual([JUNE[2]!.id, AUGUST[0]!.id]);
@@ -109,7 +110,7 @@ describe('applySync', () => {
   });
 
   it('reads an empty fetch as "nothing new", not "all papers gone"', async () => {
-    const db = freshDb();
+    const db = openDb();
     await store(db, [fetchOf('hf-trending', AUGUST), fetchOf('hf-daily', JUNE)], T0);
     const before = await dump(db);
     await store(db, [fetchOf('hf-trending', []), fetchOf('hf-daily', [])], T0 + HOUR);
@@ -120,7 +121,7 @@ describe('applySync', () => {
   });
 
   it('merges the daily list within one featured day, newest answer first', async () => {
-    const db = freshDb();
+    const db = openDb();
     const [a, b, c] = JUNE;
     await store(db, [fetchOf('hf-daily', [a!, b!])], T0);
     await store(db, [fetchOf('hf-daily', [c!, a!])], T0 + HOUR);
@@ -129,7 +130,7 @@ describe('applySync', () => {
   });
 
   it('replaces the daily list when a new featured day starts', async () => {
-    const db = freshDb();
+    const db = openDb();
     await store(db, [fetchOf('hf-daily', JUNE.slice(0, 5))], T0);
     const nextDay = JUNE.slice(5, 7).map((p) => onDay(p, '2026-06-13'));
     await store(db, [fetchOf('hf-daily', nextDay)], T0 + 24 * HOUR);
@@ -138,7 +139,7 @@ describe('applySync', () => {
   });
 
   it('keeps only the latest featured day of a mixed daily answer in the feed, but stores every paper', async () => {
-    const db = freshDb();
+    const db = openDb();
     const mixed = [...AUGUST, ...JUNE.slice(0, 4)];
     await store(db, [fetchOf('hf-daily', mixed)], T0);
     expect(await feedIds(db, 'hf-daily')).toEqual(AUGUST.map((p) => p.id));
@@ -146,7 +147,7 @@ describe('applySync', () => {
   });
 
   it('keeps 2024-era daily papers (no featured day) and replaces them wholesale', async () => {
-    const db = freshDb();
+    const db = openDb();
     const undated = JUNE.slice(0, 3).map((p) => onDay(p, undefined));
     await store(db, [fetchOf('hf-daily', undated)], T0);
     await store(db, [fetchOf('hf-daily', undated.slice(1))], T0 + HOUR);
@@ -156,7 +157,7 @@ describe('applySync', () => {
 
 describe('countUnreadLive', () => {
   it('counts the union of the live feeds once each, minus read and dismissed papers', async () => {
-    const db = freshDb();
+    const db = openDb();
     const daily = JUNE.slice(0, 10);
     const trending = [...AUGUST, ...JUNE.slice(5, 12)]; // overlaps daily on JUNE[5..9]
     await store(db, [fetchOf('hf-daily', daily), fetchOf('hf-trending', trending)], T0);
@@ -174,7 +175,7 @@ describe('countUnreadLive', () => {
   });
 
   it('never counts the bundled snapshot', async () => {
-    const db = freshDb();
+    const db = openDb();
     expect(await loadBundled(db, snapshot(), T0)).toBe(true);
     expect(await countUnreadLive(db)).toBe(0);
     await store(db, [fetchOf('hf-trending', AUGUST)], T0 + HOUR);
@@ -182,13 +183,13 @@ describe('countUnreadLive', () => {
   });
 
   it('is 0 on an empty database', async () => {
-    expect(await countUnreadLive(freshDb())).toBe(0);
+    expect(await countUnreadLive(openDb())).toBe(0);
   });
 });
 
 describe('loadBundled', () => {
   it('loads the 88 bundled papers as the bundled feed, in listing order', async () => {
-    const db = freshDb();
+    const db = openDb();
     const seed = snapshot();
     expect(await loadBundled(db, seed, T0)).toBe(true);
     expect(await db.papers.count()).toBe(88);
@@ -209,13 +210,13 @@ describe('loadBundled', () => {
   });
 
   it('only loads into an empty database', async () => {
-    const db = freshDb();
+    const db = openDb();
     await store(db, [fetchOf('hf-trending', AUGUST)], T0);
     expect(await loadBundled(db, snapshot(), T0)).toBe(false);
     expect(await db.papers.count()).toBe(3);
     expect((await getFeedSizes(db)).bundled).toBe(0);
 
-    const again = freshDb();
+    const again = openDb();
     expect(await loadBundled(again, snapshot(), T0)).toBe(true);
     expect(await loadBundled(again, snapshot(), T0 + HOUR)).toBe(false);
     expect(await again.papers.count()).toBe(88);
@@ -223,7 +224,7 @@ describe('loadBundled', () => {
   });
 
   it('skips snapshot entries without a usable arXiv id', async () => {
-    const db = freshDb();
+    const db = openDb();
     const seed: BundledSnapshot = {
       papers: [
         { title: 'No id', summary: 'x' },
@@ -237,7 +238,7 @@ describe('loadBundled', () => {
   });
 
   it('keeps read flags on snapshot papers when a live sync brings the same paper', async () => {
-    const db = freshDb();
+    const db = openDb();
     const seed = snapshot();
     seed.papers[0]!.arxiv_id = JUNE[0]!.id;
     await loadBundled(db, seed, T0);
@@ -253,7 +254,7 @@ describe('read state', () => {
   const id = JUNE[0]!.id;
 
   it('markRead keeps an earlier read time and the other state', async () => {
-    const db = freshDb();
+    const db = openDb();
     await db.userState.put({ id, savedAt: 5 });
     await markRead(db, [id], 10);
     await markRead(db, [id], 20);
@@ -261,7 +262,7 @@ describe('read state', () => {
   });
 
   it('markUnread drops only the read time', async () => {
-    const db = freshDb();
+    const db = openDb();
     await db.userState.put({ id, savedAt: 5, readAt: 10, dismissedAt: 15 });
     await markUnread(db, [id]);
     expect(await db.userState.get(id)).toEqual({ id, savedAt: 5, dismissedAt: 15 });
@@ -270,7 +271,7 @@ describe('read state', () => {
   });
 
   it('toggleRead flips the flag, returns the new value and keeps savedAt', async () => {
-    const db = freshDb();
+    const db = openDb();
     await db.userState.put({ id, savedAt: 5 });
     expect(await toggleRead(db, id, 10)).toBe(true);
     expect(await db.userState.get(id)).toEqual({ id, savedAt: 5, readAt: 10 });
@@ -281,7 +282,7 @@ describe('read state', () => {
   });
 
   it('marks many papers read at once', async () => {
-    const db = freshDb();
+    const db = openDb();
     await store(db, [fetchOf('hf-daily', JUNE)], T0);
     await markRead(db, JUNE.map((p) => p.id), T0 + 1);
     expect(await countUnreadLive(db)).toBe(0);
@@ -291,7 +292,7 @@ describe('read state', () => {
 
 describe('getFeed', () => {
   it('returns the feed in rank order joined with user state, without dismissed papers', async () => {
-    const db = freshDb();
+    const db = openDb();
     const trending = [AUGUST[2]!, JUNE[3]!, AUGUST[0]!, JUNE[1]!];
     await store(db, [fetchOf('hf-trending', trending)], T0);
     await markRead(db, [JUNE[3]!.id], T0 + 1);
@@ -306,7 +307,7 @@ describe('getFeed', () => {
   });
 
   it('reads a bounded slice with a limit, and nothing from an unknown or empty feed', async () => {
-    const db = freshDb();
+    const db = openDb();
     await store(db, [fetchOf('hf-daily', JUNE)], T0);
     expect((await getFeed(db, 'hf-daily', 5)).map((v) => v.paper.id)).toEqual(JUNE.slice(0, 5).map((p) => p.id));
     expect(await getFeed(db, 'hf-trending')).toEqual([]);
@@ -338,7 +339,7 @@ describe('properties', () => {
   it('no sequence of syncs changes userState', async () => {
     await fc.assert(
       fc.asyncProperty(statesArb, syncsArb, async (states, syncs) => {
-        const db = freshDb();
+        const db = openDb();
         try {
           await db.userState.bulkPut(states);
           const before = await db.userState.toArray();
@@ -356,7 +357,7 @@ describe('properties', () => {
   it('ingest is idempotent: applying a sync again changes nothing but when its papers were last listed', async () => {
     await fc.assert(
       fc.asyncProperty(syncsArb, async (syncs) => {
-        const db = freshDb();
+        const db = openDb();
         try {
           let now = T0;
           for (const fetched of syncs) await store(db, fetched, (now += HOUR));

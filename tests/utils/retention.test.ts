@@ -5,7 +5,7 @@ import { getRetentionRun } from '../../utils/data/retention-store';
 import { DAY_MS, pruneIfDue, pruneOldPapers, RETENTION_INTERVAL_MS } from '../../utils/data/retention';
 import { KEEP_FOREVER, keepUnreadDays } from '../../utils/settings/settings';
 import { createWorker } from '../../utils/sync/background';
-import { clock, countWrites, FakeHf, freshDb, item, json, ORIGIN, T0 } from '../support/sync-harness';
+import { clock, countWrites, FakeHf, freshDb, item, json, ORIGIN, T0 } from '../support/harness';
 
 const NOW = T0;
 

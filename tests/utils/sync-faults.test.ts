@@ -2,13 +2,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { refreshBadge } from '../../utils/platform/badge';
 import { RETRY_ALARM, SYNC_ALARM, SYNC_PERIOD_MS } from '../../utils/sync/schedule';
-import { countUnreadLive } from '../../utils/data/papers';
+import { countUnreadLive, getFeedSizes } from '../../utils/data/papers';
 import { getSyncStatus, type SyncStatus } from '../../utils/data/sync-status';
 import { markRead } from '../../utils/data/user-state';
 import { describeSyncStatus } from '../../utils/pages/sync-status-text';
 import { MAX_EARLY_RETRIES, RATE_LIMIT_BASE_MS } from '../../utils/sync/outcome';
 import { MAX_RATE_LIMIT_WAIT_MS } from '../../utils/sync/retry';
 import { createWorker } from '../../utils/sync/background';
+import { createSync } from '../../utils/sync/sync';
 import {
   clock,
   countWrites,
@@ -21,9 +22,10 @@ import {
   ORIGIN,
   recorded,
   stalledBody,
+  T0,
   text,
   type HfItem,
-} from '../support/sync-harness';
+} from '../support/harness';
 
 // One test (or one table of cases) per row of the reliability table in docs/quality.md, each
 // against a real Dexie database and the real sync and worker; only the network is faked.
@@ -481,5 +483,56 @@ describe('quota exceeded / AbortError on write', () => {
     expect(await dump(env.db, [...USER_TABLES, 'meta'])).toEqual({ ...before.data, meta });
     quota.off();
     expect(await countUnreadLive(env.db)).toBe(LIVE_PAPERS - 2);
+  });
+});
+
+describe('other failures', () => {
+  it('HTTP 404 and 400 are recorded as such, and nothing is stored', async () => {
+    const env = setup();
+    env.hf.always('daily', () => text('Not Found', { status: 404 })).always('trending', () => text('', { status: 400 }));
+    const status = await env.worker.syncNow(true);
+    expect(status.lastError).toMatchObject({ kind: 'http', message: expect.stringContaining('404') });
+    expect(await env.db.papers.count()).toBe(0);
+  });
+
+  it('one feed failing does not stop the other', async () => {
+    const env = setup();
+    env.hf.always('daily', () => text('', { status: 503 }));
+    const status = await env.worker.syncNow(true);
+    expect(await getFeedSizes(env.db)).toEqual({ 'hf-daily': 0, 'hf-trending': TRENDING.length, bundled: 0 });
+    expect(status.lastError?.kind).toBe('server');
+    expect(status.feeds['hf-trending']?.count).toBe(TRENDING.length);
+  });
+
+  it('after many failures: a 5xx leaves the next try to the periodic sync, a 429 backs off an hour at most', async () => {
+    const env = setup({ random: () => 0.999999 });
+    await env.db.meta.put({ key: 'sync-status', value: { failures: 40, feeds: {} } satisfies SyncStatus });
+    env.hf.always('both', () => text('', { status: 500 }));
+    const status = await env.worker.syncNow(true);
+    expect(status.failures).toBe(41);
+    // Past the early retries no retry is scheduled: the hourly alarm is the next try.
+    expect(status.nextAttemptAt).toBeUndefined();
+    expect(status.rateLimitedUntil).toBeUndefined();
+    expect(headline(status, env.time.now()).detail).toBe('next try with the 60-minute sync');
+
+    // A 429 naming no wait keeps backing off however many failures came before, capped at an hour.
+    env.hf.always('both', () => text('', { status: 429 }));
+    const after = await env.worker.syncNow(true);
+    expect(after.failures).toBe(42);
+    expect(after.rateLimitedUntil).toBe(after.nextAttemptAt);
+    expect(after.rateLimitedUntil! - env.time.now()).toBeLessThanOrEqual(60 * MINUTE);
+    expect(after.rateLimitedUntil! - env.time.now()).toBeGreaterThanOrEqual(30 * MINUTE);
+  });
+
+  // What a fetch the browser refuses looks like from inside: the same TypeError as no network.
+  it.each([
+    [false, 'permission', 'Paperboy may not reach hf.test: click “Sync now” to allow it — showing the bundled snapshot'],
+    [true, 'offline', 'Offline — showing the bundled snapshot'],
+  ] as const)('a refused fetch with the site permission held: %s says %s', async (held, kind, text) => {
+    const db = freshDb();
+    const sync = createSync({ db, fetch: () => Promise.reject(new TypeError('Failed to fetch')), hfOrigin: ORIGIN, hasHostAccess: async () => held, now: () => T0 });
+    const { status } = await sync.run();
+    expect(status.lastError?.kind).toBe(kind);
+    expect(headline(status, T0).text).toBe(text);
   });
 });

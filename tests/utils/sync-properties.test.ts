@@ -10,7 +10,7 @@ import { getSyncStatus } from '../../utils/data/sync-status';
 import { markRead } from '../../utils/data/user-state';
 import { parseDailyPapers } from '../../utils/sync/sources/hf';
 import { createWorker } from '../../utils/sync/background';
-import { clock, FakeHf, freshDb, json, ORIGIN, recorded, text, type HfItem } from '../support/sync-harness';
+import { clock, FakeHf, freshDb, json, ORIGIN, recorded, text, type HfItem } from '../support/harness';
 
 const POOL = [...recorded('2026-06-12'), ...recorded('2026-08-03')];
 const MINUTE = 60_000;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type SyncStatus } from '../../utils/data/sync-status';
+import { formatDateTime } from '../../utils/lib/format';
 import { describeSyncStatus } from '../../utils/pages/sync-status-text';
 
 // What the popup and the new tab say after each kind of outcome: one line, no modal, and a
@@ -75,5 +76,32 @@ describe('sync status in plain words', () => {
     expect(shown.text).toBe('Synced 30 minutes ago');
     expect(shown.title).toContain('Last error: old trouble');
     expect(shown.title).not.toContain('Next try');
+  });
+});
+
+describe('describeSyncStatus: the first run, a sync under way, success then failure', () => {
+  it('says when nothing was synced yet', () => {
+    expect(describeSyncStatus({ feeds: {} }, false, NOW)).toEqual({ text: 'Not synced yet — showing the bundled snapshot', tone: 'idle', title: 'Never synced' });
+  });
+
+  it('says syncing while a sync runs', () => {
+    expect(describeSyncStatus({ feeds: {}, lastSuccessAt: NOW }, true, NOW).text).toBe('Syncing…');
+  });
+
+  it('reports a success, and a failure after it with the time of the last good data', () => {
+    expect(describeSyncStatus({ feeds: {}, lastSuccessAt: NOW - 10_000 }, false, NOW)).toEqual({
+      text: 'Synced just now',
+      tone: 'ok',
+      title: `Last synced: ${formatDateTime(NOW - 10_000)}`,
+    });
+    const failed: SyncStatus = {
+      feeds: {},
+      lastSuccessAt: NOW - 60 * MINUTE,
+      lastError: { kind: 'offline', message: 'Could not reach Hugging Face', at: NOW },
+      nextAttemptAt: NOW + 45_000,
+    };
+    expect(describeSyncStatus(failed, false, NOW)).toMatchObject({ tone: 'warn', text: expect.stringMatching(/^Offline — showing data from /), detail: 'next try in 45 s' });
+    expect(describeSyncStatus({ ...failed, lastSuccessAt: undefined }, false, NOW).text).toBe('Offline — showing the bundled snapshot');
+    expect(describeSyncStatus({ ...failed, lastSuccessAt: NOW + 1 }, false, NOW + 2).tone).toBe('ok');
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDb, type Paper, type PaperboyDb } from '../../utils/data/db';
+import type { Paper, PaperboyDb } from '../../utils/data/db';
 import { countUnreadLive, getFeed } from '../../utils/data/papers';
 import { markRead } from '../../utils/data/user-state';
 import type { ArxivPaper } from '../../utils/sync/sources/arxiv';
@@ -7,16 +7,16 @@ import { addArxivCategory, getArxivStatus, recordArxivError, removeArxivCategory
 import { countSaved, getHistory, getPapersByIds, getSaved, getSavedForExport } from '../../utils/data/papers';
 import { dismiss, toggleSaved, undismiss } from '../../utils/data/user-state';
 import { recordVisit } from '../../utils/data/visits';
+import { freshDb } from '../support/harness';
 
 let db: PaperboyDb;
-let n = 0;
 
 function paper(id: string, fields: Partial<Paper> = {}): Paper {
   return { id, title: `Paper ${id}`, summary: '', authors: [], links: {}, source: 'hf', firstSeenAt: 1, ...fields };
 }
 
 beforeEach(async () => {
-  db = createDb(`triage-data-${++n}`);
+  db = freshDb();
   await db.papers.bulkPut(['a', 'b', 'c'].map((id) => paper(id)));
   await db.feeds.bulkPut(['a', 'b', 'c'].map((id, rank) => ({ feed: 'hf-trending' as const, rank, id })));
 });

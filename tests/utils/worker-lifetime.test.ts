@@ -6,7 +6,7 @@ import { countUnreadLive, getFeed } from '../../utils/data/papers';
 import { getSyncStatus } from '../../utils/data/sync-status';
 import { markRead } from '../../utils/data/user-state';
 import { createWorker } from '../../utils/sync/background';
-import { clock, dump, FakeHf, freshDb, item, ORIGIN, recorded, text } from '../support/sync-harness';
+import { clock, dump, FakeHf, freshDb, item, ORIGIN, recorded, text } from '../support/harness';
 
 const DAILY = recorded('2026-06-12');
 const TRENDING = [...recorded('2026-08-03'), ...DAILY.slice(0, 5)];

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RETRY_ALARM, SYNC_ALARM, SYNC_PERIOD_MINUTES } from '../../utils/sync/schedule';
-import { createDb, type PaperboyDb } from '../../utils/data/db';
+import type { PaperboyDb } from '../../utils/data/db';
 import { getFeedSizes } from '../../utils/data/papers';
 import { getSyncStatus, type SyncStatus } from '../../utils/data/sync-status';
 import { markRead } from '../../utils/data/user-state';
@@ -10,7 +10,8 @@ import { ensureBundled } from '../../utils/data/bundled';
 import { BUNDLED_PATH } from '../../utils/data/bundled-path';
 import { MAX_EARLY_RETRIES } from '../../utils/sync/outcome';
 import { createWorker } from '../../utils/sync/background';
-import { hfDay, seedSnapshotText, stubFetch, type Reply, type Route } from '../fixtures/hf';
+import { recordedHfDay as hfDay, seedSnapshotText } from '../fixtures/recorded';
+import { fakeFetch, freshDb, json as jsonResponse, type Answer, type FakeRequest } from '../support/harness';
 
 const ORIGIN = 'http://127.0.0.1:41731';
 const T0 = Date.UTC(2026, 5, 12, 12);
@@ -18,29 +19,29 @@ const MINUTE = 60_000;
 
 const DAILY = hfDay('2026-06-12'); // 30 papers
 const TRENDING = hfDay('2026-08-03'); // 3 papers
-const json = (body: unknown[]): Reply => ({ body, headers: { 'content-type': 'application/json' } });
+const json = (body: unknown[]): Answer => jsonResponse(body);
 
 let db: PaperboyDb;
 let clock: number;
 /** What HF answers right now; tests swap it to script faults. */
-let hf: (url: URL) => Reply | 'offline' | 'hang';
-let net: ReturnType<typeof stubFetch>;
+let hf: (url: URL) => Answer;
+let net: ReturnType<typeof fakeFetch>;
 
 // The snapshot asset is fetched through the global fetch (as in the extension), the HF API too.
-const route: Route = (url) => {
-  if (url.pathname === BUNDLED_PATH) return { body: seedSnapshotText(), headers: { 'content-type': 'application/json' } };
+const route = ({ url }: FakeRequest): Answer => {
+  if (url.pathname === BUNDLED_PATH) return new Response(seedSnapshotText(), { headers: { 'content-type': 'application/json' } });
   if (url.origin === ORIGIN && url.pathname === '/api/daily_papers') return hf(url);
   return 'offline';
 };
 
-const apiRequests = () => net.requests.filter((url) => url.pathname.startsWith('/api/'));
-const snapshotRequests = () => net.requests.filter((url) => url.pathname.endsWith('.json'));
+const apiRequests = () => net.requests.map((r) => r.url).filter((url) => url.pathname.startsWith('/api/'));
+const snapshotRequests = () => net.requests.map((r) => r.url).filter((url) => url.pathname.endsWith('.json'));
 
 beforeEach(() => {
-  db = createDb(`worker-test-${crypto.randomUUID()}`);
+  db = freshDb();
   clock = T0;
   hf = (url) => json(url.searchParams.get('sort') === 'trending' ? TRENDING : DAILY);
-  net = stubFetch(route);
+  net = fakeFetch(route);
   vi.stubGlobal('fetch', net.fetch);
 });
 afterEach(async () => {
@@ -62,7 +63,7 @@ async function fire(w: ReturnType<typeof worker>, name: string) {
 describe('the snapshot', () => {
   it('is fetched from the package (BUNDLED_PATH, where wxt.config.ts copies it), so the JSON stays out of every bundle', async () => {
     expect(await ensureBundled(db, T0)).toBe(true);
-    expect(net.requests.map((url) => url.pathname)).toEqual([BUNDLED_PATH]);
+    expect(net.requests.map((r) => r.url.pathname)).toEqual([BUNDLED_PATH]);
     expect(await getFeedSizes(db)).toEqual({ bundled: 88, 'hf-daily': 0, 'hf-trending': 0 });
     expect(await ensureBundled(db, T0)).toBe(false); // never over stored papers
     expect(net.requests).toHaveLength(1);
@@ -127,7 +128,7 @@ describe('createWorker', () => {
   });
 
   it('a sync-now message syncs, even during a backoff wait; other messages are ignored', async () => {
-    hf = () => ({ status: 503 });
+    hf = () => new Response('', { status: 503 });
     const w = worker();
     const failed = await w.onInstalled();
     expect(failed.nextAttemptAt).toBeGreaterThan(clock);
@@ -148,7 +149,7 @@ describe('createWorker', () => {
   });
 
   it('a sync-now message never skips a rate limit', async () => {
-    hf = () => ({ status: 429, headers: { RateLimit: '"api";r=0;t=120' } });
+    hf = () => new Response('', { status: 429, headers: { RateLimit: '"api";r=0;t=120' } });
     const w = worker();
     const limited = await w.onInstalled();
     expect(limited.nextAttemptAt).toBe(T0 + 120_000);
@@ -167,7 +168,7 @@ describe('createWorker', () => {
   });
 
   it('retries early a bounded number of times, then waits for the periodic alarm', async () => {
-    hf = () => ({ status: 500 });
+    hf = () => new Response('', { status: 500 });
     const w = worker();
     await w.onInstalled();
     for (let failures = 1; failures <= MAX_EARLY_RETRIES; failures++) {

@@ -2,7 +2,9 @@ import Dexie, { type DBCoreTable } from 'dexie';
 import { createDb, type PaperboyDb } from '../../utils/data/db';
 import { recordedHfDay, type RecordedDay } from '../fixtures/recorded';
 
-/** A tiny test double for the network edge: Paperboy's sync, workers and pages stay real. */
+// The one test harness: a fresh database, a settable clock, one fake network (a `fetch` that
+// answers from a function, and the fake Hugging Face built on it), database fault wrappers.
+// Paperboy's sync, background and pages stay real; only the network edge is faked.
 
 export const ORIGIN = 'https://hf.test';
 export const T0 = Date.UTC(2026, 5, 12, 9, 0, 0);
@@ -46,15 +48,45 @@ export function clock(start = T0) {
   };
 }
 
-export type Answer = Response | Error | 'hang' | ((signal: AbortSignal) => Promise<Response>);
+/** What a fake request answers: a response, a thrown error, `'offline'`, a request that never ends, or a function of its signal. */
+export type Answer = Response | Error | 'offline' | 'hang' | ((signal: AbortSignal) => Promise<Response>);
 export type FeedKey = 'daily' | 'trending';
+
+export interface FakeRequest {
+  url: URL;
+  init?: RequestInit;
+  signal: AbortSignal;
+}
+
+/** Settles one fake request the way a real `fetch` would. */
+function settle(answer: Answer, signal: AbortSignal): Promise<Response> {
+  if (answer instanceof Error) return Promise.reject(answer);
+  if (answer === 'offline') return Promise.reject(new TypeError('Failed to fetch'));
+  if (answer === 'hang') return hang(signal);
+  if (typeof answer === 'function') return answer(signal);
+  return Promise.resolve(answer);
+}
+
+/** A `fetch` that answers every request from `answer` and records it: no network. */
+export function fakeFetch(answer: (request: FakeRequest) => Answer | Promise<Answer>) {
+  const requests: FakeRequest[] = [];
+  const fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), 'http://extension.invalid');
+    const request = { url, init, signal: init?.signal ?? new AbortController().signal };
+    requests.push(request);
+    const answered = answer(request);
+    return answered instanceof Promise ? answered.then((a) => settle(a, request.signal)) : settle(answered, request.signal);
+  }) as typeof globalThis.fetch;
+  return { fetch, requests };
+}
 
 /** What a fake Hugging Face answers next, per feed; every request is recorded with the time. */
 export class FakeHf {
-  readonly requests: { feed: FeedKey; url: string; at: number; signal: AbortSignal }[] = [];
+  readonly requests: { feed: FeedKey; url: string; at: number; signal: AbortSignal; init?: RequestInit }[] = [];
   private waiters: { count: number; resolve: () => void }[] = [];
   private answers: Record<FeedKey, Answer[]> = { daily: [], trending: [] };
   private fallback: Record<FeedKey, () => Answer>;
+  readonly fetch: typeof fetch;
 
   constructor(
     private readonly now: () => number,
@@ -62,6 +94,12 @@ export class FakeHf {
     trending: unknown = [],
   ) {
     this.fallback = { daily: () => json(daily), trending: () => json(trending) };
+    this.fetch = fakeFetch(({ url, init, signal }) => {
+      const feed: FeedKey = url.searchParams.get('sort') === 'trending' ? 'trending' : 'daily';
+      this.requests.push({ feed, url: url.href, at: this.now(), signal, init });
+      for (const waiter of this.waiters.filter((w) => this.requests.length >= w.count)) waiter.resolve();
+      return this.answers[feed].shift() ?? this.fallback[feed]();
+    }).fetch;
   }
 
   /** From now on, answer this feed with `answer` every time. */
@@ -85,19 +123,6 @@ export class FakeHf {
     if (this.requests.length >= count) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push({ count, resolve }));
   }
-
-  readonly fetch: typeof fetch = async (input, init) => {
-    const url = String(input);
-    const feed: FeedKey = url.includes('sort=trending') ? 'trending' : 'daily';
-    const signal = init?.signal ?? new AbortController().signal;
-    this.requests.push({ feed, url, at: this.now(), signal });
-    for (const waiter of this.waiters.filter((w) => this.requests.length >= w.count)) waiter.resolve();
-    const answer = this.answers[feed].shift() ?? this.fallback[feed]();
-    if (answer instanceof Error) throw answer;
-    if (answer === 'hang') return hang(signal);
-    if (typeof answer === 'function') return answer(signal);
-    return answer;
-  };
 }
 
 export function json(body: unknown, init: ResponseInit = {}): Response {
