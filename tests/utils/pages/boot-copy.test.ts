@@ -1,0 +1,134 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { buildNodes, captureFirstScreen, saveBootCopy, showBootCopy } from '../../../utils/pages/boot-copy';
+import { forgetBootCopies, readBootCopy } from '../../../utils/pages/boot-copy-store';
+
+const VERSION = 'chunks/newtab-abc123.js';
+
+/** A page like the new tab: a header and a few paper cards. */
+function page(): HTMLElement {
+  const root = document.createElement('div');
+  const main = document.createElement('main');
+  main.className = 'cards';
+  for (const [id, read] of [['2606.00001', 'false'], ['2606.00002', 'true'], ['hep-th/9901001', 'false']]) {
+    const card = document.createElement('article');
+    card.setAttribute('data-paper-id', id!);
+    card.setAttribute('data-read', read!);
+    const link = document.createElement('a');
+    link.setAttribute('data-action', 'open');
+    link.setAttribute('href', `https://huggingface.co/papers/${id}`);
+    link.textContent = `<b>Paper ${id}</b> & more`;
+    const toggle = document.createElement('button');
+    toggle.setAttribute('data-action', 'toggle-read');
+    card.append(link, ' ', toggle);
+    main.append(card);
+  }
+  const icon = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  icon.setAttribute('viewBox', '0 0 10 10');
+  root.append(icon, main);
+  document.body.append(root);
+  return root;
+}
+
+function placeAt(element: Element, top: number) {
+  vi.spyOn(element, 'getBoundingClientRect').mockReturnValue({ top } as DOMRect);
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  document.body.replaceChildren();
+});
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('boot cache', () => {
+  it('restores the saved first screen exactly, as elements and text', () => {
+    const root = page();
+    saveBootCopy('newtab', VERSION, root, 900);
+    const nodes = buildNodes(document, readBootCopy('newtab', VERSION)!.nodes);
+    const copy = document.createElement('div');
+    copy.append(...nodes);
+    expect(copy.childNodes).toHaveLength(root.childNodes.length);
+    copy.childNodes.forEach((node, i) => expect(node.isEqualNode(root.childNodes[i]!)).toBe(true));
+    expect(copy.querySelector('svg')?.namespaceURI).toBe('http://www.w3.org/2000/svg');
+    // Markup in remote text stays text.
+    expect(copy.querySelector('b')).toBeNull();
+    expect(copy.querySelector('[data-paper-id="2606.00002"]')?.getAttribute('data-read')).toBe('true');
+  });
+
+  it('keeps papers below the first screen as empty shells with their id and flag', () => {
+    const root = page();
+    const cards = root.querySelectorAll('[data-paper-id]');
+    placeAt(cards[0]!, 10);
+    placeAt(cards[1]!, 500);
+    placeAt(cards[2]!, 950);
+    const copy = document.createElement('div');
+    copy.append(...buildNodes(document, captureFirstScreen(root, 900)));
+    const copied = [...copy.querySelectorAll('[data-paper-id]')];
+    expect(copied.map((card) => [card.getAttribute('data-paper-id'), card.getAttribute('data-read'), card.childNodes.length])).toEqual([
+      ['2606.00001', 'false', 3],
+      ['2606.00002', 'true', 3],
+      ['hep-th/9901001', 'false', 0],
+    ]);
+  });
+
+  it('never shows a copy saved by another build, or none for a page without papers', () => {
+    saveBootCopy('newtab', VERSION, page(), 900);
+    expect(readBootCopy('newtab', 'chunks/newtab-other.js')).toBeUndefined();
+    expect(readBootCopy('popup', VERSION)).toBeUndefined();
+    const empty = document.createElement('div');
+    empty.textContent = 'Nothing here yet.';
+    saveBootCopy('popup', VERSION, empty, 600);
+    expect(localStorage.getItem('paperboy:boot:popup')).toBeNull();
+  });
+
+  it('drops event handlers and unsafe URLs from a tampered copy', () => {
+    const nodes = [
+      ['a', [['href', 'javascript:alert(1)'], ['onclick', 'alert(2)'], ['data-action', 'open']], ['x']],
+      ['img', [['src', ' JAVASCRIPT:alert(3)'], ['alt', '']], []],
+      ['a', [['href', 'https://arxiv.org/abs/2606.00001']], ['ok']],
+      ['img', [['src', '/icon/32.png']], []],
+    ];
+    localStorage.setItem('paperboy:boot:newtab', JSON.stringify({ version: VERSION, nodes }));
+    const copy = document.createElement('div');
+    copy.append(...buildNodes(document, readBootCopy('newtab', VERSION)!.nodes));
+    const attributes = [...copy.children].map((el) => [el.localName, ...[...el.attributes].map((a) => `${a.name}=${a.value}`)]);
+    expect(attributes).toEqual([['a', 'data-action=open'], ['img', 'alt='], ['a', 'href=https://arxiv.org/abs/2606.00001'], ['img', 'src=/icon/32.png']]);
+  });
+
+  it('survives a corrupt entry', () => {
+    localStorage.setItem('paperboy:boot:newtab', '{not json');
+    expect(readBootCopy('newtab', VERSION)).toBeUndefined();
+  });
+
+  it('forgets every page copy when user state changes, and nothing else', () => {
+    saveBootCopy('newtab', VERSION, page(), 900);
+    saveBootCopy('popup', VERSION, page(), 600);
+    localStorage.setItem('other', 'kept');
+    forgetBootCopies();
+    expect(Object.keys(localStorage)).toEqual(['other']);
+  });
+
+  it('shows the copy in place of the live root, then hands over and replays a click', () => {
+    saveBootCopy('newtab', VERSION, page(), 900);
+    document.body.replaceChildren();
+    const root = document.createElement('div');
+    document.body.append(root);
+    const boot = showBootCopy('newtab', VERSION, root)!;
+    expect(root.isConnected).toBe(false);
+    expect(document.querySelectorAll('[data-paper-id]')).toHaveLength(3);
+
+    const copied = document.querySelector('[data-paper-id="2606.00002"] [data-action="toggle-read"]') as HTMLElement;
+    copied.click();
+
+    const live = page();
+    root.append(...live.childNodes);
+    live.remove();
+    const clicked = vi.fn();
+    root.querySelector('[data-paper-id="2606.00002"] [data-action="toggle-read"]')!.addEventListener('click', clicked);
+    boot.handOver();
+    expect(root.isConnected).toBe(true);
+    expect(document.querySelectorAll('[data-paper-id]')).toHaveLength(3);
+    expect(clicked).toHaveBeenCalledOnce();
+  });
+});
