@@ -1,21 +1,11 @@
 import { useState } from 'preact/hooks';
 import { formatAuthors, formatDay } from '../utils/lib/format';
-import { type PaperView } from '../utils/data/papers';
 import { safeImageUrl, safeUrl } from '../utils/platform/url';
 import { CardSummary } from './CardSummary';
-import type { PaperHandlers } from '../utils/triage/types';
 import { PaperActions } from './PaperActions';
-import { paperAttributes } from './paper-attributes';
+import { paperAttributes, type PaperItemProps } from './paper-attributes';
 import { PaperLink } from './PaperLink';
 import { ReadToggle } from './ReadToggle';
-
-interface Props {
-  view: PaperView;
-  handlers: PaperHandlers;
-  first?: boolean;
-  selected?: boolean;
-  isNew?: boolean;
-}
 
 const LINK_LABELS = [
   ['hf', 'Hugging Face'],
@@ -26,7 +16,7 @@ const LINK_LABELS = [
 ] as const;
 
 /** A new-tab card: thumbnail, title, authors, counts, summary, keywords, links and actions. */
-export function PaperCard({ view, handlers, first, selected, isNew }: Props) {
+export function PaperCard({ view, handlers, first, selected, isNew }: PaperItemProps) {
   const { paper, state, rank } = view;
   const [thumbFailed, setThumbFailed] = useState(false);
   const read = Boolean(state?.readAt);

@@ -1,22 +1,12 @@
 import { formatAuthors } from '../utils/lib/format';
-import { type PaperView } from '../utils/data/papers';
 import { safeUrl } from '../utils/platform/url';
-import type { PaperHandlers } from '../utils/triage/types';
 import { PaperActions } from './PaperActions';
-import { paperAttributes } from './paper-attributes';
+import { paperAttributes, type PaperItemProps } from './paper-attributes';
 import { PaperLink } from './PaperLink';
 import { ReadToggle } from './ReadToggle';
 
-interface Props {
-  view: PaperView;
-  handlers: PaperHandlers;
-  first?: boolean;
-  selected?: boolean;
-  isNew?: boolean;
-}
-
 /** One compact popup line: rank, title, upvotes, first authors, the AI one-liner, actions. */
-export function PaperRow({ view, handlers, first, selected, isNew }: Props) {
+export function PaperRow({ view, handlers, first, selected, isNew }: PaperItemProps) {
   const { paper, state, rank } = view;
   const read = Boolean(state?.readAt);
   const href = safeUrl(paper.links.hf) ?? safeUrl(paper.links.arxiv) ?? '';

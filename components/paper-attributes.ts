@@ -1,4 +1,15 @@
 import { type PaperView } from '../utils/data/papers';
+import type { PaperHandlers } from '../utils/triage/types';
+
+/** What a paper's card (new tab) and row (popup) are given. */
+export interface PaperItemProps {
+  view: PaperView;
+  handlers: PaperHandlers;
+  /** The first paper: its title carries the Element Timing mark the bench measures. */
+  first?: boolean;
+  selected?: boolean;
+  isNew?: boolean;
+}
 
 interface Options {
   /** `card` on the new tab, `row` in the popup. */

@@ -1,3 +1,4 @@
+import { Brand } from '../../components/Brand';
 import { ArxivAdd } from '../../components/ArxivAdd';
 import { FeedTabs } from '../../components/FeedTabs';
 import { FilterBar } from '../../components/FilterBar';
@@ -19,10 +20,7 @@ export function App() {
   return (
     <div class="page">
       <header class="page-head">
-        <h1 class="brand">
-          <img src="/icon/32.png" alt="" />
-          Paperboy
-        </h1>
+        <Brand />
         <SearchBox value={state.q} search={search} inputRef={searchRef} onInput={(q) => update({ q })} />
         <div class="head-actions">
           <SyncStatusBar status={status} syncing={syncing} error={syncError} now={now} onSync={syncNow} />

@@ -1,3 +1,4 @@
+import { Brand } from '../../components/Brand';
 import { useMemo, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { FeedNotice } from '../../components/FeedNotice';
@@ -31,10 +32,7 @@ export function App() {
   return (
     <main class="popup-main">
       <header class="popup-head">
-        <h1 class="brand">
-          <img src="/icon/32.png" alt="" />
-          Paperboy
-        </h1>
+        <Brand />
         <SearchBox value={state.q} search={search} inputRef={searchRef} onInput={(q) => update({ q })} />
         <a
           class="btn ghost"

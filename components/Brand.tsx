@@ -1,0 +1,9 @@
+/** Paperboy's name and icon, at the top of every page. */
+export function Brand() {
+  return (
+    <h1 class="brand">
+      <img src="/icon/32.png" alt="" />
+      Paperboy
+    </h1>
+  );
+}
