@@ -1,4 +1,4 @@
 import '../../assets/paperboy.css';
-import { startPage } from '../../utils/pages/start-page';
+import { startPage } from '../../utils/pages/boot/start-page';
 
 startPage('popup', () => import('./App'));

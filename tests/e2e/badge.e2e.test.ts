@@ -4,7 +4,7 @@ import { badgeText, discard, launch, openPage, readFlag, waitFor, type Extension
 import { POLL } from './config';
 import { FixtureServer, jsonFeeds, recordedItems } from './fixture-server';
 
-// utils/badge.ts orders badge refreshes with a Web Lock: each page and the worker is a JavaScript
+// utils/platform/badge.ts orders badge refreshes with a Web Lock: each page and the worker is a JavaScript
 // context of its own, with its own copy of every module, and only a lock of their shared origin
 // lines their refreshes up (else a count taken before one page's write can be set after the
 // other page's fresher count). Node has no Web Locks, so only a real browser shows it at work.

@@ -3,7 +3,7 @@ import { badgeText, discard, launch, openPage, readFlag, waitFor, type Extension
 import { POLL } from './config';
 import { FixtureServer, jsonFeeds, recordedItems } from './fixture-server';
 
-// The boot copy (utils/boot-cache.ts): a repeat visit paints the first screen the last one saved,
+// The boot copy (utils/pages/boot/boot-copy.ts): a repeat visit paints the first screen the last one saved,
 // then the live page takes over. Whatever is on screen lists every paper with its current flag.
 const daily = recordedItems('2026-06-12');
 const trending = [...daily].sort((a, b) => b.paper.upvotes - a.paper.upvotes).slice(0, 12);

@@ -12,7 +12,7 @@ const trending = [...recordedItems('2026-08-03'), ...[...daily].sort((a, b) => b
 const liveIds = new Set([...daily, ...trending].map((item) => item.paper.id));
 const UNREAD_AT_START = liveIds.size; // 33
 const POPUP = { width: 420, height: 600 };
-/** `utils/badge.ts`'s colour as `getBadgeBackgroundColor` reports it: set by every badge refresh. */
+/** `utils/platform/badge.ts`'s colour as `getBadgeBackgroundColor` reports it: set by every badge refresh. */
 const BADGE_COLOUR = [0xd9, 0x48, 0x0f, 255];
 
 type SyncStatusRow = { key: string; value: { lastSuccessAt?: number } };

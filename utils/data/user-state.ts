@@ -1,5 +1,5 @@
 import { refreshBadge } from '../platform/badge';
-import { forgetBootCopies } from '../pages/boot-copy-store';
+import { forgetBootCopies } from '../pages/boot/boot-copy-store';
 import type { PaperboyDb, UserState } from './db';
 
 // The one writer of user state (read, saved, hidden). Every change goes through `change()`,

@@ -3,7 +3,7 @@ import { backupFileName, exportBackup, importBackup, type ImportResult } from '.
 import { pruneAsSet } from '../data/retention';
 import { downloadText } from '../platform/download';
 import type { PageDeps } from './deps';
-import { requestPersistence, type Persistence } from './page-lifecycle';
+import { requestPersistence, type Persistence } from './boot/page-lifecycle';
 
 /** Saves a backup of all user state as `paperboy-backup-YYYY-MM-DD.json`; returns the file name. */
 export async function downloadBackup({ db, now }: PageDeps): Promise<string> {

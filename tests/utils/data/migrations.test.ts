@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createDb, declareSchema, SCHEMA } from '../../../utils/data/db';
 import { getFeed } from '../../../utils/data/papers';
 import { getSyncStatus } from '../../../utils/data/sync-status';
-import { reloadOnUpgrade } from '../../../utils/pages/page-lifecycle';
+import { reloadOnUpgrade } from '../../../utils/pages/boot/page-lifecycle';
 import { pruneOldPapers } from '../../../utils/data/retention';
 import { declaredIndexes, dumpGolden, goldenVersions, liveIndexes, readGolden, seedGolden, stepsUpTo, storesAt } from '../../support/golden-db';
 

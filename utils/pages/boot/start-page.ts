@@ -12,7 +12,7 @@ export function startPage(page: string, loadApp: () => Promise<{ App: ComponentT
   // a copy saved by another build is never shown.
   const version = document.querySelector<HTMLScriptElement>('script[type="module"][src]')?.src ?? '';
   const boot = showBootCopy(page, version, root);
-  void Promise.all([loadApp(), import('./take-over'), import('./page-lifecycle'), import('../data/db')]).then(
+  void Promise.all([loadApp(), import('./take-over'), import('./page-lifecycle'), import('../../data/db')]).then(
     ([{ App }, { takeOver }, { reloadOnUpgrade, requestPersistence }, { db }]) => {
       // An updated extension's new schema must not wait for this page: it reloads instead.
       reloadOnUpgrade(db);

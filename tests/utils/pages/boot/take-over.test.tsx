@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { useEffect, useState } from 'preact/hooks';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { saveBootCopy, showBootCopy } from '../../../utils/pages/boot-copy';
-import { takeOver } from '../../../utils/pages/take-over';
+import { saveBootCopy, showBootCopy } from '../../../../utils/pages/boot/boot-copy';
+import { takeOver } from '../../../../utils/pages/boot/take-over';
 
 const VERSION = 'chunks/popup-abc123.js';
 

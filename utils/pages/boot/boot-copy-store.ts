@@ -1,4 +1,4 @@
-// Where the pages' boot copies (utils/pages/boot-copy.ts) are kept: localStorage, which every
+// Where the pages' boot copies (utils/pages/boot/boot-copy.ts) are kept: localStorage, which every
 // extension page shares and can read synchronously before anything else loads. The background
 // has no localStorage: there every call here does nothing.
 

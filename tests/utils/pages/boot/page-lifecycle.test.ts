@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestPersistence } from '../../../utils/pages/page-lifecycle';
+import { requestPersistence } from '../../../../utils/pages/boot/page-lifecycle';
 
 function storage(persisted: boolean, grants: boolean) {
   const calls: string[] = [];

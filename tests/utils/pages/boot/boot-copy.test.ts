@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildNodes, captureFirstScreen, saveBootCopy, showBootCopy } from '../../../utils/pages/boot-copy';
-import { forgetBootCopies, readBootCopy } from '../../../utils/pages/boot-copy-store';
+import { buildNodes, captureFirstScreen, saveBootCopy, showBootCopy } from '../../../../utils/pages/boot/boot-copy';
+import { forgetBootCopies, readBootCopy } from '../../../../utils/pages/boot/boot-copy-store';
 
 const VERSION = 'chunks/newtab-abc123.js';
 

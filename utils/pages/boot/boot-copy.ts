@@ -2,14 +2,14 @@
  * The boot copy: each page keeps a copy of its first screen (the header and the papers above
  * the fold, as the app last drew them) in localStorage, and paints it on the next visit before
  * Preact, Dexie or the app are even loaded. The app then renders the live data and takes over
- * (utils/pages/take-over.tsx), so the copy is on screen only until the database has answered.
+ * (utils/pages/boot/take-over.tsx), so the copy is on screen only until the database has answered.
  * Papers below the fold are kept as empty shells that still carry `data-paper-id` and
  * `data-read`, so even during those milliseconds the page lists every paper with its flag.
  *
  * It is a structured copy of the DOM, not HTML: restoring creates elements and text nodes, never
  * parses markup, and drops event-handler attributes and URLs that `safeUrl` would refuse.
  */
-import { safeUrl } from '../platform/url';
+import { safeUrl } from '../../platform/url';
 import { readBootCopy, writeBootCopy, type CopiedNode } from './boot-copy-store';
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
