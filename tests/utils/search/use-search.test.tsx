@@ -89,9 +89,9 @@ describe('useSearch in the popup (lazy)', () => {
     const [olderIds, newerIds] = [search(worker.index, 'diffusion'), search(worker.index, 'memory')];
     expect(olderIds).not.toEqual(newerIds);
 
-    act(() => worker.answer(newer!));
+    await act(() => worker.answer(newer!));
     expect(result.current.ids).toEqual(newerIds);
-    act(() => worker.answer(older!));
+    await act(() => worker.answer(older!));
     expect(result.current.ids).toEqual(newerIds);
   });
 
@@ -99,7 +99,7 @@ describe('useSearch in the popup (lazy)', () => {
     const { result } = renderLazy('memory');
     await waitFor(() => expect(result.current.status).toBe('ready'));
 
-    act(() => worker.send({ type: 'error', message: 'Search stopped working (out of memory)' }));
+    await act(() => worker.send({ type: 'error', message: 'Search stopped working (out of memory)' }));
     expect(result.current).toMatchObject({ status: 'error', error: 'Search stopped working (out of memory)' });
   });
 });

@@ -30,9 +30,9 @@ async function renderTriage() {
 }
 
 /** A key pressed with the focus on `target` (the page itself when none). */
-function press(key: string, target: EventTarget = document): KeyboardEvent {
+async function press(key: string, target: EventTarget = document): Promise<KeyboardEvent> {
   const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
-  act(() => void target.dispatchEvent(event));
+  await act(() => void target.dispatchEvent(event));
   return event;
 }
 
@@ -55,12 +55,12 @@ describe('useTriage: per-paper actions', () => {
     const { result } = await renderTriage();
     time.set(T0 + 5_000);
 
-    act(() => result.current.handlers.toggleRead(first.id));
+    await act(() => result.current.handlers.toggleRead(first.id));
     await expect.poll(badge).toBe(String(papers.length - 1));
     expect((await db.userState.get(first.id))?.readAt).toBe(T0 + 5_000);
     await waitFor(() => expect(result.current.shown[0]!.state?.readAt).toBe(T0 + 5_000));
 
-    act(() => result.current.handlers.toggleRead(first.id));
+    await act(() => result.current.handlers.toggleRead(first.id));
     await expect.poll(badge).toBe(String(papers.length));
     expect((await db.userState.get(first.id))?.readAt).toBeUndefined();
   });
@@ -68,11 +68,11 @@ describe('useTriage: per-paper actions', () => {
   it('hides a paper with a message that offers undo, and undo brings it back', async () => {
     const { result } = await renderTriage();
 
-    act(() => result.current.handlers.dismiss(second.id));
+    await act(() => result.current.handlers.dismiss(second.id));
     await waitFor(() => expect(result.current.message).toMatchObject({ text: `Hidden “${second.title}” everywhere.`, tone: 'ok' }));
     await waitFor(() => expect(result.current.shown.map((v) => v.paper.id)).not.toContain(second.id));
 
-    act(() => result.current.message!.undo!());
+    await act(() => result.current.message!.undo!());
     await waitFor(() => expect(result.current.message).toEqual({ text: 'Back in your lists.', tone: 'ok' }));
     await waitFor(() => expect(result.current.shown.map((v) => v.paper.id)).toEqual(papers.map((p) => p.id)));
     expect((await db.userState.get(second.id))?.dismissedAt).toBeUndefined();
@@ -81,11 +81,11 @@ describe('useTriage: per-paper actions', () => {
   it('saves a paper and says where to find it; saving again removes it', async () => {
     const { result } = await renderTriage();
 
-    act(() => result.current.handlers.save(first.id));
+    await act(() => result.current.handlers.save(first.id));
     await waitFor(() => expect(result.current.message).toEqual({ text: 'Saved. Find it under Saved.', tone: 'ok' }));
     expect((await db.userState.get(first.id))?.savedAt).toBe(T0);
 
-    act(() => result.current.handlers.save(first.id));
+    await act(() => result.current.handlers.save(first.id));
     await waitFor(() => expect(result.current.message).toEqual({ text: 'Removed from Saved.', tone: 'ok' }));
     expect((await db.userState.get(first.id))?.savedAt).toBeUndefined();
   });
@@ -96,7 +96,7 @@ describe('useTriage: per-paper actions', () => {
     disk.on();
     const logged = vi.spyOn(console, 'error');
 
-    act(() => result.current.handlers.toggleRead(first.id));
+    await act(() => result.current.handlers.toggleRead(first.id));
     // Dexie appends the inner error's name and message on a second line.
     await waitFor(() => expect(result.current.message).toEqual({ text: expect.stringMatching(/^Could not change the read flag: Simulated QuotaExceededError\b/), tone: 'warn' }));
     expect(disk.failed).toBe(1);
@@ -109,7 +109,7 @@ describe('useTriage: the keyboard', () => {
   it('j selects the first paper shown and m marks it read', async () => {
     const { result } = await renderTriage();
 
-    const keys = [press('j'), press('m')];
+    const keys = [await press('j'), await press('m')];
     await waitFor(() => expect(result.current.shown[0]!.state?.readAt).toBe(T0));
     expect(result.current.selected).toBe(first.id);
     expect(keys.map((e) => e.defaultPrevented)).toEqual([true, true]);
@@ -120,9 +120,9 @@ describe('useTriage: the keyboard', () => {
     const search = document.body.appendChild(document.createElement('input'));
 
     // Were these two taken as commands, the selection would move on to the third paper.
-    const typed = [press('j', search), press('j', search)];
-    press('j');
-    press('m');
+    const typed = [await press('j', search), await press('j', search)];
+    await press('j');
+    await press('m');
     await waitFor(() => expect(result.current.shown[0]!.state?.readAt).toBe(T0));
     expect(result.current.shown.filter((v) => v.state?.readAt).map((v) => v.paper.id)).toEqual([first.id]);
     expect(typed.map((e) => e.defaultPrevented)).toEqual([false, false]);
