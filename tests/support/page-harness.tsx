@@ -11,8 +11,8 @@ import { recordedHfDay, type RecordedDay } from '../fixtures/recorded';
 import { ORIGIN } from './harness';
 
 /**
- * The page layer's one harness: a hook rendered as a page renders it, but on the test's own
- * database (a fresh fake-indexeddb one, from `freshDb()`), its own clock and WXT's fakeBrowser.
+ * A hook rendered as a page renders it, but on the test's own database (`freshDb()` from
+ * harness.ts), its own clock (`clock()`) and WXT's fakeBrowser.
  * The dependencies are made once per render, so they stay the same object across re-renders
  * (as the real ones do) and no effect re-runs just because the test rendered again.
  */

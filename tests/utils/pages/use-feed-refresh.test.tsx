@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { act, cleanup, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addArxivCategory, getArxivStatus, type ArxivStatus } from '../../../utils/data/arxiv-store';
 import type { PaperboyDb } from '../../../utils/data/db';
@@ -10,7 +10,7 @@ import type { FeedSyncResult } from '../../../utils/sync/period-sync';
 import type { ViewId } from '../../../utils/views/view-id';
 import { fakePermissions } from '../../support/fake-permissions';
 import { recordedPapers, renderPageHook, seedFeeds } from '../../support/page-harness';
-import { clock, dump, freshDb, T0 } from '../../support/harness';
+import { clock, dump, fakeFetch, freshDb, T0 } from '../../support/harness';
 
 const HOUR = 60 * 60_000;
 const week = { type: 'sync-feed', feed: 'hf-week' };
@@ -20,7 +20,7 @@ let db: PaperboyDb;
 let time: ReturnType<typeof clock>;
 let status: SyncStatus;
 let arxiv: ArxivStatus;
-let network: MockInstance<typeof fetch>;
+let net: ReturnType<typeof fakeFetch>;
 
 /** The background's end of `runtime.sendMessage`: every message it got, each answered with `answer`. */
 function background(answer: () => Omit<FeedSyncResult, 'status'>) {
@@ -40,7 +40,8 @@ function renderRefresh(view: ViewId | undefined) {
 
 beforeEach(async () => {
   // The page fetches arXiv with the global fetch (PageDeps has none): no test may reach the network.
-  network = vi.spyOn(globalThis, 'fetch').mockRejectedValue(new TypeError('no network in tests'));
+  net = fakeFetch(() => 'offline');
+  vi.stubGlobal('fetch', net.fetch);
   db = freshDb();
   time = clock(T0);
   await seedFeeds(db, ['hf-trending', 'hf-daily'], recordedPapers('2026-06-12'), T0);
@@ -50,6 +51,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   cleanup();
+  vi.unstubAllGlobals();
   await db.delete();
 });
 
@@ -102,7 +104,7 @@ describe('useFeedRefresh: arXiv feeds', () => {
 
     await waitFor(() => expect(result.current.needsAccess).toBe(true));
     expect(result.current.error).toBeUndefined();
-    expect(network).not.toHaveBeenCalled();
+    expect(net.requests).toEqual([]);
   });
 
   it('refuses an invalid category in plain words, before any prompt, and writes nothing', async () => {
@@ -115,7 +117,7 @@ describe('useFeedRefresh: arXiv feeds', () => {
     expect(added).toBe(false);
     expect(result.current.error).toBe('“cs LG” is not an arXiv category (examples: cs.LG, stat.ML, hep-th)');
     expect(browserSide.asked).toEqual([]);
-    expect(network).not.toHaveBeenCalled();
+    expect(net.requests).toEqual([]);
     expect(await dump(db)).toEqual(before);
   });
 });

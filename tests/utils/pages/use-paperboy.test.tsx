@@ -9,7 +9,7 @@ import { usePaperboy } from '../../../utils/pages/use-paperboy';
 import type { ViewId } from '../../../utils/views/view-id';
 import { seedSnapshotText } from '../../fixtures/recorded';
 import { recordedPapers, renderPageHook, seedFeeds } from '../../support/page-harness';
-import { clock, freshDb, T0, text } from '../../support/harness';
+import { clock, fakeFetch, freshDb, T0, text } from '../../support/harness';
 
 const HOUR = 60 * 60_000;
 const papers = recordedPapers('2026-06-12');
@@ -17,30 +17,30 @@ const ids = (views: PaperView[] | undefined) => views?.map((v) => v.paper.id);
 
 let db: PaperboyDb;
 let time: ReturnType<typeof clock>;
-
-/** The package as the page fetches from it: only the bundled snapshot is there. */
-function servePackage() {
-  return vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => (String(input) === BUNDLED_PATH ? text(seedSnapshotText()) : text('', { status: 404 })));
-}
+let net: ReturnType<typeof fakeFetch>;
+const fetched = () => net.requests.map((r) => r.url.pathname);
 
 beforeEach(() => {
   db = freshDb();
   time = clock(T0);
+  // The page loads the snapshot from its package with the global fetch; nothing else answers.
+  net = fakeFetch(({ url }) => (url.pathname === BUNDLED_PATH ? text(seedSnapshotText()) : 'offline'));
+  vi.stubGlobal('fetch', net.fetch);
 });
 
 afterEach(async () => {
   cleanup();
+  vi.unstubAllGlobals();
   await db.delete();
 });
 
 describe('usePaperboy: the default view', () => {
   it('shows the bundled snapshot on an empty database, loaded by the page itself, then trending once synced', async () => {
-    const fetch = servePackage();
     const { result } = renderPageHook(() => usePaperboy(undefined, undefined), { db, now: time.now });
 
     await waitFor(() => expect(result.current.papers?.length).toBeGreaterThan(0));
     expect(result.current.view).toBe('bundled');
-    expect(fetch).toHaveBeenCalledWith(BUNDLED_PATH);
+    expect(fetched()).toEqual([BUNDLED_PATH]);
     const first = result.current.papers![0]!.paper;
     expect(first).toMatchObject({ id: '2202.11847', source: 'bundled', firstSeenAt: T0 });
 
@@ -50,13 +50,12 @@ describe('usePaperboy: the default view', () => {
   });
 
   it('opens on trending, without fetching the snapshot, when the database is synced', async () => {
-    const fetch = servePackage();
     await seedFeeds(db, ['hf-daily', 'hf-trending'], papers, T0);
     const { result } = renderPageHook(() => usePaperboy(undefined, undefined), { db, now: time.now });
 
     await waitFor(() => expect(ids(result.current.papers)).toEqual(papers.map((p) => p.id)));
     expect(result.current.view).toBe('hf-trending');
-    expect(fetch).not.toHaveBeenCalled();
+    expect(fetched()).toEqual([]);
   });
 
   it('shows the view the page chose over the default', async () => {
