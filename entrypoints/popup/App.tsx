@@ -41,7 +41,7 @@ export function App() {
           Full view ↗
         </a>
       </header>
-      {sizes && <FeedTabs views={visibleViews(sizes, [], true)} current={view} label={viewLabel} counts={tabCounts} dimmed={searching} panel="papers" onSelect={(feed) => update({ feed, q: '' })} />}
+      {sizes && <FeedTabs views={visibleViews(sizes, [], true).filter((v) => v !== 'hidden' || (tabCounts?.hidden ?? 0) > 0 || v === view)} current={view} label={viewLabel} counts={tabCounts} dimmed={searching} panel="papers" onSelect={(feed) => update({ feed, q: '' })} />}
       <SyncStatusBar status={status} syncing={syncing} error={syncError} now={now} onSync={syncNow} />
       {searching ? (
         <p class="notice" data-role="search-summary">{loaded ? `${countOf(shown.length, { one: 'match', other: 'matches' })} for “${state.q.trim()}”` : 'Searching…'}</p>

@@ -106,4 +106,15 @@ describe('layouts in Chromium', () => {
     expect(await next.locator('.cards').count()).toBe(0);
     await Promise.all([newtab.close(), next.close()]);
   });
+
+  it('the options page reads in the pages’ own type, not the browser’s 75 % options style', async () => {
+    const options = await openPage(ext, 'options.html', { width: 800, height: 900 });
+    const intro = options.locator('.options-main > p').first();
+    await expect.poll(() => intro.count(), POLL).toBe(1);
+    const [font, root] = await intro.evaluate((el) => [getComputedStyle(el), getComputedStyle(document.documentElement)].map((s) => `${s.fontSize} ${s.fontFamily}`));
+    expect(font).toBe(root);
+    expect(font).toMatch(/^14px /);
+    await screenshot(options, 'options');
+    expect(await layoutProblems(options)).toEqual([]);
+  });
 });

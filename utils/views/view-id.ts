@@ -92,10 +92,13 @@ export function defaultView(sizes: FeedSizes): FeedId {
   return LIVE_FEEDS.find((feed) => sizes[feed] > 0) ?? BUNDLED_FEED;
 }
 
-/** The tabs: live feeds always, the snapshot only until a live feed has papers, then the rest. */
+/**
+ * The tabs: live feeds always, the snapshot only until a live feed has papers, then the rest.
+ * The popup (`compact`) keeps Saved and Hidden: a paper hidden there can be found there.
+ */
 export function visibleViews(sizes: FeedSizes, categories: readonly string[], compact: boolean): ViewId[] {
   const live = LIVE_FEEDS.some((feed) => sizes[feed] > 0);
   const feeds: ViewId[] = live ? [...LIVE_FEEDS] : [...LIVE_FEEDS, BUNDLED_FEED];
-  if (compact) return [...feeds, 'saved'];
-  return [...feeds, ...PERIOD_FEEDS, ...USER_LISTS, ...categories.map(arxivFeed)];
+  if (compact) return [...feeds, 'saved', 'hidden'];
+  return [...feeds, ...PERIOD_FEEDS, 'saved', 'history', ...categories.map(arxivFeed), 'hidden'];
 }
