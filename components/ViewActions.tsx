@@ -23,7 +23,8 @@ interface Props {
 export function ViewActions({ view, unread, count, busy, needsAccess, onMarkAllRead, onExport, onRefresh, onRemove, onHelp, children }: Props) {
   return (
     <div class="view-actions">
-      <MarkAllRead unread={unread} onClick={onMarkAllRead} />
+      {/* Hidden papers are out of every list already: marking them read there means nothing. */}
+      {view !== 'hidden' && <MarkAllRead unread={unread} onClick={onMarkAllRead} />}
       {view === 'saved' && count > 0 && (
         <span class="export" role="group" aria-label="Export the saved papers">
           Export as

@@ -61,7 +61,7 @@ describe('layouts in Chromium', () => {
     const popup = await openPage(ext, 'popup.html', { width: 420, height: 600 });
     await expect.poll(() => popup.locator('[data-new="true"]').count(), POLL).toBe(arriving.length);
     expect(await popup.locator(`[data-paper-id="${t0}"]`).getAttribute('data-read')).toBe('true');
-    await screenshot(popup, 'popup');
+    await screenshot(popup, 'readme-popup');
     for (const width of POPUP_WIDTHS) {
       await popup.setViewportSize({ width, height: 600 });
       await screenshot(popup, `layout-popup-${width}`);
@@ -69,12 +69,17 @@ describe('layouts in Chromium', () => {
     }
     await popup.emulateMedia({ colorScheme: 'dark' });
     await popup.setViewportSize({ width: 420, height: 600 });
-    await screenshot(popup, 'popup-dark');
+    await screenshot(popup, 'readme-popup-dark');
   });
 
   it('the new tab holds from 800 to 2,560 px wide, as cards and as a list, light and dark', async () => {
     await morning('newtab');
     const newtab = await openPage(ext, 'newtab.html');
+    await expect.poll(() => newtab.locator('[data-new="true"]').count(), POLL).toBe(arriving.length);
+    await screenshot(newtab, 'readme-newtab');
+    await newtab.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(newtab, 'readme-newtab-dark');
+    await newtab.emulateMedia({ colorScheme: 'light' });
     // Every filter in view: the folded ones (upvotes, dates) too.
     await newtab.locator('.more-filters summary').click();
     for (const density of ['cards', 'list'] as const) {
@@ -100,7 +105,7 @@ describe('layouts in Chromium', () => {
     await expect.poll(() => newtab.locator('.rows.list [data-paper-id]').count(), POLL).toBe(daily.length);
     const onScreen = await newtab.locator('[data-paper-id]').evaluateAll((els) => els.filter((el) => el.getBoundingClientRect().bottom <= window.innerHeight).length);
     expect(onScreen).toBeGreaterThanOrEqual(20);
-    await screenshot(newtab, 'newtab-list');
+    await screenshot(newtab, 'readme-newtab-list');
     const next = await openPage(ext, 'newtab.html?feed=hf-daily', { width: 1280, height: 900 });
     await expect.poll(() => next.locator('.rows.list [data-paper-id]').count(), POLL).toBe(daily.length);
     expect(await next.locator('.cards').count()).toBe(0);

@@ -69,7 +69,7 @@ describe('a morning of triage in Chromium', () => {
     await expect.poll(() => paper(newtab, t1).count(), POLL).toBe(0);
     const hidden = await openPage(ext, 'newtab.html?feed=hidden');
     await expect.poll(() => hidden.locator('[data-paper-id]').evaluateAll((els) => els.map((el) => el.getAttribute('data-paper-id'))), POLL).toEqual([t1]);
-    await screenshot(hidden, 'hidden');
+    await screenshot(hidden, 'readme-hidden');
     await paper(hidden, t1).locator('[data-action="restore"]').click();
     await expect.poll(() => hidden.locator('[data-paper-id]').count(), POLL).toBe(0);
     await expect.poll(() => hidden.locator('[data-role="empty"]').textContent(), POLL).toContain('Nothing hidden');
@@ -153,6 +153,7 @@ describe('a morning of triage in Chromium', () => {
           !((el as HTMLInputElement).type === 'radio' && !(el as HTMLInputElement).checked),
       ).length;
     });
+    console.log(`Tab stops before the first paper: ${stops}`);
     expect(stops).toBeLessThanOrEqual(16);
     await fresh.close();
   });
