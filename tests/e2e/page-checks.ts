@@ -43,6 +43,13 @@ export function layoutProblems(page: Page): Promise<string[]> {
       .filter((el) => el.matches(atomSelector))
       .map((el) => ({ el, boxes: [...el.getClientRects()].map((box) => clipped(el, box)).filter((box): box is DOMRect => box !== undefined) }))
       .filter((a) => a.boxes.length > 0);
+    // Markers and counts stay one small line: not a blob stretched over the row, not "▲" and "4" on two lines.
+    for (const { el, boxes } of atoms) {
+      if (!el.matches('.new-pill, .upvotes, .date, .tab-count, .rank')) continue;
+      const tall = Math.max(...boxes.map((box) => box.height));
+      const lines = new Set(boxes.map((box) => Math.round(box.top / 4))).size;
+      if (lines > 1 || tall > 24) problems.push(`${name(el)} is not one small line: ${lines} lines, ${Math.round(tall)} px tall`);
+    }
     const overlap = (a: DOMRect, b: DOMRect): [number, number] => [Math.min(a.right, b.right) - Math.max(a.left, b.left), Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top)];
     for (let i = 0; i < atoms.length; i++) {
       for (let j = i + 1; j < atoms.length; j++) {
