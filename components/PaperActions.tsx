@@ -46,10 +46,11 @@ export function PaperActions({ view, handlers, compact }: Props) {
         <ActionButton action="dismiss" glyph="✕" text="Hide" paper={title} iconOnly={compact} title="Not interested: hide it everywhere (Shift+X); the Hidden list keeps it" onClick={() => handlers.dismiss(id)} />
       )}
       {!compact && (
-        <>
+        // The two citations wrap together: never "Markdown" alone on a line.
+        <span class="cite-actions">
           <ActionButton action="copy-bibtex" text="BibTeX" paper={title} title="Copy its BibTeX entry" onClick={() => handlers.cite(id, 'bibtex')} />
           <ActionButton action="copy-markdown" text="Markdown" paper={title} title="Copy a Markdown link to it" onClick={() => handlers.cite(id, 'markdown')} />
-        </>
+        </span>
       )}
     </div>
   );
