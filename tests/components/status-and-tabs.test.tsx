@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FeedTabs } from '../../components/FeedTabs';
+import { PaperMeta } from '../../components/PaperMeta';
 import { SyncStatusBar } from '../../components/SyncStatusBar';
 import type { ViewId } from '../../utils/views/view-id';
 
@@ -47,5 +48,20 @@ describe('FeedTabs', () => {
     expect(onSelect).toHaveBeenLastCalledWith('saved');
     // A tab's number is its unread papers, said in words to a screen reader.
     expect(tabs[0]!.textContent).toBe('hf-trending3, 3 unread');
+  });
+});
+
+describe('PaperMeta', () => {
+  const base = { id: '2401.00001', title: 'A paper', summary: '', authors: [], links: {}, firstSeenAt: 0 };
+
+  it('says GitHub stars in words: ★ is only ever the Saved mark', () => {
+    const { container } = render(<PaperMeta paper={{ ...base, source: 'hf', githubStars: 251, upvotes: 12 }} full />);
+    expect(container.textContent).toContain('251 GitHub stars');
+    expect(container.textContent).not.toMatch(/[★☆]/);
+  });
+
+  it('tells what a bundled snapshot card has instead of an empty line', () => {
+    const { container } = render(<PaperMeta paper={{ ...base, source: 'bundled' }} full />);
+    expect(container.textContent).toBe('arXiv 2401.00001 · January 2024 · from the bundled snapshot');
   });
 });
