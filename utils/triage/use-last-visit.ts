@@ -1,18 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PaperView } from '../data/papers';
-import { recordVisit } from '../data/visits';
+import { recordVisit, type VisitedPage } from '../data/visits';
 import { usePageDeps } from '../pages/deps';
 
 /**
- * The previous visit to a Paperboy page. The visit is recorded as the page opens and again as
- * it is hidden or closed, so papers that arrived and were shown during this visit are not new
- * the next time ("cleared when seen").
+ * The previous visit to this page (the popup and the new tab each keep their own). The visit is
+ * recorded as the page opens and again as it is hidden or closed, so papers that arrived and
+ * were shown during this visit are not new the next time ("cleared when seen").
  */
-export function useLastVisit(): number | undefined {
+export function useLastVisit(page: VisitedPage): number | undefined {
   const { db, now } = usePageDeps();
   const [previous, setPrevious] = useState<number | undefined>(undefined);
   useEffect(() => {
-    const record = () => recordVisit(db, now());
+    const record = () => recordVisit(db, page, now());
     record().then(setPrevious, (error) => console.error('Paperboy: visit not recorded', error));
     const onHide = () => {
       if (document.visibilityState === 'hidden') void record();
@@ -23,7 +23,7 @@ export function useLastVisit(): number | undefined {
       document.removeEventListener('visibilitychange', onHide);
       window.removeEventListener('pagehide', onHide);
     };
-  }, [db, now]);
+  }, [db, now, page]);
   return previous;
 }
 
