@@ -11,6 +11,7 @@ import { DEFAULT_VIEW } from '../../utils/views/view-state';
 import { ListHead } from './ListHead';
 import { PaperList } from './PaperList';
 import { useNewtab } from './use-newtab';
+import { t } from '../../utils/lib/i18n';
 
 const CLEAR_FILTERS = { keyword: undefined, code: false, minUpvotes: undefined, from: undefined, to: undefined, unread: DEFAULT_VIEW.unread };
 
@@ -21,7 +22,7 @@ export function App() {
   return (
     <div class={`page density-${density ?? 'cards'}`}>
       <a class="skip-link" href="#papers">
-        Skip to the papers
+        {t('newtab.skip')}
       </a>
       <header class="page-head">
         <Brand />
@@ -29,7 +30,7 @@ export function App() {
         <SyncStatusBar status={status} syncing={page.syncing} error={page.syncError} now={now} onSync={page.syncNow} />
       </header>
       <main>
-        <nav class="view-bar" aria-label="Lists">
+        <nav class="view-bar" aria-label={t('tabs.lists')}>
           {sizes && <FeedTabs views={visibleViews(sizes, categories, false)} current={view} label={viewLabel} counts={tabCounts} dimmed={searching} panel="papers" onSelect={(feed) => update({ feed, q: '' })} />}
           <ArxivAdd existing={categories} onAdd={(c) => void refresh.addCategory(c).then((ok) => ok && update({ feed: arxivFeed(c), q: '' }))} />
         </nav>

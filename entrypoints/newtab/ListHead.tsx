@@ -5,11 +5,12 @@ import { ViewActions } from '../../components/ViewActions';
 import type { ArxivStatus } from '../../utils/data/arxiv-store';
 import type { PaperView } from '../../utils/data/papers';
 import type { SyncStatus } from '../../utils/data/sync-status';
-import { countOf } from '../../utils/lib/format';
+import { countOf, formatCount } from '../../utils/lib/format';
 import type { FeedRefresh } from '../../utils/pages/use-feed-refresh';
 import type { SearchState } from '../../utils/search/use-search';
 import type { useTriage } from '../../utils/triage/use-triage';
 import { arxivCategory, type ViewId } from '../../utils/views/view-id';
+import { t } from '../../utils/lib/i18n';
 
 interface Props {
   searching: boolean;
@@ -30,11 +31,11 @@ interface Props {
 
 /** "18 matches for “attention”", or "3 of 18 matches shown" when filters narrow them. */
 function searchSummary({ search, query, papers, shown }: Props): string {
-  if (!search.ids || !papers) return 'Searching…';
-  if (papers.length === 0) return `No matches for “${query.trim()}”`;
-  const matches = countOf(papers.length, { one: 'match', other: 'matches' });
-  const of = shown.length < papers.length ? `${shown.length} of ${matches} shown` : matches;
-  return `${of} for “${query.trim()}” among ${countOf(search.size ?? 0, { one: 'stored paper', other: 'stored papers' })}`;
+  if (!search.ids || !papers) return t('search.searching');
+  if (papers.length === 0) return t('search.noMatches', [query.trim()]);
+  const matches = countOf(papers.length, 'search.matches');
+  const of = shown.length < papers.length ? t('search.someShown', [formatCount(shown.length), matches]) : matches;
+  return t('search.among', [of, query.trim(), countOf(search.size ?? 0, 'search.storedPapers')]);
 }
 
 /**

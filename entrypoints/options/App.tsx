@@ -11,6 +11,8 @@ import { describeSyncStatus } from '../../utils/pages/sync-status-text';
 import { useLiveQuery } from '../../utils/pages/use-live-query';
 import { usePageDeps } from '../../utils/pages/deps';
 import { useNow } from '../../utils/pages/use-now';
+import { t } from '../../utils/lib/i18n';
+import { countOf, formatCount } from '../../utils/lib/format';
 
 export function App() {
   const deps = usePageDeps();
@@ -35,7 +37,7 @@ export function App() {
     try {
       setBackupResult(await task());
     } catch (error) {
-      setBackupResult({ ok: false, message: `That did not work, and nothing was changed: ${(error as Error).message}` });
+      setBackupResult({ ok: false, message: t('options.failed', [(error as Error).message]) });
     } finally {
       setBusy(false);
     }
@@ -44,9 +46,9 @@ export function App() {
   const sync = status && describeSyncStatus(status, false, now);
   return (
     <main class="options-main">
-      <h1 class="brand">Paperboy options</h1>
+      <h1 class="brand">{t('options.title')}</h1>
       <p>
-        Paperboy syncs the Hugging Face trending and daily paper lists from <code>{HF_ORIGIN}</code> every {SYNC_PERIOD_MINUTES} minutes.
+        {t('options.introSource')} <code>{HF_ORIGIN}</code> {t('options.introPeriod', [formatCount(SYNC_PERIOD_MINUTES)])}
       </p>
       {sync && (
         <p class="hint" data-role="sync-status" title={sync.title}>
@@ -57,7 +59,7 @@ export function App() {
       <BackupPanel
         busy={busy}
         result={backupResult}
-        onExport={() => run(async () => ({ ok: true, message: `Saved ${await downloadBackup(deps)} to your downloads.` }))}
+        onExport={() => run(async () => ({ ok: true, message: t('options.exported', [await downloadBackup(deps)]) }))}
         onImport={(file) => run(() => importBackupFile(deps, file))}
       />
       <StoragePanel
@@ -66,7 +68,7 @@ export function App() {
         lastRun={lastRun}
         cleanResult={cleanResult}
         onKeepDays={(days) => void keepUnreadDays.setValue(days)}
-        onCleanUp={() => void cleanUpNow(deps).then((n) => setCleanResult(`Removed ${n} old unread ${n === 1 ? 'paper' : 'papers'}.`))}
+        onCleanUp={() => void cleanUpNow(deps).then((n) => setCleanResult(countOf(n, 'options.cleaned')))}
       />
     </main>
   );

@@ -18,6 +18,7 @@ import { isNewSince, useLastVisit } from '../../utils/triage/use-last-visit';
 import { useTriage } from '../../utils/triage/use-triage';
 import { useViewState } from '../../utils/views/use-view-state';
 import { viewLabel, visibleViews } from '../../utils/views/view-id';
+import { t } from '../../utils/lib/i18n';
 
 export function App() {
   const [state, update] = useViewState(false);
@@ -38,13 +39,13 @@ export function App() {
         <Brand />
         <SearchBox value={state.q} search={search} inputRef={searchRef} onInput={(q) => update({ q })} />
         <a class="btn ghost" href={fullView} data-action="full-view" onClick={(event) => (event.preventDefault(), void browser.tabs.create({ url: fullView }))}>
-          Full view ↗
+          {t('popup.fullView')}
         </a>
       </header>
       {sizes && <FeedTabs views={visibleViews(sizes, [], true).filter((v) => v !== 'hidden' || (tabCounts?.hidden ?? 0) > 0 || v === view)} current={view} label={viewLabel} counts={tabCounts} dimmed={searching} panel="papers" onSelect={(feed) => update({ feed, q: '' })} />}
       <SyncStatusBar status={status} syncing={syncing} error={syncError} now={now} onSync={syncNow} />
       {searching ? (
-        <p class="notice" data-role="search-summary">{loaded ? `${countOf(shown.length, { one: 'match', other: 'matches' })} for “${state.q.trim()}”` : 'Searching…'}</p>
+        <p class="notice" data-role="search-summary">{loaded ? t('search.matchesFor', [countOf(shown.length, 'search.matches'), state.q.trim()]) : t('search.searching')}</p>
       ) : (
         view && <FeedNotice view={view} status={status} arxiv={arxiv} now={now} brief />
       )}
@@ -60,8 +61,8 @@ export function App() {
       </div>
       <Toast message={triage.message} onClose={triage.closeMessage} onUndone={triage.focusCurrent} />
       <footer class="popup-foot">
-        <button type="button" class="btn ghost" data-action="key-help" onClick={() => triage.setHelp(!triage.help)} title="Keyboard shortcuts (?)" aria-keyshortcuts="?">
-          Keys
+        <button type="button" class="btn ghost" data-action="key-help" onClick={() => triage.setHelp(!triage.help)} title={t('keys.buttonTitle')} aria-keyshortcuts="?">
+          {t('keys.button')}
         </button>
         <MarkAllRead unread={shown.filter((v) => !v.state?.readAt).length} onClick={triage.markAllRead} />
       </footer>

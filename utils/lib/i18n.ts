@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n, type GeneratedI18nStructure } from '#i18n';
 
 /**
  * Every word the user reads comes from here: `t('key')` returns the message for the browser's
@@ -15,3 +15,9 @@ export const t = i18n.t;
 export function messagesLocale(): string {
   return t('locale') || 'en';
 }
+
+/** The keys of messages with plural forms (`{1: …, n: …}` in the YAML), for `countOf`. */
+export type PluralKey = { [K in keyof GeneratedI18nStructure]: GeneratedI18nStructure[K]['plural'] extends true ? K : never }[keyof GeneratedI18nStructure];
+
+/** A message with no substitutions, for tables that name their words before they are read. */
+export type MessageKey = { [K in keyof GeneratedI18nStructure]: GeneratedI18nStructure[K] extends { substitutions: 0; plural: false } ? K : never }[keyof GeneratedI18nStructure];

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchClient } from './client';
+import { t } from '../lib/i18n';
 
 export type SearchStatus = 'off' | 'indexing' | 'ready' | 'error';
 
@@ -73,7 +74,7 @@ export function useSearch(query: string, eager: boolean): SearchState {
           else if (message.seq === seq.current) setState((s) => ({ ...s, ids: message.ids }));
         });
       })
-      .catch((error: Error) => setState({ status: 'error', error: `Search could not load (${error.message})` }));
+      .catch((error: Error) => setState({ status: 'error', error: t('search.loadFailed', [error.message]) }));
     return () => {
       stopped = true;
       client.current?.stop();

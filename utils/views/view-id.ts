@@ -1,4 +1,5 @@
 import { CATEGORY } from '../sync/sources/arxiv-category';
+import { t, type MessageKey } from '../lib/i18n';
 
 // Every list a page can show has an id with a small grammar (`hf-daily`, `saved`, `arxiv:cs.LG`).
 // This module is the only one that knows it: it lists the ids, parses and prints them and names
@@ -32,16 +33,15 @@ export type ViewId = FeedId | UserList;
 const FIXED: readonly string[] = [...LIVE_FEEDS, ...PERIOD_FEEDS, BUNDLED_FEED, ...USER_LISTS];
 const ARXIV_PREFIX = 'arxiv:';
 
-const LABELS: Record<Exclude<ViewId, ArxivFeed>, string> = {
-  'hf-trending': 'Trending',
-  'hf-daily': 'Today',
-  'hf-week': 'This week',
-  'hf-month': 'This month',
-  bundled: 'Snapshot',
-  saved: 'Saved',
-  // Not "Read": as a tab name it reads as a verb.
-  history: 'History',
-  hidden: 'Hidden',
+const LABELS: Record<Exclude<ViewId, ArxivFeed>, MessageKey> = {
+  'hf-trending': 'views.hfTrending',
+  'hf-daily': 'views.hfDaily',
+  'hf-week': 'views.hfWeek',
+  'hf-month': 'views.hfMonth',
+  bundled: 'views.bundled',
+  saved: 'views.saved',
+  history: 'views.history',
+  hidden: 'views.hidden',
 };
 
 /** The feed of one arXiv category: `arxiv:cs.LG`. */
@@ -81,7 +81,7 @@ export function parseViewId(text: string): ViewId | undefined {
 
 /** A tab's label: fixed views by name, arXiv feeds by category (`cs.LG`). */
 export function viewLabel(view: ViewId): string {
-  return arxivCategory(view) ?? LABELS[view as Exclude<ViewId, ArxivFeed>];
+  return arxivCategory(view) ?? t(LABELS[view as Exclude<ViewId, ArxivFeed>]);
 }
 
 /** Papers per fixed feed, as far as choosing the default view and the tabs goes. */
