@@ -11,6 +11,7 @@ const message = 'Renders a string as HTML: render remote text as text (JSX child
 
 // The attributes a user reads or hears: their values come from the messages, like JSX text.
 const labelled = '/^(aria-label|aria-description|aria-roledescription|aria-valuetext|title|placeholder|alt)$/';
+const child = ':matches(JSXElement, JSXFragment) > JSXExpressionContainer';
 const words = "Words the user reads: put the words in assets/locales/en.yml and de.yml and use t('key') from utils/lib/i18n.ts.";
 
 // Syntax only, no type information: the whole repository lints in seconds. The type-aware rules
@@ -65,6 +66,10 @@ export default tseslint.config(
         // Every word the user reads is a message (no-restricted-syntax options replace between
         // config blocks, so the security selectors above and these words live in one list).
         { selector: 'JSXText[value=/\\p{L}/u]', message: words },
+        // A string as a child: `{busy ? 'Fetching…' : 'Refresh'}`, `{`${n} unread`}`.
+        { selector: `${child} > Literal[value=/\\p{L}/u]`, message: words },
+        { selector: `${child} > :matches(ConditionalExpression, LogicalExpression) > Literal[value=/\\p{L}/u]`, message: words },
+        { selector: `${child} > TemplateLiteral > TemplateElement[value.raw=/\\p{L}/u]`, message: words },
         { selector: `JSXAttribute[name.name=${labelled}] > Literal[value=/\\p{L}/u]`, message: words },
         // In an expression too (`title={on ? 'Saved' : 'Save'}`, `title={`About ${x}`}`), but not the
         // message keys handed to t() or countOf().

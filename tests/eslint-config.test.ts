@@ -108,6 +108,8 @@ describe('lint refuses words written into shipped markup', { timeout: 30_000 }, 
     ['a placeholder', 'const x = <input placeholder="Search all papers" />;'],
     ['an alt text', 'const x = <img alt="Paperboy" />;'],
     ['a title chosen in an expression', "const x = <span title={on ? 'Saved' : 'Save'} />;"],
+    ['a string as a child', "const x = <button>{on ? 'Syncing…' : 'Sync now'}</button>;"],
+    ['a template as a child', 'const x = <p>{`${paper.id} unread`}</p>;'],
     ['a title in a template', 'const x = <span title={`Show papers about ${paper.title}`} />;'],
   ])('flags %s', async (_name, code) => {
     expect((await words(code)).length).toBeGreaterThan(0);
