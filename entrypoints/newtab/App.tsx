@@ -11,9 +11,11 @@ import { DEFAULT_VIEW } from '../../utils/views/view-state';
 import { ListHead } from './ListHead';
 import { PaperList } from './PaperList';
 import { useNewtab } from './use-newtab';
-import { t } from '../../utils/lib/i18n';
+import { localiseDocument, t } from '../../utils/lib/i18n';
 
 const CLEAR_FILTERS = { keyword: undefined, code: false, minUpvotes: undefined, from: undefined, to: undefined, unread: DEFAULT_VIEW.unread };
+
+localiseDocument('newtab.title');
 
 export function App() {
   const page = useNewtab();

@@ -11,8 +11,10 @@ import { describeSyncStatus } from '../../utils/pages/sync-status-text';
 import { useLiveQuery } from '../../utils/pages/use-live-query';
 import { usePageDeps } from '../../utils/pages/deps';
 import { useNow } from '../../utils/pages/use-now';
-import { t } from '../../utils/lib/i18n';
+import { localiseDocument, t } from '../../utils/lib/i18n';
 import { countOf, formatCount } from '../../utils/lib/format';
+
+localiseDocument('options.title');
 
 export function App() {
   const deps = usePageDeps();

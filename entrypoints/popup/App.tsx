@@ -18,7 +18,9 @@ import { isNewSince, useLastVisit } from '../../utils/triage/use-last-visit';
 import { useTriage } from '../../utils/triage/use-triage';
 import { useViewState } from '../../utils/views/use-view-state';
 import { viewLabel, visibleViews } from '../../utils/views/view-id';
-import { t } from '../../utils/lib/i18n';
+import { localiseDocument, t } from '../../utils/lib/i18n';
+
+localiseDocument('appName');
 
 export function App() {
   const [state, update] = useViewState(false);

@@ -15,11 +15,15 @@ export function newProfile(): string {
   return mkdtempSync(join(tmpdir(), 'paperboy-e2e-'));
 }
 
-/** Starts Debian's Chromium with the built extension on a (new or reused) profile. */
-export async function launch(profile = newProfile(), extensionDir = EXTENSION_DIR): Promise<Extension> {
+/**
+ * Starts Debian's Chromium with the built extension on a (new or reused) profile; `lang` starts
+ * it with that UI language (on Linux Chromium takes it from LANGUAGE, not from --lang).
+ */
+export async function launch(profile = newProfile(), extensionDir = EXTENSION_DIR, lang?: string): Promise<Extension> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
+    ...(lang && { locale: lang, env: { ...process.env, LANGUAGE: lang, LANG: `${lang}_${lang.toUpperCase()}.UTF-8` } }),
     viewport: { width: 1280, height: 900 },
     args: [
       `--disable-extensions-except=${extensionDir}`,
@@ -30,6 +34,7 @@ export async function launch(profile = newProfile(), extensionDir = EXTENSION_DI
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...(lang ? [`--lang=${lang}`] : []),
     ],
   });
   // Every locator action and wait (click, getAttribute, waitForEvent) in the suite.

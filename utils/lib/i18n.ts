@@ -21,3 +21,9 @@ export type PluralKey = { [K in keyof GeneratedI18nStructure]: GeneratedI18nStru
 
 /** A message with no substitutions, for tables that name their words before they are read. */
 export type MessageKey = { [K in keyof GeneratedI18nStructure]: GeneratedI18nStructure[K] extends { substitutions: 0; plural: false } ? K : never }[keyof GeneratedI18nStructure];
+
+/** A page in the messages' language: its `lang` (hyphenation, screen-reader voice) and its tab title. */
+export function localiseDocument(title: MessageKey): void {
+  document.documentElement.lang = messagesLocale();
+  document.title = t(title);
+}
