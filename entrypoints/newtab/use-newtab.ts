@@ -23,5 +23,5 @@ export function useNewtab() {
   const keywords = useMemo(() => topKeywords(papers ?? []), [papers]);
   const triage = useTriage(shown, () => searchRef.current?.focus());
   const [density, setDensity] = useDensity();
-  return { state, update, searchRef, search, searching, ...data, papers, refresh, shown, keywords, triage, density, setDensity, lastVisit: useLastVisit('newtab'), now: useNow() };
+  return { state, update, searchRef, search, searching, ...data, papers, refresh, shown, keywords, triage, density, setDensity, lastVisit: useLastVisit('newtab', shown), now: useNow() };
 }

@@ -29,9 +29,9 @@ export function App() {
   const search = useSearch(state.q, false);
   const searching = state.q.trim().length >= MIN_QUERY_LENGTH;
   const { sizes, tabCounts, status, arxiv, view, papers, syncing, syncError, syncNow } = usePaperboy(state.feed, searching ? (search.ids ?? []) : undefined);
-  const lastVisit = useLastVisit('popup');
   const now = useNow();
   const shown = useMemo(() => (searching && !search.ids ? [] : (papers ?? [])), [papers, searching, search.ids]);
+  const lastVisit = useLastVisit('popup', shown);
   const triage = useTriage(shown, () => searchRef.current?.focus());
   const fullView = browser.runtime.getURL('/newtab.html');
   const loaded = papers !== undefined && (!searching || search.ids !== undefined);
