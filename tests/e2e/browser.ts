@@ -17,13 +17,14 @@ export function newProfile(): string {
 
 /**
  * Starts Debian's Chromium with the built extension on a (new or reused) profile; `lang` starts
- * it with that UI language (on Linux Chromium takes it from LANGUAGE, not from --lang).
+ * it with that UI language. Debian's Chromium needs both `--lang` and Playwright's `locale` for
+ * `chrome.i18n.getUILanguage()` to change (neither alone does; LANGUAGE/LANG do nothing).
  */
 export async function launch(profile = newProfile(), extensionDir = EXTENSION_DIR, lang?: string): Promise<Extension> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    ...(lang && { locale: lang, env: { ...process.env, LANGUAGE: lang, LANG: `${lang}_${lang.toUpperCase()}.UTF-8` } }),
+    ...(lang && { locale: lang }),
     viewport: { width: 1280, height: 900 },
     args: [
       `--disable-extensions-except=${extensionDir}`,
