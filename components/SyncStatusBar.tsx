@@ -7,11 +7,13 @@ interface Props {
   error?: string;
   now: number;
   onSync: () => void;
+  /** The sync period in force, for "next try with the 60-minute sync". */
+  periodMinutes?: number;
 }
 
 /** Last-sync status in plain words and the "Sync now" control. */
-export function SyncStatusBar({ status, syncing, error, now, onSync }: Props) {
-  const described = status ? describeSyncStatus(status, syncing, now) : undefined;
+export function SyncStatusBar({ status, syncing, error, now, onSync, periodMinutes }: Props) {
+  const described = status ? describeSyncStatus(status, syncing, now, periodMinutes) : undefined;
   return (
     <div class="status" role="status" aria-live="polite">
       <span class={`status-text tone-${error ? 'warn' : (described?.tone ?? 'idle')}`} data-role="sync-status" title={described?.title}>

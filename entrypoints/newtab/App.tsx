@@ -5,6 +5,7 @@ import { FilterBar } from '../../components/FilterBar';
 import { KeyHelp } from '../../components/KeyHelp';
 import { PaperCard } from '../../components/PaperCard';
 import { SearchBox } from '../../components/SearchBox';
+import { SettingsLink } from '../../components/SettingsLink';
 import { SyncStatusBar } from '../../components/SyncStatusBar';
 import { Toast } from '../../components/Toast';
 import { arxivFeed, viewLabel, visibleViews } from '../../utils/views/view-id';
@@ -14,7 +15,8 @@ import { ListHead } from './ListHead';
 import { useNewtab } from './use-newtab';
 
 export function App() {
-  const { state, update, searchRef, search, searching, counts, status, arxiv, view, papers, syncing, syncError, syncNow, refresh, shown, keywords, triage, lastVisit, now } = useNewtab();
+  const { state, update, searchRef, search, searching, counts, status, arxiv, view, papers, syncing, syncError, syncNow, refresh, shown, keywords, triage, lastVisit, now, settings, options } =
+    useNewtab();
   const filtered = papers !== undefined && shown.length < papers.length;
 
   return (
@@ -23,12 +25,13 @@ export function App() {
         <Brand />
         <SearchBox value={state.q} search={search} inputRef={searchRef} onInput={(q) => update({ q })} />
         <div class="head-actions">
-          <SyncStatusBar status={status} syncing={syncing} error={syncError} now={now} onSync={syncNow} />
+          <SyncStatusBar status={status} syncing={syncing} error={syncError} now={now} onSync={syncNow} periodMinutes={settings.syncPeriodMinutes} />
+          <SettingsLink href={options.url} onOpen={options.open} />
         </div>
       </header>
       <div class="view-bar">
         {counts && (
-          <FeedTabs views={visibleViews(counts.sizes, arxiv?.categories ?? [], false)} current={view} label={viewLabel} counts={counts.byView} dimmed={searching} onSelect={(feed) => update({ feed, q: '' })} />
+          <FeedTabs views={visibleViews(counts.sizes, arxiv?.categories ?? [], false, settings.liveFeeds, view)} current={view} label={viewLabel} counts={counts.byView} dimmed={searching} onSelect={(feed) => update({ feed, q: '' })} />
         )}
         <ArxivAdd existing={arxiv?.categories ?? []} onAdd={(c) => void refresh.addCategory(c).then((ok) => ok && update({ feed: arxivFeed(c), q: '' }))} />
       </div>
@@ -44,7 +47,7 @@ export function App() {
             </button>
           </p>
         )}
-        <div class="cards">
+        <div class={`cards density-${settings.density}`} data-density={settings.density}>
           {shown.map((v, i) => (
             <PaperCard key={v.paper.id} view={v} first={i === 0} handlers={{ ...triage.handlers, keyword: (keyword) => update({ keyword }) }} selected={v.paper.id === triage.selected} isNew={isNewSince(v, lastVisit)} />
           ))}

@@ -1,23 +1,28 @@
 import { useMemo, useRef } from 'preact/hooks';
+import { usePageDeps } from '../../utils/pages/deps';
 import { useFeedRefresh } from '../../utils/pages/use-feed-refresh';
 import { useNow } from '../../utils/pages/use-now';
 import { usePaperboy } from '../../utils/pages/use-paperboy';
 import { MIN_QUERY_LENGTH, useSearch } from '../../utils/search/use-search';
 import { useLastVisit } from '../../utils/triage/use-last-visit';
+import { useSettings } from '../../utils/settings/use-settings';
 import { useTriage } from '../../utils/triage/use-triage';
 import { useViewState } from '../../utils/views/use-view-state';
 import { applyView, topKeywords } from '../../utils/views/view-state';
 
-/** Everything the new tab shows and does: the view in the URL, search, data, triage. */
+/** Everything the new tab shows and does: the view in the URL, search, data, triage, settings. */
 export function useNewtab() {
+  const { browser } = usePageDeps();
+  const settings = useSettings();
   const [state, update] = useViewState(true);
   const searchRef = useRef<HTMLInputElement>(null);
   const search = useSearch(state.q, true);
   const searching = state.q.trim().length >= MIN_QUERY_LENGTH;
-  const data = usePaperboy(state.feed, searching ? (search.ids ?? []) : undefined);
+  const data = usePaperboy(state.feed, searching ? (search.ids ?? []) : undefined, settings);
   const refresh = useFeedRefresh(searching ? undefined : data.view, data.status, data.arxiv);
   const shown = useMemo(() => applyView(data.papers ?? [], state), [data.papers, state]);
   const keywords = useMemo(() => topKeywords(data.papers ?? []), [data.papers]);
   const triage = useTriage(shown, () => searchRef.current?.focus());
-  return { state, update, searchRef, search, searching, ...data, refresh, shown, keywords, triage, lastVisit: useLastVisit(), now: useNow() };
+  const options = { url: browser.runtime.getURL('/options.html'), open: () => void browser.runtime.openOptionsPage() };
+  return { state, update, searchRef, search, searching, ...data, refresh, shown, keywords, triage, lastVisit: useLastVisit(), now: useNow(), settings, options };
 }

@@ -1,20 +1,30 @@
 import type { Browser } from 'wxt/browser';
 import { ensureBundled } from '../data/bundled';
+import type { PaperboyDb } from '../data/db';
 import { pruneAsSet, pruneIfDue } from '../data/retention';
 import { getSyncStatus, type SyncStatus } from '../data/sync-status';
 import { createQueue, createShared } from '../lib/serial';
+import { notifyMatches } from '../notify/notify';
 import { refreshBadge } from '../platform/badge';
+import { readSetting } from '../settings/settings';
 import type { PeriodFeed } from '../views/view-id';
 import { isSyncAlarm, restoreAlarms, scheduleRetry } from './alarms';
 import { isWorkerMessage } from './messages';
 import type { FeedSyncResult } from './period-sync';
+import { settingsEffects } from './settings-effects';
 import { createSync, type SyncDeps } from './sync';
+
+/** What follows a sync that stored papers: a notification about new matches, retention when due. */
+async function afterStoredSync(db: PaperboyDb, now: number): Promise<void> {
+  await notifyMatches(db, now).catch((error) => console.error('Paperboy: notification failed', error));
+  await pruneIfDue(db, now).catch((error) => console.error('Paperboy: retention failed', error));
+}
 
 /** What the background does for each event; the entrypoint only wires events to it. */
 export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
   const { db } = deps;
   const now = deps.now ?? Date.now;
-  const sync = createSync({ ...deps, makeRoom: () => pruneAsSet(db, now()) });
+  const sync = createSync({ liveFeeds: () => readSetting('liveFeeds'), ...deps, makeRoom: () => pruneAsSet(db, now()) });
   // Jobs that write the sync status run one after another, so none overwrites another's outcome.
   const serial = createQueue();
   const syncing = createShared<'sync', SyncStatus>();
@@ -26,8 +36,7 @@ export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
     await refreshBadge(db);
     if (!ran) return status;
     await scheduleRetry(status, now());
-    const stored = status.lastSuccessAt === status.lastAttemptAt;
-    if (stored) await pruneIfDue(db, now()).catch((error) => console.error('Paperboy: retention failed', error));
+    if (status.lastSuccessAt === status.lastAttemptAt) await afterStoredSync(db, now());
     return status;
   }
 
@@ -50,7 +59,7 @@ export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
    */
   async function onWake(): Promise<void> {
     const status = await getSyncStatus(db);
-    const due = await restoreAlarms(status, now);
+    const due = await restoreAlarms(status, now, await readSetting('syncPeriodMinutes'));
     await refreshBadge(db);
     if (due || status.pendingSince !== undefined) await syncNow();
   }
@@ -58,6 +67,7 @@ export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
   return {
     syncNow,
     onWake,
+    onStorageChanged: settingsEffects({ db, now, syncNow }),
     onInstalled: () => syncNow(),
     onStartup: () => syncNow(),
     // The alarms are the retry schedule: they skip a backoff wait, never a rate limit.
