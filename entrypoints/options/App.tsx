@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BackupPanel } from '../../components/BackupPanel';
 import { StoragePanel } from '../../components/StoragePanel';
+import { CrossDevicePanel } from '../../components/settings/CrossDevicePanel';
 import { DisplayPanel } from '../../components/settings/DisplayPanel';
 import { NewTabPanel } from '../../components/settings/NewTabPanel';
 import { NotificationsPanel } from '../../components/settings/NotificationsPanel';
@@ -9,6 +10,7 @@ import { SyncPanel } from '../../components/settings/SyncPanel';
 import { FLAVOUR, HF_ORIGIN } from '../../utils/platform/config';
 import { cleanUpNow, downloadBackup, importBackupFile, storageReport, type StorageReport } from '../../utils/pages/options-actions';
 import { getArxivStatus } from '../../utils/data/arxiv-store';
+import { getCrossDeviceStatus } from '../../utils/data/cross-device-status';
 import { getSyncStatus } from '../../utils/data/sync-status';
 import { getRetentionRun } from '../../utils/data/retention-store';
 import { describeSyncStatus } from '../../utils/pages/sync-status-text';
@@ -16,6 +18,9 @@ import { useLiveQuery } from '../../utils/pages/use-live-query';
 import { usePageDeps } from '../../utils/pages/deps';
 import { useNow } from '../../utils/pages/use-now';
 import { useOptions } from '../../utils/pages/use-options';
+
+/** How many marks fit the browser's sync quota, as measured by tests/utils/sync/cross-device (about 130 a KB). */
+const SYNC_CAPACITY_FLAGS = 13_000;
 
 /** Backup export and import: one at a time, each outcome in plain words. */
 function useBackup() {
@@ -48,6 +53,7 @@ export function App() {
   const status = useLiveQuery(() => getSyncStatus(db), [db], undefined);
   const arxiv = useLiveQuery(() => getArxivStatus(db), [db], undefined);
   const lastRun = useLiveQuery(() => getRetentionRun(db), [db], undefined);
+  const devices = useLiveQuery(() => getCrossDeviceStatus(db), [db], undefined);
   const backup = useBackup();
   const [report, setReport] = useState<StorageReport>();
   const [cleanResult, setCleanResult] = useState<string>();
@@ -61,6 +67,7 @@ export function App() {
       <DisplayPanel {...panel} categories={arxiv?.categories ?? []} />
       <NewTabPanel {...panel} flavour={FLAVOUR} />
       <NotificationsPanel rules={settings.notifications} granted={notifications.granted} message={notifications.message} onToggle={notifications.toggle} onRules={notifications.change} />
+      <CrossDevicePanel on={settings.crossDeviceSync} status={devices} now={now} capacity={SYNC_CAPACITY_FLAGS} onToggle={(on) => change('crossDeviceSync', on)} />
       <BackupPanel {...backup} />
       <StoragePanel
         report={report}

@@ -1,11 +1,14 @@
 import { refreshBadge } from '../platform/badge';
 import { forgetBootCopies } from '../pages/boot/boot-copy-store';
+import { announceFlagChange } from '../sync/cross-device/announce';
+import { applyToRow, rowFlags, type FlagMap } from '../sync/cross-device/flags';
 import type { PaperboyDb, UserState } from './db';
 
 // The one writer of user state (read, saved, hidden). Every change goes through `change()`,
 // which runs what must follow any change: the pages' boot copies are forgotten (no page boots
-// showing a flag the user has since changed) and the badge is recounted. A new action cannot
-// forget either; nothing else writes the userState table.
+// showing a flag the user has since changed), the badge is recounted, and, with cross-device
+// sync on, the background is told to pass the change on. A new action cannot forget any of it;
+// nothing else writes the userState table.
 
 /** The user's flags on a paper: each a time, never a boolean. */
 export const USER_FLAGS = ['readAt', 'savedAt', 'dismissedAt'] as const;
@@ -14,23 +17,33 @@ export type UserFlag = (typeof USER_FLAGS)[number];
 async function change<T>(db: PaperboyDb, write: () => Promise<T>): Promise<T> {
   const result = await write();
   forgetBootCopies();
-  await refreshBadge(db);
+  await Promise.all([refreshBadge(db), announceFlagChange()]);
   return result;
+}
+
+/** A row with `flag` set (an earlier time stays), no longer marked as cleared. */
+function withFlag(row: UserState | undefined, id: string, flag: UserFlag, now: number): UserState {
+  const { [flag]: _was, ...cleared } = row?.cleared ?? {};
+  const next: UserState = { ...row, id, [flag]: row?.[flag] ?? now, cleared };
+  if (Object.keys(cleared).length === 0) delete next.cleared;
+  return next;
 }
 
 /** Sets a flag on papers; one already set keeps its earlier time. */
 function setFlag(db: PaperboyDb, ids: readonly string[], flag: UserFlag, now: number): Promise<void> {
   return db.transaction('rw', db.userState, async () => {
     const states = await db.userState.bulkGet([...ids]);
-    await db.userState.bulkPut(ids.map((id, i): UserState => ({ ...states[i], id, [flag]: states[i]?.[flag] ?? now })));
+    await db.userState.bulkPut(ids.map((id, i) => withFlag(states[i], id, flag, now)));
   });
 }
 
-/** Clears a flag on papers; their other flags stay. */
-function clearFlag(db: PaperboyDb, ids: readonly string[], flag: UserFlag): Promise<void> {
+/** Clears a flag on papers (their other flags stay), noting when: cross-device sync needs it. */
+function clearFlag(db: PaperboyDb, ids: readonly string[], flag: UserFlag, now: number): Promise<void> {
   return db.transaction('rw', db.userState, async () => {
     const states = await db.userState.bulkGet([...ids]);
-    const rows = states.filter((s): s is UserState => s?.[flag] !== undefined).map(({ [flag]: _gone, ...rest }) => rest);
+    const rows = states
+      .filter((s): s is UserState => s?.[flag] !== undefined)
+      .map(({ [flag]: _gone, ...rest }): UserState => ({ ...rest, cleared: { ...rest.cleared, [flag]: now } }));
     await db.userState.bulkPut(rows);
   });
 }
@@ -39,7 +52,7 @@ function clearFlag(db: PaperboyDb, ids: readonly string[], flag: UserFlag): Prom
 function toggleFlag(db: PaperboyDb, id: string, flag: UserFlag, now: number): Promise<boolean> {
   return db.transaction('rw', db.userState, async () => {
     const set = (await db.userState.get(id))?.[flag] !== undefined;
-    await (set ? clearFlag(db, [id], flag) : setFlag(db, [id], flag, now));
+    await (set ? clearFlag(db, [id], flag, now) : setFlag(db, [id], flag, now));
     return !set;
   });
 }
@@ -50,8 +63,8 @@ export function markRead(db: PaperboyDb, ids: readonly string[], now: number): P
 }
 
 /** Marks papers unread; their other flags stay. */
-export function markUnread(db: PaperboyDb, ids: readonly string[]): Promise<void> {
-  return change(db, () => clearFlag(db, ids, 'readAt'));
+export function markUnread(db: PaperboyDb, ids: readonly string[], now = Date.now()): Promise<void> {
+  return change(db, () => clearFlag(db, ids, 'readAt', now));
 }
 
 /** Flips a paper's read flag; returns whether it is read now. */
@@ -70,8 +83,31 @@ export function dismiss(db: PaperboyDb, ids: readonly string[], now: number): Pr
 }
 
 /** Brings hidden papers back. */
-export function undismiss(db: PaperboyDb, ids: readonly string[]): Promise<void> {
-  return change(db, () => clearFlag(db, ids, 'dismissedAt'));
+export function undismiss(db: PaperboyDb, ids: readonly string[], now = Date.now()): Promise<void> {
+  return change(db, () => clearFlag(db, ids, 'dismissedAt', now));
+}
+
+/** Every paper's flags with the time of their last change, for cross-device sync. */
+export async function getFlagMap(db: PaperboyDb): Promise<FlagMap> {
+  const rows = await db.userState.toArray();
+  return new Map(rows.map((row) => [row.id, rowFlags(row)]));
+}
+
+/**
+ * Takes in flags from another computer: each flag follows whichever change is later, here or
+ * there, re-read inside the transaction so a click that lands meanwhile is not undone. Returns
+ * how many papers changed.
+ */
+export function mergeFlagMap(db: PaperboyDb, incoming: FlagMap): Promise<number> {
+  const ids = [...incoming.keys()];
+  return change(db, () =>
+    db.transaction('rw', db.userState, async () => {
+      const rows = await db.userState.bulkGet(ids);
+      const changed = ids.flatMap((id, i) => applyToRow(rows[i], id, incoming.get(id)!) ?? []);
+      await db.userState.bulkPut(changed);
+      return changed.length;
+    }),
+  );
 }
 
 /** Every user state row, for a backup. */
@@ -120,10 +156,10 @@ export function importUserState(db: PaperboyDb, rows: readonly UserState[]): Pro
 }
 
 function earliestFlags(old: UserState | undefined, row: UserState): UserState {
-  const merged: UserState = { ...old, id: row.id };
+  let merged: UserState = { ...old, id: row.id };
   for (const flag of USER_FLAGS) {
     const times = [old?.[flag], row[flag]].filter((t): t is number => t !== undefined);
-    if (times.length > 0) merged[flag] = Math.min(...times);
+    if (times.length > 0) merged = withFlag({ ...merged, [flag]: Math.min(...times) }, row.id, flag, 0);
   }
   return merged;
 }

@@ -1,4 +1,4 @@
-import type { Browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { ensureBundled } from '../data/bundled';
 import type { PaperboyDb } from '../data/db';
 import { pruneAsSet, pruneIfDue } from '../data/retention';
@@ -11,8 +11,27 @@ import type { PeriodFeed } from '../views/view-id';
 import { isSyncAlarm, restoreAlarms, scheduleRetry } from './alarms';
 import { isWorkerMessage } from './messages';
 import type { FeedSyncResult } from './period-sync';
+import { createCrossDevice } from './cross-device/pacer';
 import { settingsEffects } from './settings-effects';
 import { createSync, type SyncDeps } from './sync';
+
+type StorageListener = (changes: Record<string, Browser.storage.StorageChange>, area: string) => unknown;
+
+/** One `storage.onChanged` listener that runs two. */
+function both(a: StorageListener, b: StorageListener) {
+  return async (changes: Record<string, Browser.storage.StorageChange>, area: string): Promise<void> => {
+    await Promise.all([a(changes, area), b(changes, area)]);
+  };
+}
+
+/** What each page message asks the background for; anything else is not for it (undefined). */
+function routeMessages(handlers: { syncNow: () => Promise<SyncStatus>; syncFeed: (feed: PeriodFeed) => Promise<FeedSyncResult>; flagsChanged: () => void }) {
+  return (message: unknown) => {
+    if (!isWorkerMessage(message)) return undefined;
+    if (message.type === 'flags-changed') return void handlers.flagsChanged();
+    return message.type === 'sync-feed' ? handlers.syncFeed(message.feed) : handlers.syncNow();
+  };
+}
 
 /** What follows a sync that stored papers: a notification about new matches, retention when due. */
 async function afterStoredSync(db: PaperboyDb, now: number): Promise<void> {
@@ -29,6 +48,7 @@ export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
   const serial = createQueue();
   const syncing = createShared<'sync', SyncStatus>();
   const fetchingFeed = createShared<PeriodFeed, FeedSyncResult>();
+  const crossDevice = createCrossDevice({ db, now, area: () => browser.storage.sync });
 
   async function syncJob(force: boolean): Promise<SyncStatus> {
     await ensureBundled(db, now()).catch(() => false);
@@ -58,6 +78,7 @@ export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
    * sync at once if one was killed halfway, a retry was missed, or the periodic one is overdue.
    */
   async function onWake(): Promise<void> {
+    crossDevice.onWake();
     const status = await getSyncStatus(db);
     const due = await restoreAlarms(status, now, await readSetting('syncPeriodMinutes'));
     await refreshBadge(db);
@@ -67,15 +88,12 @@ export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
   return {
     syncNow,
     onWake,
-    onStorageChanged: settingsEffects({ db, now, syncNow }),
+    onStorageChanged: both(settingsEffects({ db, now, syncNow }), crossDevice.onStorageChanged),
     onInstalled: () => syncNow(),
     onStartup: () => syncNow(),
     // The alarms are the retry schedule: they skip a backoff wait, never a rate limit.
     onAlarm: (alarm: Browser.alarms.Alarm) => (isSyncAlarm(alarm.name) ? syncNow(true) : undefined),
     syncFeed,
-    onMessage: (message: unknown) => {
-      if (!isWorkerMessage(message)) return undefined;
-      return message.type === 'sync-feed' ? syncFeed(message.feed) : syncNow(true);
-    },
+    onMessage: routeMessages({ syncNow: () => syncNow(true), syncFeed, flagsChanged: crossDevice.onLocalChange }),
   };
 }

@@ -76,7 +76,7 @@ export function useTriage(papers: PaperView[], focusSearch: () => void) {
     if (!ids.length) return;
     lastHidden.current = [];
     attempt(show, 'undo', async () => {
-      await undismiss(db, ids);
+      await undismiss(db, ids, now());
       show({ text: 'Back in your lists.', tone: 'ok' });
     });
   }
