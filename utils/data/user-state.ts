@@ -17,7 +17,8 @@ export type UserFlag = (typeof USER_FLAGS)[number];
 async function change<T>(db: PaperboyDb, write: () => Promise<T>): Promise<T> {
   const result = await write();
   forgetBootCopies();
-  await Promise.all([refreshBadge(db), announceFlagChange()]);
+  await refreshBadge(db);
+  await announceFlagChange();
   return result;
 }
 
@@ -63,7 +64,7 @@ export function markRead(db: PaperboyDb, ids: readonly string[], now: number): P
 }
 
 /** Marks papers unread; their other flags stay. */
-export function markUnread(db: PaperboyDb, ids: readonly string[], now = Date.now()): Promise<void> {
+export function markUnread(db: PaperboyDb, ids: readonly string[], now: number): Promise<void> {
   return change(db, () => clearFlag(db, ids, 'readAt', now));
 }
 
@@ -83,7 +84,7 @@ export function dismiss(db: PaperboyDb, ids: readonly string[], now: number): Pr
 }
 
 /** Brings hidden papers back. */
-export function undismiss(db: PaperboyDb, ids: readonly string[], now = Date.now()): Promise<void> {
+export function undismiss(db: PaperboyDb, ids: readonly string[], now: number): Promise<void> {
   return change(db, () => clearFlag(db, ids, 'dismissedAt', now));
 }
 

@@ -28,7 +28,7 @@ async function usedProfile() {
   await db.userState.put({ id: DAILY[3]!.paper.id, readAt: t + 2, savedAt: t + 2 });
   await db.userState.put({ id: DAILY[4]!.paper.id, dismissedAt: t + 3 });
   await markRead(db, [DAILY[5]!.paper.id], t);
-  await markUnread(db, [DAILY[5]!.paper.id]);
+  await markUnread(db, [DAILY[5]!.paper.id], t + 4);
   await writeSetting('keepUnreadDays', 30);
   await writeSetting('theme', 'dark');
   return db;

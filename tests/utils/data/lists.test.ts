@@ -34,7 +34,7 @@ describe('saved and read lists', () => {
     expect(await countSaved(db)).toBe(2);
     expect(await toggleSaved(db, 'a', 30)).toBe(false);
     expect((await getSaved(db)).map((v) => v.paper.id)).toEqual(['c']);
-    expect(await db.userState.get('a')).toEqual({ id: 'a', readAt: 5 });
+    expect(await db.userState.get('a')).toEqual({ id: 'a', readAt: 5, cleared: { savedAt: 30 } });
   });
 
   it('lists read history most recent first, bounded', async () => {
@@ -62,14 +62,14 @@ describe('dismissing', () => {
     expect((await getPapersByIds(db, ['b', 'a'])).map((v) => v.paper.id)).toEqual(['a']);
     expect(await getSaved(db)).toEqual([]);
     expect(await countUnreadLive(db)).toBe(2);
-    await undismiss(db, ['b']);
+    await undismiss(db, ['b'], 12);
     expect((await getFeed(db, 'hf-trending')).map((v) => v.paper.id)).toEqual(['a', 'b', 'c']);
-    expect(await db.userState.get('b')).toEqual({ id: 'b', savedAt: 1 });
+    expect(await db.userState.get('b')).toEqual({ id: 'b', savedAt: 1, cleared: { dismissedAt: 12 } });
     expect(await countUnreadLive(db)).toBe(3);
   });
 
   it('undismissing a paper never dismissed writes nothing', async () => {
-    await undismiss(db, ['a']);
+    await undismiss(db, ['a'], 12);
     expect(await db.userState.count()).toBe(0);
   });
 });
