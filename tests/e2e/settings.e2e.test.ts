@@ -1,7 +1,8 @@
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { badgeText, currentWorker, discard, launch, openPage, readFlag, screenshot, waitFor, type Extension } from './browser';
-import { POLL } from './config';
+import { ARTIFACTS_DIR, POLL } from './config';
 import { FixtureServer, jsonFeeds, recordedItems, type Route } from './fixture-server';
 
 // Settings followed live by open pages, each badge mode, a notification for a matching paper,
@@ -53,8 +54,8 @@ describe('settings', () => {
     await expect.poll(() => newtab.evaluate(() => document.documentElement.dataset.theme), POLL).toBe('dark');
     await expect.poll(() => popup.evaluate(() => document.documentElement.dataset.theme), POLL).toBe('dark');
     await screenshot(newtab, 'settings-newtab-list-dark');
-    await options.setViewportSize({ width: 1100, height: 2400 });
-    await screenshot(options, 'settings-options');
+    // The whole options page, for the README (assets/screenshots/options.png).
+    await options.screenshot({ path: join(ARTIFACTS_DIR, 'settings-options.png'), fullPage: true });
   });
 
   it('badge modes: unread in the live feeds, new since the last visit, off', async () => {
