@@ -1,5 +1,6 @@
 import { useMemo, useRef } from 'preact/hooks';
 import { usePageDeps } from '../../utils/pages/deps';
+import { useDensity } from '../../utils/pages/use-density';
 import { useFeedRefresh } from '../../utils/pages/use-feed-refresh';
 import { useNow } from '../../utils/pages/use-now';
 import { usePaperboy } from '../../utils/pages/use-paperboy';
@@ -10,7 +11,7 @@ import { useTriage } from '../../utils/triage/use-triage';
 import { useViewState } from '../../utils/views/use-view-state';
 import { applyView, topKeywords } from '../../utils/views/view-state';
 
-/** Everything the new tab shows and does: the view in the URL, search, data, triage, settings. */
+/** Everything the new tab shows and does: the view in the URL, search, data, layout, triage. */
 export function useNewtab() {
   const { browser } = usePageDeps();
   const settings = useSettings();
@@ -19,10 +20,13 @@ export function useNewtab() {
   const search = useSearch(state.q, true);
   const searching = state.q.trim().length >= MIN_QUERY_LENGTH;
   const data = usePaperboy(state.feed, searching ? (search.ids ?? []) : undefined, settings);
+  // Until the search has answered, its results are not "none".
+  const papers = searching && !search.ids ? undefined : data.papers;
   const refresh = useFeedRefresh(searching ? undefined : data.view, data.status, data.arxiv);
-  const shown = useMemo(() => applyView(data.papers ?? [], state), [data.papers, state]);
-  const keywords = useMemo(() => topKeywords(data.papers ?? []), [data.papers]);
+  const shown = useMemo(() => applyView(papers ?? [], state), [papers, state]);
+  const keywords = useMemo(() => topKeywords(papers ?? []), [papers]);
   const triage = useTriage(shown, () => searchRef.current?.focus());
+  const [density, setDensity] = useDensity();
   const options = { url: browser.runtime.getURL('/options.html'), open: () => void browser.runtime.openOptionsPage() };
-  return { state, update, searchRef, search, searching, ...data, refresh, shown, keywords, triage, lastVisit: useLastVisit(), now: useNow(), settings, options };
+  return { state, update, searchRef, search, searching, ...data, papers, refresh, shown, keywords, triage, density, setDensity, lastVisit: useLastVisit('newtab', shown), now: useNow(), settings, options };
 }

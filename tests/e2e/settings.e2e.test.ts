@@ -46,11 +46,11 @@ describe('settings', () => {
     const ext = await start();
     const newtab = await openPage(ext, 'newtab.html?feed=hf-daily');
     const popup = await openPage(ext, 'popup.html', { width: 420, height: 600 });
-    await expect.poll(() => newtab.locator('[data-density]').getAttribute('data-density'), POLL).toBe('cards');
+    await expect.poll(() => newtab.locator('.page').getAttribute('class'), POLL).toContain('density-cards');
     const options = await openPage(ext, 'options.html');
     await choose(options, 'density', 'list');
     await choose(options, 'theme', 'dark');
-    await expect.poll(() => newtab.locator('[data-density]').getAttribute('data-density'), POLL).toBe('list');
+    await expect.poll(() => newtab.locator('.page').getAttribute('class'), POLL).toContain('density-list');
     await expect.poll(() => newtab.evaluate(() => document.documentElement.dataset.theme), POLL).toBe('dark');
     await expect.poll(() => popup.evaluate(() => document.documentElement.dataset.theme), POLL).toBe('dark');
     await screenshot(newtab, 'settings-newtab-list-dark');

@@ -22,70 +22,90 @@ async function change<T>(db: PaperboyDb, write: () => Promise<T>): Promise<T> {
   return result;
 }
 
-/** A row with `flag` set (an earlier time stays), no longer marked as cleared. */
-function withFlag(row: UserState | undefined, id: string, flag: UserFlag, now: number): UserState {
-  const { [flag]: _was, ...cleared } = row?.cleared ?? {};
-  const next: UserState = { ...row, id, [flag]: row?.[flag] ?? now, cleared };
-  if (Object.keys(cleared).length === 0) delete next.cleared;
-  return next;
+/** What a change did to one flag: each paper whose flag changed, with its value before. */
+export interface FlagChange {
+  flag: UserFlag;
+  before: { id: string; at?: number }[];
 }
 
-/** Sets a flag on papers; one already set keeps its earlier time. */
-function setFlag(db: PaperboyDb, ids: readonly string[], flag: UserFlag, now: number): Promise<void> {
-  return db.transaction('rw', db.userState, async () => {
-    const states = await db.userState.bulkGet([...ids]);
-    await db.userState.bulkPut(ids.map((id, i) => withFlag(states[i], id, flag, now)));
-  });
+/** A flip of one paper's flag: whether it is set now, and the change (for undo). */
+export interface Toggled {
+  on: boolean;
+  change: FlagChange;
 }
 
-/** Clears a flag on papers (their other flags stay), noting when: cross-device sync needs it. */
-function clearFlag(db: PaperboyDb, ids: readonly string[], flag: UserFlag, now: number): Promise<void> {
+/** A row with `flag` at `value`, or cleared at `now` (cross-device sync needs when: a later clear wins over an older set). */
+function withValue(state: UserState | undefined, id: string, flag: UserFlag, value: number | undefined, now: number): UserState {
+  const { [flag]: _old, ...rest } = state ?? { id };
+  const { [flag]: _wasCleared, ...cleared } = rest.cleared ?? {};
+  const row: UserState = value === undefined ? { ...rest, id, cleared: { ...cleared, [flag]: now } } : { ...rest, id, [flag]: value, cleared };
+  if (row.cleared && Object.keys(row.cleared).length === 0) delete row.cleared;
+  return row;
+}
+
+/**
+ * Writes one flag on papers in one transaction: `next` gives each paper's new value from its
+ * current one (undefined clears it, noting `now`; its other flags stay). Papers whose value is
+ * unchanged are not written; the change lists the others with their values before.
+ */
+function writeFlag(db: PaperboyDb, ids: readonly string[], flag: UserFlag, next: (old: number | undefined, id: string) => number | undefined, now: number): Promise<FlagChange> {
   return db.transaction('rw', db.userState, async () => {
     const states = await db.userState.bulkGet([...ids]);
-    const rows = states
-      .filter((s): s is UserState => s?.[flag] !== undefined)
-      .map(({ [flag]: _gone, ...rest }): UserState => ({ ...rest, cleared: { ...rest.cleared, [flag]: now } }));
+    const rows: UserState[] = [];
+    const before: FlagChange['before'] = [];
+    ids.forEach((id, i) => {
+      const state = states[i];
+      const old = state?.[flag];
+      const value = next(old, id);
+      if (value === old) return;
+      rows.push(withValue(state, id, flag, value, now));
+      before.push(old === undefined ? { id } : { id, at: old });
+    });
     await db.userState.bulkPut(rows);
+    return { flag, before };
   });
 }
 
-/** Flips a flag on one paper; returns whether it is set now. */
-function toggleFlag(db: PaperboyDb, id: string, flag: UserFlag, now: number): Promise<boolean> {
-  return db.transaction('rw', db.userState, async () => {
-    const set = (await db.userState.get(id))?.[flag] !== undefined;
-    await (set ? clearFlag(db, [id], flag, now) : setFlag(db, [id], flag, now));
-    return !set;
-  });
+/** Flips a flag on one paper. */
+async function toggleFlag(db: PaperboyDb, id: string, flag: UserFlag, now: number): Promise<Toggled> {
+  const change = await writeFlag(db, [id], flag, (old) => (old === undefined ? now : undefined), now);
+  return { on: change.before[0]?.at === undefined, change };
 }
 
 /** Marks papers read (an earlier read time stays). */
-export function markRead(db: PaperboyDb, ids: readonly string[], now: number): Promise<void> {
-  return change(db, () => setFlag(db, ids, 'readAt', now));
+export function markRead(db: PaperboyDb, ids: readonly string[], now: number): Promise<FlagChange> {
+  return change(db, () => writeFlag(db, ids, 'readAt', (old) => old ?? now, now));
 }
 
 /** Marks papers unread; their other flags stay. */
-export function markUnread(db: PaperboyDb, ids: readonly string[], now: number): Promise<void> {
-  return change(db, () => clearFlag(db, ids, 'readAt', now));
+export function markUnread(db: PaperboyDb, ids: readonly string[], now: number): Promise<FlagChange> {
+  return change(db, () => writeFlag(db, ids, 'readAt', () => undefined, now));
 }
 
-/** Flips a paper's read flag; returns whether it is read now. */
-export function toggleRead(db: PaperboyDb, id: string, now: number): Promise<boolean> {
+/** Flips a paper's read flag. */
+export function toggleRead(db: PaperboyDb, id: string, now: number): Promise<Toggled> {
   return change(db, () => toggleFlag(db, id, 'readAt', now));
 }
 
-/** Saves or unsaves a paper; returns whether it is saved now. */
-export function toggleSaved(db: PaperboyDb, id: string, now: number): Promise<boolean> {
+/** Saves or unsaves a paper. */
+export function toggleSaved(db: PaperboyDb, id: string, now: number): Promise<Toggled> {
   return change(db, () => toggleFlag(db, id, 'savedAt', now));
 }
 
-/** Hides papers everywhere ("not interested"). */
-export function dismiss(db: PaperboyDb, ids: readonly string[], now: number): Promise<void> {
-  return change(db, () => setFlag(db, ids, 'dismissedAt', now));
+/** Hides papers everywhere ("not interested"); they stay listed under Hidden. */
+export function dismiss(db: PaperboyDb, ids: readonly string[], now: number): Promise<FlagChange> {
+  return change(db, () => writeFlag(db, ids, 'dismissedAt', (old) => old ?? now, now));
 }
 
 /** Brings hidden papers back. */
-export function undismiss(db: PaperboyDb, ids: readonly string[], now: number): Promise<void> {
-  return change(db, () => clearFlag(db, ids, 'dismissedAt', now));
+export function undismiss(db: PaperboyDb, ids: readonly string[], now: number): Promise<FlagChange> {
+  return change(db, () => writeFlag(db, ids, 'dismissedAt', () => undefined, now));
+}
+
+/** Undoes a change: puts each paper's flag back as it was (its original time included). */
+export function revert(db: PaperboyDb, { flag, before }: FlagChange, now: number): Promise<FlagChange> {
+  const was = new Map(before.map(({ id, at }) => [id, at]));
+  return change(db, () => writeFlag(db, [...was.keys()], flag, (_old, id) => was.get(id), now));
 }
 
 /** Every paper's flags with the time of their last change, for cross-device sync. */
@@ -157,10 +177,14 @@ export function importUserState(db: PaperboyDb, rows: readonly UserState[]): Pro
 }
 
 function earliestFlags(old: UserState | undefined, row: UserState): UserState {
-  let merged: UserState = { ...old, id: row.id };
+  const merged: UserState = { ...old, id: row.id };
   for (const flag of USER_FLAGS) {
     const times = [old?.[flag], row[flag]].filter((t): t is number => t !== undefined);
-    if (times.length > 0) merged = withFlag({ ...merged, [flag]: Math.min(...times) }, row.id, flag, 0);
+    if (times.length > 0) merged[flag] = Math.min(...times);
   }
+  // A flag a backup sets is set: no longer noted as cleared.
+  const cleared = Object.fromEntries(Object.entries(merged.cleared ?? {}).filter(([flag]) => merged[flag as UserFlag] === undefined));
+  if (Object.keys(cleared).length > 0) merged.cleared = cleared;
+  else delete merged.cleared;
   return merged;
 }

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { createQueue } from '../lib/serial';
 import type { PaperboyDb } from '../data/db';
 import { countUnreadLive } from '../data/papers';
-import { getLastVisit } from '../data/visits';
+import { getLatestVisit } from '../data/visits';
 import { readSettings } from '../settings/settings';
 
 const BADGE_COLOR = '#d9480f';
@@ -24,7 +24,7 @@ export function badgeText(count: number): string {
 async function badgeCount(db: PaperboyDb): Promise<number> {
   const { badgeMode, liveFeeds } = await readSettings();
   if (badgeMode === 'off') return 0;
-  const since = badgeMode === 'new' ? await getLastVisit(db) : undefined;
+  const since = badgeMode === 'new' ? await getLatestVisit(db) : undefined;
   return countUnreadLive(db, liveFeeds, since);
 }
 

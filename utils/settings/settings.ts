@@ -3,8 +3,8 @@ import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { DEFAULTS, type SettingName, type Settings } from './defaults';
 import { parseSetting, parseSettings } from './schema';
 
-export { DEFAULTS, KEEP_FOREVER, KEEP_UNREAD_CHOICES } from './defaults';
-export type { Settings, SettingName } from './defaults';
+export { DEFAULTS, DENSITIES, KEEP_FOREVER, KEEP_UNREAD_CHOICES } from './defaults';
+export type { Density, Settings, SettingName } from './defaults';
 
 /**
  * The user's settings: one WXT storage item each in `storage.local`, with its default from
@@ -31,6 +31,9 @@ export const SETTING_ITEMS: { [K in SettingName]: WxtStorageItem<Settings[K], Re
   crossDeviceSync: item('crossDeviceSync'),
   notifications: item('notifications'),
 };
+
+/** The layout's item, as the new tab's density switch (utils/pages/use-density.ts) reads it. */
+export const density = SETTING_ITEMS.density;
 
 const NAMES = Object.keys(SETTING_ITEMS) as SettingName[];
 const BY_STORAGE_KEY = new Map(NAMES.map((name) => [name as string, name]));

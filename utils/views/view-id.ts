@@ -23,8 +23,8 @@ export type ArxivFeed = `arxiv:${string}`;
 /** A list stored in the `feeds` table: which papers the latest fetch of a source returned. */
 export type FeedId = LiveFeed | PeriodFeed | BundledFeed | ArxivFeed;
 
-/** The user's own lists, read from their state (saved papers, read history). */
-export const USER_LISTS = ['saved', 'history'] as const;
+/** The user's own lists, read from their state: saved papers, read history, hidden papers. */
+export const USER_LISTS = ['saved', 'history', 'hidden'] as const;
 export type UserList = (typeof USER_LISTS)[number];
 
 /** The papers one notification was about, by id: `matches:2606.13594,2606.12345`. */
@@ -46,7 +46,9 @@ const LABELS: Record<Exclude<ViewId, ArxivFeed | MatchesView>, string> = {
   'hf-month': 'This month',
   bundled: 'Snapshot',
   saved: 'Saved',
-  history: 'Read',
+  // Not "Read": as a tab name it reads as a verb.
+  history: 'History',
+  hidden: 'Hidden',
 };
 
 /** The feed of one arXiv category: `arxiv:cs.LG`. */
@@ -79,6 +81,11 @@ export function isLiveFeed(view: unknown): view is LiveFeed {
 
 export function isPeriodFeed(view: unknown): view is PeriodFeed {
   return (PERIOD_FEEDS as readonly unknown[]).includes(view);
+}
+
+/** One of the user's own lists (saved, history, hidden), rather than a feed. */
+export function isUserList(view: ViewId): view is UserList {
+  return (USER_LISTS as readonly string[]).includes(view);
 }
 
 /** Fetched when opened (a period or an arXiv feed), rather than by the background sync. */
@@ -118,11 +125,12 @@ export function defaultView(sizes: FeedSizes, preferred: ViewId = LIVE_FEEDS[0],
 
 /**
  * The tabs: the live feeds the user keeps, the snapshot only until a live feed has papers, then
- * the rest; the view on screen always has its tab.
+ * the rest; the view on screen always has its tab. The popup (`compact`) keeps Saved and Hidden:
+ * a paper hidden there can be found there.
  */
 export function visibleViews(sizes: FeedSizes, categories: readonly string[], compact: boolean, kept: readonly LiveFeed[] = LIVE_FEEDS, current?: ViewId): ViewId[] {
   const live = kept.some((feed) => sizes[feed] > 0);
   const feeds: ViewId[] = live ? [...kept] : [...kept, BUNDLED_FEED];
-  const views = compact ? [...feeds, 'saved' as const] : [...feeds, ...PERIOD_FEEDS, ...USER_LISTS, ...categories.map(arxivFeed)];
+  const views: ViewId[] = compact ? [...feeds, 'saved', 'hidden'] : [...feeds, ...PERIOD_FEEDS, 'saved', 'history', ...categories.map(arxivFeed), 'hidden'];
   return current && !views.includes(current) ? [...views, current] : views;
 }
