@@ -82,3 +82,61 @@ export async function writeStaticCopy(context: BrowserContext, url: string, view
     await page.close();
   }
 }
+
+/**
+ * The first search on a page opened a moment before: the page is opened, shows its papers, and
+ * `momentMs` later the user clicks the search field and enters `word` (one input event, as a
+ * paste or a fast typist's word). Time from that input event to the first frame after the
+ * results for `word` are on screen (the search summary names the word and counts matches).
+ * With `partial`, results the page labels partial (`data-partial`) do not count.
+ */
+export async function firstKeystroke(context: BrowserContext, url: string, viewport: Viewport, word: string, momentMs: number): Promise<number> {
+  const page = await openAt(context, url, viewport);
+  try {
+    await page.locator('#app [data-paper-id]').first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(momentMs);
+    const answered = page.evaluate(
+      (query) =>
+        new Promise<number | null>((resolve) => {
+          const input = document.querySelector('[data-role="search"]')!;
+          let start = 0;
+          input.addEventListener('input', () => (start ||= performance.now()), { capture: true });
+          const shown = () => {
+            const summary = document.querySelector('[data-role="search-summary"]');
+            return summary !== null && !summary.hasAttribute('data-partial') && (summary.textContent ?? '').includes(`matches for “${query}”`);
+          };
+          const timeout = setTimeout(() => resolve(null), 60_000);
+          const observer = new MutationObserver(() => {
+            if (!start || !shown()) return;
+            observer.disconnect();
+            clearTimeout(timeout);
+            requestAnimationFrame(() => resolve(performance.now() - start));
+          });
+          observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+        }),
+      word,
+    );
+    await page.locator('[data-role="search"]').click();
+    await page.locator('[data-role="search"]').fill(word);
+    const time = await answered;
+    if (time === null) throw new Error(`no results for "${word}" within 60 s on ${url}`);
+    return time;
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * CPU time of the whole browser (every process) over one visit: the page is opened in a new tab
+ * and left alone for `seconds`, with no input; `cpuMs` reads the browser's total CPU so far.
+ */
+export async function visitCpu(context: BrowserContext, url: string, viewport: Viewport, seconds: number, cpuMs: () => number): Promise<number> {
+  const before = cpuMs();
+  const page = await context.newPage();
+  await page.setViewportSize(viewport);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(seconds * 1000);
+  const used = cpuMs() - before;
+  await page.close();
+  return used;
+}

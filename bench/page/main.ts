@@ -2,7 +2,10 @@ import Dexie from 'dexie';
 import { HF_ORIGIN } from '../../utils/platform/config';
 import { createDb, db, type Paper } from '../../utils/data/db';
 import { applySync, type FeedFetch } from '../../utils/data/feed-store';
+import { getFeed, getFeedSizes } from '../../utils/data/papers';
 import { getSyncStatus } from '../../utils/data/sync-status';
+import { toggleRead } from '../../utils/data/user-state';
+import { defaultView } from '../../utils/views/view-id';
 import { parseDailyPapers } from '../../utils/sync/sources/hf';
 import { measureSearch } from './search';
 
@@ -97,7 +100,34 @@ async function search() {
   return measureSearch(await db.papers.toArray());
 }
 
-const api = { seed, ingest, search, count: () => db.papers.count() };
+/**
+ * Flips the read flag of the first paper of the default view through the one writer of user
+ * state, as the popup's toggle would: what a page then finds saved is what a visit after a read
+ * flag changed elsewhere finds.
+ */
+async function flipFirstRead(): Promise<{ id: string; read: boolean }> {
+  const [first] = await getFeed(db, defaultView(await getFeedSizes(db)), 1);
+  if (!first) throw new Error('no paper in the default view');
+  return { id: first.paper.id, read: await toggleRead(db, first.paper.id, Date.now()) };
+}
+
+/** A word to search for: a long title word of a paper halfway through the stored ones. */
+async function searchWord(): Promise<string> {
+  const count = await db.papers.count();
+  const papers = await db.papers.offset(Math.floor(count / 2)).limit(50).toArray();
+  for (const paper of papers) {
+    const word = paper.title.split(/[^\p{L}\p{N}]+/u).find((w) => w.length >= 7);
+    if (word) return word.toLowerCase();
+  }
+  return 'diffusion';
+}
+
+/** The origin's storage use (IndexedDB, localStorage, caches) as the browser reports it. */
+async function storageUsage(): Promise<number> {
+  return (await navigator.storage.estimate()).usage ?? 0;
+}
+
+const api = { seed, ingest, search, flipFirstRead, searchWord, storageUsage, count: () => db.papers.count() };
 export type BenchApi = typeof api;
 (globalThis as unknown as { paperboyBench: BenchApi }).paperboyBench = api;
 document.title = 'Paperboy bench: ready';
