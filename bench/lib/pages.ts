@@ -119,8 +119,8 @@ export async function firstKeystroke(context: BrowserContext, url: string, viewp
     await page.locator('[data-role="search"]').click();
     await page.locator('[data-role="search"]').fill(word);
     const time = await answered;
-    if (time === null) throw new Error(`no results for "${word}" within 60 s on ${url}`);
-    return time;
+    // No results within the minute: counted as the minute (the row then fails by far).
+    return time ?? 60_000;
   } finally {
     await page.close();
   }
