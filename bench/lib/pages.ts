@@ -21,7 +21,17 @@ export async function openAt(context: BrowserContext, url: string, viewport: Vie
  * Time from navigation start to the first paint of the element marked
  * `elementtiming="first-paper"` (the first paper's title), from the Element Timing API.
  */
-export async function firstPaperPaint(context: BrowserContext, url: string, viewport: Viewport): Promise<number> {
+export async function firstPaperPaint(context: BrowserContext, url: string, viewport: Viewport, retries = 2): Promise<number> {
+  try {
+    return await paintOnce(context, url, viewport);
+  } catch (error) {
+    // A page that navigated under the probe (a reload as the database upgrades): load it again.
+    if (retries === 0 || !/Execution context was destroyed/.test(String(error))) throw error;
+    return firstPaperPaint(context, url, viewport, retries - 1);
+  }
+}
+
+async function paintOnce(context: BrowserContext, url: string, viewport: Viewport): Promise<number> {
   const page = await openAt(context, url, viewport);
   try {
     const time = await page.evaluate(
