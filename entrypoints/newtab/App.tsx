@@ -21,7 +21,7 @@ export function App() {
     <div class="page">
       <header class="page-head">
         <Brand />
-        <SearchBox value={state.q} search={search} inputRef={searchRef} onInput={(q) => update({ q })} />
+        <SearchBox value={state.q} search={search} inputRef={searchRef} onInput={(q) => update({ q })} onPrepare={search.prepare} />
         <div class="head-actions">
           <SyncStatusBar status={status} syncing={syncing} error={syncError} now={now} onSync={syncNow} />
         </div>

@@ -1,4 +1,5 @@
 import { FeedNotice } from '../../components/FeedNotice';
+import { SearchSummary } from '../../components/SearchSummary';
 import { ViewActions } from '../../components/ViewActions';
 import type { ArxivStatus } from '../../utils/data/arxiv-store';
 import type { PaperView } from '../../utils/data/papers';
@@ -30,9 +31,7 @@ export function ListHead({ searching, search, query, papers, shown, view, status
   return (
     <div class="list-head">
       {searching ? (
-        <p class="notice" data-role="search-summary">
-          {search.ids ? `${shown.length} of ${papers?.length ?? 0} matches for “${query.trim()}” across all ${search.size ?? ''} stored papers` : 'Searching…'}
-        </p>
+        <SearchSummary search={search} text={`${shown.length} of ${papers?.length ?? 0} matches for “${query.trim()}” across all ${search.size ?? ''} searchable papers`} />
       ) : (
         view && <FeedNotice view={view} status={status} arxiv={arxiv} count={papers?.length} now={now} busy={refresh.busy} />
       )}

@@ -12,7 +12,7 @@ import { applyView, topKeywords } from '../../utils/views/view-state';
 export function useNewtab() {
   const [state, update] = useViewState(true);
   const searchRef = useRef<HTMLInputElement>(null);
-  const search = useSearch(state.q, true);
+  const search = useSearch(state.q);
   const searching = state.q.trim().length >= MIN_QUERY_LENGTH;
   const data = usePaperboy(state.feed, searching ? (search.ids ?? []) : undefined);
   const refresh = useFeedRefresh(searching ? undefined : data.view, data.status, data.arxiv);

@@ -6,6 +6,7 @@ import { FeedTabs } from '../../components/FeedTabs';
 import { KeyHelp } from '../../components/KeyHelp';
 import { PaperRow } from '../../components/PaperRow';
 import { SearchBox } from '../../components/SearchBox';
+import { SearchSummary } from '../../components/SearchSummary';
 import { SyncStatusBar } from '../../components/SyncStatusBar';
 import { Toast } from '../../components/Toast';
 import { useNow } from '../../utils/pages/use-now';
@@ -19,8 +20,7 @@ import { useViewState } from '../../utils/views/use-view-state';
 export function App() {
   const [state, update] = useViewState(false);
   const searchRef = useRef<HTMLInputElement>(null);
-  // The popup lives for seconds: its index is built only when the user starts a search.
-  const search = useSearch(state.q, false);
+  const search = useSearch(state.q);
   const searching = state.q.trim().length >= MIN_QUERY_LENGTH;
   const { counts, status, arxiv, view, papers, syncing, syncError, syncNow } = usePaperboy(state.feed, searching ? (search.ids ?? []) : undefined);
   const lastVisit = useLastVisit();
@@ -33,7 +33,7 @@ export function App() {
     <main class="popup-main">
       <header class="popup-head">
         <Brand />
-        <SearchBox value={state.q} search={search} inputRef={searchRef} onInput={(q) => update({ q })} />
+        <SearchBox value={state.q} search={search} inputRef={searchRef} onInput={(q) => update({ q })} onPrepare={search.prepare} />
         <a
           class="btn ghost"
           href={fullView}
@@ -49,7 +49,7 @@ export function App() {
       {counts && <FeedTabs views={visibleViews(counts.sizes, [], true)} current={view} label={viewLabel} counts={counts.byView} dimmed={searching} onSelect={(feed) => update({ feed, q: '' })} />}
       <SyncStatusBar status={status} syncing={syncing} error={syncError} now={now} onSync={syncNow} />
       {searching ? (
-        <p class="notice" data-role="search-summary">{search.ids ? `${shown.length} matches for “${state.q.trim()}”` : 'Searching…'}</p>
+        <SearchSummary search={search} text={`${shown.length} matches for “${state.q.trim()}”`} />
       ) : (
         view && <FeedNotice view={view} status={status} arxiv={arxiv} count={papers?.length} now={now} />
       )}

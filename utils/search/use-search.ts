@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchClient } from './client';
 
 export type SearchStatus = 'off' | 'indexing' | 'ready' | 'error';
@@ -7,6 +7,8 @@ export interface SearchState {
   status: SearchStatus;
   /** Papers in the index. */
   size?: number;
+  /** Stored papers the index has not taken in yet: results leave them out until it has. */
+  pending?: number;
   /** Ids matching the current query, best first; undefined until the first answer. */
   ids?: string[];
   error?: string;
@@ -19,43 +21,20 @@ export const MIN_QUERY_LENGTH = 2;
 const RESULT_LIMIT = 500;
 
 /**
- * Runs `start` once the page is idle after its first paint (never on the critical path), and only
- * while it is visible: Chrome preloads new tabs in the background, and a hidden page should cost
- * nothing.
+ * Full-text search over every stored paper. The index code and its worker load only when the
+ * page is about to search: `prepare()` (the search field was focused or pointed at) or a query.
+ * A visit that never searches costs nothing for search.
  */
-function whenIdle(start: () => void): () => void {
-  let cancel = () => {};
-  const schedule = () => {
-    if (document.hidden) return;
-    document.removeEventListener('visibilitychange', schedule);
-    if (typeof requestIdleCallback === 'function') {
-      const handle = requestIdleCallback(start, { timeout: 5000 });
-      cancel = () => cancelIdleCallback(handle);
-    } else {
-      const timer = setTimeout(start, 200);
-      cancel = () => clearTimeout(timer);
-    }
-  };
-  document.addEventListener('visibilitychange', schedule);
-  schedule();
-  return () => {
-    document.removeEventListener('visibilitychange', schedule);
-    cancel();
-  };
-}
-
-/**
- * Full-text search over every stored paper. The index code and its worker load lazily: after
- * the first paint when `eager` (the new tab), else at the first query (the popup).
- */
-export function useSearch(query: string, eager: boolean): SearchState {
+export function useSearch(query: string): SearchState & { prepare: () => void } {
   const [state, setState] = useState<SearchState>({ status: 'off' });
   const client = useRef<SearchClient | undefined>(undefined);
   const seq = useRef(0);
   const wanted = query.trim().length >= MIN_QUERY_LENGTH;
   const [started, setStarted] = useState(false);
+  const prepare = useCallback(() => setStarted(true), []);
+  const latest = useRef(query);
+  latest.current = query;
 
-  useEffect(() => (eager ? whenIdle(() => setStarted(true)) : undefined), [eager]);
   useEffect(() => {
     if (wanted) setStarted(true);
   }, [wanted]);
@@ -68,10 +47,12 @@ export function useSearch(query: string, eager: boolean): SearchState {
       .then(({ startSearchWorker }) => {
         if (stopped) return;
         client.current = startSearchWorker((message) => {
-          if (message.type === 'ready') setState((s) => ({ ...s, status: 'ready', size: message.size, version: (s.version ?? 0) + 1 }));
+          if (message.type === 'ready') setState((s) => ({ ...s, status: 'ready', size: message.size, pending: message.pending, version: (s.version ?? 0) + 1 }));
           else if (message.type === 'error') setState((s) => ({ ...s, status: 'error', error: message.message }));
-          else if (message.seq === seq.current) setState((s) => ({ ...s, ids: message.ids }));
+          else if (message.seq === seq.current) setState((s) => ({ ...s, ids: message.ids, pending: message.pending }));
         });
+        // A query typed while the worker's code was loading: the worker answers it as soon as it can.
+        if (latest.current.trim().length >= MIN_QUERY_LENGTH) client.current.query(seq.current, latest.current.trim(), RESULT_LIMIT);
       })
       .catch((error: Error) => setState({ status: 'error', error: `Search could not load (${error.message})` }));
     return () => {
@@ -88,5 +69,5 @@ export function useSearch(query: string, eager: boolean): SearchState {
     else client.current?.query(seq.current, query.trim(), RESULT_LIMIT);
   }, [query, wanted, state.version]);
 
-  return state;
+  return { ...state, prepare };
 }

@@ -9,6 +9,16 @@ import { isSyncAlarm, restoreAlarms, scheduleRetry } from './alarms';
 import { isWorkerMessage } from './messages';
 import type { FeedSyncResult } from './period-sync';
 import { createSync, type SyncDeps } from './sync';
+import { updateSearchIndex } from '../search/indexer';
+import type { PaperboyDb } from '../data/db';
+
+/**
+ * Brings the search index up to date with the papers just written: here, where the papers were
+ * written and the background is awake anyway, so no page ever rebuilds it.
+ */
+function indexNewPapers(db: PaperboyDb): Promise<unknown> {
+  return updateSearchIndex(db).catch((error) => console.error('Paperboy: search index not updated', error));
+}
 
 /** What the background does for each event; the entrypoint only wires events to it. */
 export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
@@ -28,6 +38,7 @@ export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
     await scheduleRetry(status, now());
     const stored = status.lastSuccessAt === status.lastAttemptAt;
     if (stored) await pruneIfDue(db, now()).catch((error) => console.error('Paperboy: retention failed', error));
+    await indexNewPapers(db);
     return status;
   }
 
@@ -41,7 +52,7 @@ export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
 
   /** Fetches an on-demand feed (never counted by the badge); a second ask meanwhile shares it. */
   function syncFeed(feed: PeriodFeed): Promise<FeedSyncResult> {
-    return fetchingFeed(feed, () => serial(() => sync.runFeed(feed)));
+    return fetchingFeed(feed, () => serial(() => sync.runFeed(feed).finally(() => indexNewPapers(db))));
   }
 
   /**
@@ -53,6 +64,7 @@ export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
     const due = await restoreAlarms(status, now);
     await refreshBadge(db);
     if (due || status.pendingSince !== undefined) await syncNow();
+    else await indexNewPapers(db); // what is still queued: an update's first indexing, a cut-short batch
   }
 
   return {
