@@ -1,4 +1,5 @@
 import type { PaperHandlers } from '../utils/triage/types';
+import { saveLook } from './paper-attributes';
 
 interface Props {
   id: string;
@@ -11,18 +12,11 @@ interface Props {
 
 /** Save, "not interested" and the citation buttons of one paper. */
 export function PaperActions({ id, title, saved, handlers, compact }: Props) {
+  const { glyph, 'aria-pressed': _pressed, ...look } = saveLook(saved, title);
   return (
     <div class="paper-actions">
-      <button
-        type="button"
-        class={`icon-button ${saved ? 'is-saved' : ''}`}
-        data-action="save"
-        aria-pressed={saved}
-        aria-label={saved ? `Unsave “${title}”` : `Save “${title}”`}
-        title={saved ? 'Saved (s to unsave)' : 'Save for later (s)'}
-        onClick={() => handlers.save(id)}
-      >
-        <span aria-hidden="true">{saved ? '★' : '☆'}</span>
+      <button type="button" {...look} data-action="save" aria-pressed={saved} onClick={() => handlers.save(id)}>
+        <span aria-hidden="true">{glyph}</span>
       </button>
       <button
         type="button"

@@ -1,3 +1,5 @@
+import { readToggleLook } from './paper-attributes';
+
 interface Props {
   read: boolean;
   title: string;
@@ -6,17 +8,10 @@ interface Props {
 
 /** `[data-action="toggle-read"]`: a dot while unread, a check once read. */
 export function ReadToggle({ read, title, onToggle }: Props) {
+  const { glyph, 'aria-pressed': pressed, ...look } = readToggleLook(read, title);
   return (
-    <button
-      type="button"
-      class={`read-toggle ${read ? 'is-read' : 'is-unread'}`}
-      data-action="toggle-read"
-      aria-pressed={read}
-      aria-label={read ? `Mark “${title}” unread` : `Mark “${title}” read`}
-      title={read ? 'Mark unread' : 'Mark read'}
-      onClick={onToggle}
-    >
-      <span aria-hidden="true">{read ? '✓' : '●'}</span>
+    <button type="button" {...look} data-action="toggle-read" aria-pressed={pressed === 'true'} onClick={onToggle}>
+      <span aria-hidden="true">{glyph}</span>
     </button>
   );
 }

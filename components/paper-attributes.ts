@@ -26,7 +26,7 @@ interface Options {
 export function paperAttributes({ paper, state }: PaperView, { kind, selected, isNew, onSelect }: Options) {
   const read = Boolean(state?.readAt);
   return {
-    class: `${kind} ${read ? 'read' : 'unread'} ${selected ? 'selected' : ''}`,
+    class: paperClass(kind, read, selected),
     'data-paper-id': paper.id,
     'data-read': String(read),
     'data-saved': String(Boolean(state?.savedAt)),
@@ -35,4 +35,31 @@ export function paperAttributes({ paper, state }: PaperView, { kind, selected, i
     tabIndex: -1,
     onClick: () => onSelect(paper.id),
   };
+}
+
+/** How a paper's read toggle looks: shared with the boot copy, which patches a saved toggle the same way. */
+export function readToggleLook(read: boolean, title: string) {
+  return {
+    class: `read-toggle ${read ? 'is-read' : 'is-unread'}`,
+    'aria-pressed': String(read),
+    'aria-label': read ? `Mark “${title}” unread` : `Mark “${title}” read`,
+    title: read ? 'Mark unread' : 'Mark read',
+    glyph: read ? '✓' : '●',
+  };
+}
+
+/** How a paper's save button looks (shared with the boot copy, as above). */
+export function saveLook(saved: boolean, title: string) {
+  return {
+    class: `icon-button ${saved ? 'is-saved' : ''}`,
+    'aria-pressed': String(saved),
+    'aria-label': saved ? `Unsave “${title}”` : `Save “${title}”`,
+    title: saved ? 'Saved (s to unsave)' : 'Save for later (s)',
+    glyph: saved ? '★' : '☆',
+  };
+}
+
+/** The class of a paper's card or row. */
+export function paperClass(kind: 'card' | 'row', read: boolean, selected: boolean | undefined): string {
+  return `${kind} ${read ? 'read' : 'unread'} ${selected ? 'selected' : ''}`;
 }

@@ -1,19 +1,28 @@
 import { refreshBadge } from '../platform/badge';
-import { forgetBootCopies } from '../pages/boot/boot-copy-store';
+import { patchBootCopies, type CopyPatch } from '../pages/boot/boot-copy-patch';
+import { leaveBootPatch } from './boot-patches';
 import type { PaperboyDb, UserState } from './db';
 
 // The one writer of user state (read, saved, hidden). Every change goes through `change()`,
-// which runs what must follow any change: the pages' boot copies are forgotten (no page boots
-// showing a flag the user has since changed) and the badge is recounted. A new action cannot
-// forget either; nothing else writes the userState table.
+// which runs what must follow any change: the pages' boot copies are patched to show it (no page
+// boots showing a flag the user has since changed, and none boots without its copy) and the
+// badge is recounted. A new action cannot forget either; nothing else writes the userState table.
 
 /** The user's flags on a paper: each a time, never a boolean. */
 export const USER_FLAGS = ['readAt', 'savedAt', 'dismissedAt'] as const;
 export type UserFlag = (typeof USER_FLAGS)[number];
 
-async function change<T>(db: PaperboyDb, write: () => Promise<T>): Promise<T> {
+async function change<T>(db: PaperboyDb, ids: readonly string[], write: () => Promise<T>): Promise<T> {
+  const before = await db.userState.bulkGet([...ids]);
   const result = await write();
-  forgetBootCopies();
+  const after = await db.userState.bulkGet([...ids]);
+  const saved = (states: (UserState | undefined)[]) => states.filter((s) => s?.savedAt !== undefined).length;
+  const patch: CopyPatch = {
+    papers: ids.map((id, i) => ({ id, read: after[i]?.readAt !== undefined, saved: after[i]?.savedAt !== undefined, hidden: after[i]?.dismissedAt !== undefined })),
+    savedDelta: saved(after) - saved(before),
+  };
+  // The background has no localStorage: the next page patches the copies before it shows one.
+  if (!patchBootCopies(patch)) await leaveBootPatch(db, patch);
   await refreshBadge(db);
   return result;
 }
@@ -46,32 +55,32 @@ function toggleFlag(db: PaperboyDb, id: string, flag: UserFlag, now: number): Pr
 
 /** Marks papers read (an earlier read time stays). */
 export function markRead(db: PaperboyDb, ids: readonly string[], now: number): Promise<void> {
-  return change(db, () => setFlag(db, ids, 'readAt', now));
+  return change(db, ids, () => setFlag(db, ids, 'readAt', now));
 }
 
 /** Marks papers unread; their other flags stay. */
 export function markUnread(db: PaperboyDb, ids: readonly string[]): Promise<void> {
-  return change(db, () => clearFlag(db, ids, 'readAt'));
+  return change(db, ids, () => clearFlag(db, ids, 'readAt'));
 }
 
 /** Flips a paper's read flag; returns whether it is read now. */
 export function toggleRead(db: PaperboyDb, id: string, now: number): Promise<boolean> {
-  return change(db, () => toggleFlag(db, id, 'readAt', now));
+  return change(db, [id], () => toggleFlag(db, id, 'readAt', now));
 }
 
 /** Saves or unsaves a paper; returns whether it is saved now. */
 export function toggleSaved(db: PaperboyDb, id: string, now: number): Promise<boolean> {
-  return change(db, () => toggleFlag(db, id, 'savedAt', now));
+  return change(db, [id], () => toggleFlag(db, id, 'savedAt', now));
 }
 
 /** Hides papers everywhere ("not interested"). */
 export function dismiss(db: PaperboyDb, ids: readonly string[], now: number): Promise<void> {
-  return change(db, () => setFlag(db, ids, 'dismissedAt', now));
+  return change(db, ids, () => setFlag(db, ids, 'dismissedAt', now));
 }
 
 /** Brings hidden papers back. */
 export function undismiss(db: PaperboyDb, ids: readonly string[]): Promise<void> {
-  return change(db, () => clearFlag(db, ids, 'dismissedAt'));
+  return change(db, ids, () => clearFlag(db, ids, 'dismissedAt'));
 }
 
 /** Every user state row, for a backup. */
@@ -99,7 +108,7 @@ export function importUserState(db: PaperboyDb, rows: readonly UserState[]): Pro
     if (USER_FLAGS.some((flag) => row[flag] !== undefined)) incoming.set(row.id, earliestFlags(incoming.get(row.id), row));
   }
   const ids = [...incoming.keys()];
-  return change(db, () =>
+  return change(db, ids, () =>
     db.transaction('rw', db.userState, db.papers, async () => {
       const [existing, papers] = await Promise.all([db.userState.bulkGet(ids), db.papers.bulkGet(ids)]);
       const counts: MergeCounts = { added: 0, updated: 0, unchanged: 0, notYetSynced: 0 };

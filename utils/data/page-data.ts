@@ -1,0 +1,32 @@
+import type { CopyPatch } from '../pages/boot/boot-copy-patch';
+import { defaultView, type ViewId } from '../views/view-id';
+import { getArxivStatus, type ArxivStatus } from './arxiv-store';
+import { waitingBootPatches } from './boot-patches';
+import type { PaperboyDb } from './db';
+import { getView, getViewCounts, type PaperView, type ViewCounts } from './papers';
+import { getSyncStatus, type SyncStatus } from './sync-status';
+
+/** What a page draws on its first screen: the header's counts and status, and the view's papers. */
+export interface PageData {
+  counts: ViewCounts;
+  status: SyncStatus;
+  arxiv: ArxivStatus;
+  /** The view shown: the one asked for, else the default one for the feeds stored. */
+  view: ViewId;
+  papers: PaperView[];
+  /** Changes of user state the saved first screens do not show yet (made in the background). */
+  bootPatches: CopyPatch[];
+}
+
+/**
+ * Everything a page's first screen needs, in one read transaction: one round trip to the
+ * database between the app's start and its first render, however many papers are stored (every
+ * read is a bounded index range or a row by key).
+ */
+export function getPageData(db: PaperboyDb, chosen: ViewId | undefined): Promise<PageData> {
+  return db.transaction('r', [db.feeds, db.papers, db.userState, db.meta], async () => {
+    const [counts, status, arxiv, bootPatches] = await Promise.all([getViewCounts(db), getSyncStatus(db), getArxivStatus(db), waitingBootPatches(db)]);
+    const view = chosen ?? defaultView(counts.sizes);
+    return { counts, status, arxiv, view, papers: await getView(db, view), bootPatches };
+  });
+}
