@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { currentWorker, launch, newProfile, waitFor, type Extension } from '../tests/e2e/browser';
@@ -50,7 +50,7 @@ const INGEST = Number(args.ingest);
 const IDLE_MS = Number(args['idle-seconds']) * 1000;
 const PORT = Number(process.env.PAPERBOY_BENCH_PORT ?? 41782);
 
-const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)} load ${loadavg()[0]!.toFixed(1)}] ${message}`);
 
 function build(origin: string) {
   // Without NODE_ENV=production a non-production mode ships Preact's debug build. The bench
@@ -250,6 +250,7 @@ async function main() {
           await bench.page.close();
         }
         sizes.push(size);
+        report({ started, sizes, ingest, search, heap, idle, bundles }, false);
 
         if (last) {
           // A fresh browser on the same profile: the extension's renderer then holds this one page,
@@ -280,13 +281,18 @@ async function main() {
     await server.stop();
   }
 
-  const rows = tableRows({ sizes, ingest, search, heap, idle, bundles });
+  report({ started, sizes, ingest, search, heap, idle, bundles }, true);
+}
+
+/** Writes bench/results.json and bench/results.md (after each size too, so a run cut short keeps what it measured). */
+function report(r: { started: number; sizes: SizeResult[]; ingest?: Ingest; search?: SearchResult; heap?: { newtab: number; static: number; papers: number }; idle?: IdleResult; bundles: Parameters<typeof tableRows>[0]['bundles'] }, done: boolean) {
+  const rows = tableRows(r);
   const env = machine();
-  const results = { date: new Date().toISOString(), machine: env, runs: RUNS, seconds: (Date.now() - started) / 1000, sizes, ingest, search, heap, idle, bundles, rows };
+  const results = { date: new Date().toISOString(), machine: env, load: loadavg(), runs: RUNS, seconds: (Date.now() - r.started) / 1000, ...r, rows };
   writeFileSync(resolve(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  const table = markdown(rows, env);
+  const table = markdown(rows, `${env}; load average ${loadavg().map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min) at the end`);
   writeFileSync(resolve(import.meta.dirname, 'results.md'), table);
-  console.log(`\n${table}\nFinished in ${Math.round(results.seconds)} s; wrote bench/results.json and bench/results.md`);
+  if (done) console.log(`\n${table}\nFinished in ${Math.round(results.seconds)} s; wrote bench/results.json and bench/results.md`);
 }
 
 function tableRows(r: {
