@@ -179,6 +179,8 @@ interface SizeResult {
   papers: number;
   stored: number;
   seedMs: number;
+  /** Indexing the seeded papers for search, after the seeding (0 before the persisted index). */
+  indexMs: number;
   /** Storage the origin uses once seeded (navigator.storage.estimate). */
   storageBytes: number;
   newtab: PaintResult;
@@ -217,9 +219,12 @@ async function main() {
         // The worker's install sync (empty answers here) loads the bundled snapshot first.
         await waitFor(() => bench.call('count').then((n) => n >= 88), true, 30_000);
         let seedMs = 0;
+        let indexMs = 0;
         if (papers > 0) {
           log(`seeding ${papers} papers`);
-          seedMs = (await bench.call('seed', papers)).ms;
+          const seeded = await bench.call('seed', papers);
+          seedMs = seeded.ms;
+          indexMs = seeded.indexMs;
         }
         const stored = await bench.call('count');
         const storageBytes = await bench.call('storageUsage');
@@ -238,7 +243,7 @@ async function main() {
         const newtab = await paintRuns(ext, 'newtab', NEWTAB_VIEWPORT, runs, large ? bench.call : undefined);
         log(`N = ${papers}: popup, ${runs} loads each`);
         const popup = await paintRuns(ext, 'popup', POPUP_VIEWPORT, runs, large ? bench.call : undefined);
-        const size: SizeResult = { papers, stored, seedMs, storageBytes, newtab, popup };
+        const size: SizeResult = { papers, stored, seedMs, indexMs, storageBytes, newtab, popup };
         if (large) {
           size.word = await bench.call('searchWord');
           await bench.page.close();
@@ -367,7 +372,7 @@ function tableRows(r: {
       what: 'storage',
       detail: `N = ${size.papers.toLocaleString('en')} seeded through applySync, 100 a sync (${size.stored.toLocaleString('en')} stored) · navigator.storage.estimate`,
       paperboy: `${mb(size.storageBytes)} (${mb((size.storageBytes / size.stored) * 10_000)} per 10,000 papers)`,
-      reference: `seeding took ${(size.seedMs / 1000).toFixed(1)} s`,
+      reference: `seeding (ingest) took ${(size.seedMs / 1000).toFixed(1)} s${size.indexMs ? `, then indexing for search ${(size.indexMs / 1000).toFixed(1)} s` : ''}`,
       result: mb((size.storageBytes / size.stored) * 10_000),
       target: 'reported',
       ok: undefined,
@@ -389,7 +394,7 @@ function tableRows(r: {
     const s = r.search;
     rows.push({
       what: 'search: keystroke to results',
-      detail: s.status === 'ok' ? `${s.papers.toLocaleString('en')} papers · ${s.keystrokes.runs} keystrokes · index built in ${s.buildMs.toFixed(0)} ms` : s.reason,
+      detail: s.status === 'ok' ? `${s.papers.toLocaleString('en')} papers · ${s.keystrokes.runs} keystrokes on the index kept in the database · loaded in ${s.loadMs.toFixed(0)} ms · built in ${s.buildMs.toFixed(0)} ms once, after seeding` : s.reason,
       paperboy: s.status === 'ok' ? ms(s.keystrokes) : 'n/a',
       reference: '–',
       result: s.status === 'ok' ? `p95 ${s.keystrokes.p95.toFixed(1)} ms` : 'n/a',
