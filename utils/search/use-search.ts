@@ -32,8 +32,6 @@ export function useSearch(query: string): SearchState & { prepare: () => void } 
   const wanted = query.trim().length >= MIN_QUERY_LENGTH;
   const [started, setStarted] = useState(false);
   const prepare = useCallback(() => setStarted(true), []);
-  const latest = useRef(query);
-  latest.current = query;
 
   useEffect(() => {
     if (wanted) setStarted(true);
@@ -51,8 +49,6 @@ export function useSearch(query: string): SearchState & { prepare: () => void } 
           else if (message.type === 'error') setState((s) => ({ ...s, status: 'error', error: message.message }));
           else if (message.seq === seq.current) setState((s) => ({ ...s, ids: message.ids, pending: message.pending }));
         });
-        // A query typed while the worker's code was loading: the worker answers it as soon as it can.
-        if (latest.current.trim().length >= MIN_QUERY_LENGTH) client.current.query(seq.current, latest.current.trim(), RESULT_LIMIT);
       })
       .catch((error: Error) => setState({ status: 'error', error: `Search could not load (${error.message})` }));
     return () => {
