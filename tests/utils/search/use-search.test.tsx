@@ -111,7 +111,7 @@ describe('useSearch: prepared before the first keystroke', () => {
     await vi.dynamicImportSettled();
     expect(startSearchWorker).not.toHaveBeenCalled();
 
-    act(() => result.current.prepare());
+    await act(() => result.current.prepare());
     await waitFor(() => expect(result.current.status).toBe('ready'));
     expect(worker.requests).toEqual([]);
     rerender('memory');
