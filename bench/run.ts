@@ -29,7 +29,8 @@ const PAGE_OUT = resolve(ROOT, '.output/chrome-mv3-bench-page');
 const { values: args } = parseArgs({
   options: {
     runs: { type: 'string', default: '15' },
-    sizes: { type: 'string', default: '0,10000,100000' },
+    /** 100,000 papers take ~15 min more (seeding them through applySync): `--sizes 0,10000,100000`. */
+    sizes: { type: 'string', default: '0,10000' },
     ingest: { type: 'string', default: '10000' },
     'idle-seconds': { type: 'string', default: '60' },
     'skip-build': { type: 'boolean', default: false },
@@ -140,14 +141,17 @@ async function paintRuns(ext: Extension, page: 'newtab' | 'popup', viewport: Vie
 }
 
 /** The first search on a new tab opened a moment before, each on a page of its own. */
-async function keystrokeRuns(ext: Extension, word: string, runs: number): Promise<Summary> {
-  const times: number[] = [];
+async function keystrokeRuns(ext: Extension, word: string, runs: number): Promise<{ first: Summary; whole: Summary }> {
+  const first: number[] = [];
+  const whole: number[] = [];
   for (let run = 0; run < runs; run++) {
-    times.push(await firstKeystroke(ext.context, `chrome-extension://${ext.id}/newtab.html`, NEWTAB_VIEWPORT, word, MOMENT_MS));
+    const times = await firstKeystroke(ext.context, `chrome-extension://${ext.id}/newtab.html`, NEWTAB_VIEWPORT, word, MOMENT_MS);
+    first.push(times.first);
+    whole.push(times.whole);
     // Every Paperboy page closed: the shared search worker ends before the next run.
     await new Promise((done) => setTimeout(done, 1500));
   }
-  return summarise(times);
+  return { first: summarise(first), whole: summarise(whole) };
 }
 
 /** Whole-browser CPU over a visit of the new tab and of its static copy, alternately. */
@@ -186,7 +190,7 @@ interface SizeResult {
   newtab: PaintResult;
   popup: PaintResult;
   /** The first search on a new tab opened a moment before. */
-  keystroke?: Summary;
+  keystroke?: { first: Summary; whole: Summary };
   word?: string;
   /** Whole-browser CPU over a 15-s visit with no input: the new tab and its static copy. */
   visit?: { app: Summary; static: Summary };
@@ -346,12 +350,12 @@ function tableRows(r: {
     if (size.keystroke) {
       rows.push({
         what: 'search: first keystroke on a new tab opened a moment before',
-        detail: `N = ${size.papers.toLocaleString('en')} · ${size.keystroke.runs} new tabs · "${size.word}" entered ${MOMENT_MS} ms after the papers showed · input event to full results painted`,
-        paperboy: ms(size.keystroke),
-        reference: '–',
-        result: `median ${size.keystroke.median.toFixed(0)} ms`,
+        detail: `N = ${size.papers.toLocaleString('en')} · ${size.keystroke.first.runs} new tabs · "${size.word}" entered ${MOMENT_MS} ms after the papers showed · input event to the first screen of ranked results and their count painted`,
+        paperboy: ms(size.keystroke.first),
+        reference: `every result drawn and counted: ${ms(size.keystroke.whole)}`,
+        result: `median ${size.keystroke.first.median.toFixed(0)} ms`,
         target: '≤ 100 ms',
-        ok: size.keystroke.median <= 100,
+        ok: size.keystroke.first.median <= 100,
       });
     }
     if (size.visit) {

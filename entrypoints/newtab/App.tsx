@@ -14,7 +14,7 @@ import { ListHead } from './ListHead';
 import { useNewtab } from './use-newtab';
 
 export function App() {
-  const { state, update, searchRef, search, searching, counts, status, arxiv, view, papers, syncing, syncError, syncNow, refresh, shown, keywords, triage, lastVisit, now } = useNewtab();
+  const { state, update, searchRef, search, searching, counts, status, arxiv, view, papers, results, syncing, syncError, syncNow, refresh, shown, cards, keywords, triage, lastVisit, now } = useNewtab();
   const filtered = papers !== undefined && shown.length < papers.length;
 
   return (
@@ -34,7 +34,7 @@ export function App() {
       </div>
       <FilterBar state={state} keywords={keywords} searching={searching} onChange={update} />
       <main>
-        <ListHead {...{ searching, search, query: state.q, papers, shown, view, status, arxiv, now, refresh, triage }} onRemoved={() => update({ feed: undefined })} />
+        <ListHead {...{ searching, search, query: state.q, papers, results, shown, view, status, arxiv, now, refresh, triage }} onRemoved={() => update({ feed: undefined })} />
         {refresh.error && <p class="notice tone-warn" role="alert" data-role="feed-error">{refresh.error}</p>}
         {filtered && hasFilters(state) && (
           <p class="notice">
@@ -45,7 +45,7 @@ export function App() {
           </p>
         )}
         <div class="cards">
-          {shown.map((v, i) => (
+          {cards.map((v, i) => (
             <PaperCard key={v.paper.id} view={v} first={i === 0} handlers={{ ...triage.handlers, keyword: (keyword) => update({ keyword }) }} selected={v.paper.id === triage.selected} isNew={isNewSince(v, lastVisit)} />
           ))}
         </div>

@@ -5,6 +5,7 @@ import type { ArxivStatus } from '../../utils/data/arxiv-store';
 import type { PaperView } from '../../utils/data/papers';
 import type { SyncStatus } from '../../utils/data/sync-status';
 import type { FeedRefresh } from '../../utils/pages/use-feed-refresh';
+import type { ResultsRead } from '../../utils/pages/use-paperboy';
 import type { SearchState } from '../../utils/search/use-search';
 import type { useTriage } from '../../utils/triage/use-triage';
 import { arxivCategory, type ViewId } from '../../utils/views/view-id';
@@ -14,6 +15,8 @@ interface Props {
   search: SearchState;
   query: string;
   papers: PaperView[] | undefined;
+  /** Which results `papers` are (usePaperboy): all, the first screen, or the last query's. */
+  results: ResultsRead;
   shown: PaperView[];
   view: ViewId | undefined;
   status: SyncStatus | undefined;
@@ -25,13 +28,17 @@ interface Props {
 }
 
 /** Above the cards: what the list is (feed freshness, or the search's matches) and its actions. */
-export function ListHead({ searching, search, query, papers, shown, view, status, arxiv, now, refresh, triage, onRemoved }: Props) {
+export function ListHead({ searching, search, query, papers, results, shown, view, status, arxiv, now, refresh, triage, onRemoved }: Props) {
   const unread = shown.filter((v) => !v.state?.readAt).length;
   const category = arxivCategory(view);
   return (
     <div class="list-head">
       {searching ? (
-        <SearchSummary search={search} text={`${shown.length} of ${papers?.length ?? 0} matches for “${query.trim()}” across all ${search.size ?? ''} searchable papers`} />
+        <SearchSummary
+          search={search}
+          results={search.idsFor === query.trim() ? results : 'stale'}
+          text={`${results === 'first' ? (search.ids?.length ?? 0) : `${shown.length} of ${papers?.length ?? 0}`} matches for “${query.trim()}” across all ${search.size ?? ''} searchable papers`}
+        />
       ) : (
         view && <FeedNotice view={view} status={status} arxiv={arxiv} count={papers?.length} now={now} busy={refresh.busy} />
       )}

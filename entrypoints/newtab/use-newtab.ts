@@ -2,11 +2,12 @@ import { useMemo, useRef } from 'preact/hooks';
 import { useFeedRefresh } from '../../utils/pages/use-feed-refresh';
 import { useNow } from '../../utils/pages/use-now';
 import { usePaperboy } from '../../utils/pages/use-paperboy';
-import { MIN_QUERY_LENGTH, useSearch } from '../../utils/search/use-search';
+import { FIRST_CARDS, useProgressive } from '../../utils/pages/use-progressive';
+import { MIN_QUERY_LENGTH, usePreloadSearch, useSearch } from '../../utils/search/use-search';
 import { useLastVisit } from '../../utils/triage/use-last-visit';
 import { useTriage } from '../../utils/triage/use-triage';
 import { useViewState } from '../../utils/views/use-view-state';
-import { applyView, topKeywords } from '../../utils/views/view-state';
+import { applyView, hasFilters, topKeywords } from '../../utils/views/view-state';
 
 /** Everything the new tab shows and does: the view in the URL, search, data, triage. */
 export function useNewtab() {
@@ -14,10 +15,14 @@ export function useNewtab() {
   const searchRef = useRef<HTMLInputElement>(null);
   const search = useSearch(state.q);
   const searching = state.q.trim().length >= MIN_QUERY_LENGTH;
-  const data = usePaperboy(state.feed, searching ? (search.ids ?? []) : undefined);
+  // Best match first and nothing filtered: the first screen of results shows before the rest is read.
+  const data = usePaperboy(state.feed, searching ? (search.ids ?? []) : undefined, !hasFilters(state) && state.sort === 'rank');
+  usePreloadSearch(data.papers !== undefined, search.prepare);
   const refresh = useFeedRefresh(searching ? undefined : data.view, data.status, data.arxiv);
   const shown = useMemo(() => applyView(data.papers ?? [], state), [data.papers, state]);
   const keywords = useMemo(() => topKeywords(data.papers ?? []), [data.papers]);
   const triage = useTriage(shown, () => searchRef.current?.focus());
-  return { state, update, searchRef, search, searching, ...data, refresh, shown, keywords, triage, lastVisit: useLastVisit(), now: useNow() };
+  // Search results (up to 500) draw their first screen first; a feed (at most 100) draws whole.
+  const cards = useProgressive(shown, state.q.trim(), searching ? FIRST_CARDS : Infinity);
+  return { state, update, searchRef, search, searching, ...data, refresh, shown, cards, keywords, triage, lastVisit: useLastVisit(), now: useNow() };
 }

@@ -1,8 +1,10 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { dropBootPatches } from '../data/boot-patches';
 import { ensureBundled } from '../data/bundled';
+import type { PaperboyDb } from '../data/db';
 import { getPageData, type PageData } from '../data/page-data';
 import { getPapersByIds, type PaperView } from '../data/papers';
+import { FIRST_CARDS } from './use-progressive';
 import { patchBootCopies } from './boot/boot-copy-patch';
 import type { ViewId } from '../views/view-id';
 import { usePageDeps } from './deps';
@@ -12,18 +14,13 @@ import { useSyncNow } from './use-sync-now';
 /**
  * Everything a Paperboy page shows, live from the database: the chosen view's papers (or the
  * search results, when `searchIds` is given), counts, sync status, and the sync control. The
- * first screen is one query (data/page-data.ts).
+ * first screen is one query (data/page-data.ts). With `firstScreen` (no filter, best match first),
+ * search results show their first screen before all of them are read (`results: 'first'`).
  */
-export function usePaperboy(chosen: ViewId | undefined, searchIds: string[] | undefined) {
+export function usePaperboy(chosen: ViewId | undefined, searchIds: string[] | undefined, firstScreen = false) {
   const { db, now } = usePageDeps();
   const data = useLiveQuery<PageData | undefined>(() => getPageData(db, chosen), [db, chosen], undefined);
-  // The ids as one string: a new array with the same results does not re-run the query.
-  const searchKey = searchIds?.join(' ');
-  const found = useLiveQuery<PaperView[] | undefined>(
-    () => (searchKey === undefined ? Promise.resolve(undefined) : getPapersByIds(db, searchKey.split(' ').filter(Boolean))),
-    [db, searchKey],
-    undefined,
-  );
+  const { found, results } = useSearchResults(searchIds, firstScreen);
   const counts = data?.counts;
 
   // The background loads the snapshot on install; a page opened before it finishes does it too.
@@ -44,6 +41,37 @@ export function usePaperboy(chosen: ViewId | undefined, searchIds: string[] | un
     void dropBootPatches(db, patches.length).catch((error) => console.error('Paperboy: boot copy patches kept', error));
   }, [patches, db]);
 
-  const papers = searchKey !== undefined ? found : data?.papers;
-  return { counts, status: data?.status, arxiv: data?.arxiv, view: data?.view, papers, ...useSyncNow(data?.status) };
+  const papers = searchIds !== undefined ? found : data?.papers;
+  return { counts, status: data?.status, arxiv: data?.arxiv, view: data?.view, papers, results, ...useSyncNow(data?.status) };
+}
+
+/** Which search results `papers` are: all of the current ones, their first screen, or the last query's. */
+export type ResultsRead = 'whole' | 'first' | 'stale';
+
+type Keyed = { key: string; papers: PaperView[] } | undefined;
+
+const readResults = async (db: PaperboyDb, key: string | undefined): Promise<Keyed> =>
+  key === undefined ? undefined : { key, papers: await getPapersByIds(db, key.split(' ').filter(Boolean)) };
+
+/**
+ * Search results in two reads: their first screen (a few papers, fast), and all of them (up to
+ * 500: the filters, the counts and the cards below). Each is tagged with the ids it is for; until
+ * the current ones are read, the last results stay (`stale`).
+ */
+function useSearchResults(searchIds: string[] | undefined, firstScreen: boolean): { found: PaperView[] | undefined; results: ResultsRead } {
+  const { db } = usePageDeps();
+  // The ids as one string: a new array with the same results does not re-run the query.
+  const allKey = searchIds?.join(' ');
+  const headKey = firstScreen ? searchIds?.slice(0, FIRST_CARDS).join(' ') : undefined;
+  const head = useLiveQuery<Keyed>(() => readResults(db, headKey), [db, headKey], undefined);
+  // All of them once the first screen is read, so the two reads do not compete; until then the
+  // last results stay.
+  const lastKey = useRef<string | undefined>(undefined);
+  if (allKey === undefined || headKey === undefined || head?.key === headKey) lastKey.current = allKey;
+  const wholeKey = lastKey.current;
+  const whole = useLiveQuery<Keyed>(() => readResults(db, wholeKey), [db, wholeKey], undefined);
+  if (allKey === undefined) return { found: undefined, results: 'whole' };
+  if (whole?.key === allKey) return { found: whole.papers, results: 'whole' };
+  if (headKey !== undefined && head?.key === headKey) return { found: head.papers, results: 'first' };
+  return { found: whole?.papers, results: 'stale' };
 }

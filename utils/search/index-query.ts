@@ -11,9 +11,25 @@ import { FIELDS, matchesPrefix, processTerm, SEARCH_OPTIONS, typosAllowed, type 
 
 const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
 
+/** Whether a[ai..] and b[bi..] are the same text. */
+function sameTail(a: string, ai: number, b: string, bi: number): boolean {
+  if (a.length - ai !== b.length - bi) return false;
+  for (; ai < a.length; ai++, bi++) if (a.charCodeAt(ai) !== b.charCodeAt(bi)) return false;
+  return true;
+}
+
+/** One edit at most (the only distance search-doc.ts allows), with no allocation: the vocabulary scan's fast path. */
+function withinOneEdit(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === a.length && i === b.length) return true;
+  return sameTail(a, i + 1, b, i + 1) || sameTail(a, i + 1, b, i) || sameTail(a, i, b, i + 1);
+}
+
 /** Whether `a` and `b` are at most `max` edits apart (Levenshtein, as MiniSearch's fuzzy match). */
 export function withinEdits(a: string, b: string, max: number): boolean {
   if (Math.abs(a.length - b.length) > max) return false;
+  if (max === 1) return withinOneEdit(a, b);
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const next = [i];

@@ -3,7 +3,7 @@ import type { Paper, PaperboyDb } from '../../../utils/data/db';
 import { applySync } from '../../../utils/data/feed-store';
 import { pruneOldPapers } from '../../../utils/data/retention';
 import type { ParsedPaper } from '../../../utils/sync/sources/hf';
-import { queryHits, queryIndex } from '../../../utils/search/index-query';
+import { queryHits, queryIndex, withinEdits } from '../../../utils/search/index-query';
 import { loadIndexDocs } from '../../../utils/search/index-store';
 import { updateSearchIndex } from '../../../utils/search/indexer';
 import { createSearchIndex } from '../../../utils/search/search-index';
@@ -127,5 +127,19 @@ describe('the search index kept in the database', () => {
     await landed;
     expect(await db.searchQueue.count()).toBe(0);
     expect(await queryIndex(db, await loadIndexDocs(db), 'speculative revisited')).toEqual([later.id]);
+  });
+});
+
+describe('withinEdits (the vocabulary scan for a typo)', () => {
+  /** Levenshtein distance, the plain way. */
+  const distance = (a: string, b: string): number => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    return d[a.length]![b.length]!;
+  };
+
+  it('says one edit apart exactly when Levenshtein does: substitutions, insertions, deletions anywhere, not swaps', () => {
+    const words = ['pressure', 'presure', 'pressures', 'presssure', 'prexsure', 'rpessure', 'pressur', 'ressure', 'xpressure', 'pressura', 'prseeure', 'diffusion', 'pres', 'pressure'];
+    for (const a of words) for (const b of words) for (const max of [1, 2]) expect(withinEdits(a, b, max), `${a} ~ ${b} (${max})`).toBe(distance(a, b) <= max);
   });
 });
