@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSearchWorker } from '../../../utils/search/client';
 import type { SearchRequest, SearchResponse } from '../../../utils/search/protocol';
 import { createSearchIndex, search } from '../../../utils/search/search-index';
-import { useSearch } from '../../../utils/search/use-search';
+import { usePreloadSearch, useSearch } from '../../../utils/search/use-search';
 import { recordedRows } from '../../support/page-harness';
 
 // The real client starts a `?sharedworker` module, which Vitest cannot load; the page reaches it
@@ -125,5 +125,55 @@ describe('useSearch: prepared before the first keystroke', () => {
     await waitFor(() => expect(result.current.status).toBe('ready'));
     await act(() => worker.send({ type: 'ready', size: 30, pending: 12 }));
     expect(result.current.pending).toBe(12);
+  });
+});
+
+describe('usePreloadSearch: the index loaded before the first keystroke', () => {
+  const setVisibility = (state: 'visible' | 'hidden') => {
+    Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  };
+  const renderPreloaded = (shown: boolean) =>
+    renderHook(
+      (papersShown: boolean) => {
+        const state = useSearch('');
+        usePreloadSearch(papersShown, state.prepare);
+        return state;
+      },
+      { initialProps: shown },
+    );
+  /** Longer than the idle wait (at most 200 ms where there is no requestIdleCallback). */
+  const idle = async () => {
+    await act(() => new Promise((done) => setTimeout(done, 400)));
+    // Were the client on its way, this would wait for it to load.
+    await vi.dynamicImportSettled();
+  };
+
+  afterEach(() => setVisibility('visible'));
+
+  it('starts the worker once the page shows its papers and is idle, with no keystroke, and only once', async () => {
+    const { result, rerender } = renderPreloaded(false);
+    await idle();
+    expect(result.current.status).toBe('off');
+    expect(startSearchWorker).not.toHaveBeenCalled();
+
+    rerender(true);
+    await waitFor(() => expect(result.current.status).toBe('ready'));
+    rerender(true);
+    await idle();
+    expect(startSearchWorker).toHaveBeenCalledTimes(1);
+    expect(worker.requests).toEqual([]);
+  });
+
+  it('waits while the page is hidden (opened in the background) and starts when it is shown', async () => {
+    setVisibility('hidden');
+    const { result } = renderPreloaded(true);
+    await idle();
+    expect(result.current.status).toBe('off');
+    expect(startSearchWorker).not.toHaveBeenCalled();
+
+    act(() => setVisibility('visible'));
+    await waitFor(() => expect(result.current.status).toBe('ready'));
+    expect(startSearchWorker).toHaveBeenCalledTimes(1);
   });
 });
