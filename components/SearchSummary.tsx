@@ -3,7 +3,7 @@ import type { SearchState } from '../utils/search/use-search';
 
 interface Props {
   search: SearchState;
-  /** What the page says of whole results, e.g. "12 matches for “diffusion”". */
+  /** What the page says of the results, e.g. "12 matches for “diffusion” among 10,088 stored papers". */
   text: string;
   /**
    * Which results are shown: all of the answer to the query typed; its first screen while the rest

@@ -1,3 +1,4 @@
+import { countOf } from '../utils/lib/format';
 import { type PaperView } from '../utils/data/papers';
 import type { PaperHandlers } from '../utils/triage/types';
 
@@ -37,26 +38,24 @@ export function paperAttributes({ paper, state }: PaperView, { kind, selected, i
   };
 }
 
-/** How a paper's read toggle looks: shared with the boot copy, which patches a saved toggle the same way. */
-export function readToggleLook(read: boolean, title: string) {
+/** How a paper's read toggle looks (PaperActions); the boot copy patches a saved one the same way. */
+export function readToggleLook(read: boolean) {
+  return { glyph: read ? '↺' : '✓', text: read ? 'Mark unread' : 'Mark read', title: read ? 'Mark unread (m)' : 'Mark read (m)' };
+}
+
+/** How a paper's save button looks (as above). */
+export function saveLook(saved: boolean) {
   return {
-    class: `read-toggle ${read ? 'is-read' : 'is-unread'}`,
-    'aria-pressed': String(read),
-    'aria-label': read ? `Mark “${title}” unread` : `Mark “${title}” read`,
-    title: read ? 'Mark unread' : 'Mark read',
-    glyph: read ? '✓' : '●',
+    class: saved ? 'is-saved' : '',
+    glyph: saved ? '★' : '☆',
+    text: saved ? 'Saved' : 'Save',
+    title: saved ? 'Saved: click or press s to unsave' : 'Save for later (s)',
   };
 }
 
-/** How a paper's save button looks (shared with the boot copy, as above). */
-export function saveLook(saved: boolean, title: string) {
-  return {
-    class: `icon-button ${saved ? 'is-saved' : ''}`,
-    'aria-pressed': String(saved),
-    'aria-label': saved ? `Unsave “${title}”` : `Save “${title}”`,
-    title: saved ? 'Saved (s to unsave)' : 'Save for later (s)',
-    glyph: saved ? '★' : '☆',
-  };
+/** The title of "Mark 12 as read" (MarkAllRead.tsx; the boot copy patches it too). */
+export function markAllReadTitle(unread: number): string {
+  return `Mark the ${countOf(unread, { one: 'unread paper', other: 'unread papers' })} in this list as read (Undo follows)`;
 }
 
 /** The class of a paper's card or row. */

@@ -116,7 +116,7 @@ async function search() {
 async function flipFirstRead(): Promise<{ id: string; read: boolean }> {
   const [first] = await getFeed(db, defaultView(await getFeedSizes(db)), 1);
   if (!first) throw new Error('no paper in the default view');
-  return { id: first.paper.id, read: await toggleRead(db, first.paper.id, Date.now()) };
+  return { id: first.paper.id, read: (await toggleRead(db, first.paper.id, Date.now())).on };
 }
 
 /** A word to search for: a long title word of a paper halfway through the stored ones. */

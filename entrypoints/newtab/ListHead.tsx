@@ -1,9 +1,12 @@
+import type { ComponentChildren } from 'preact';
 import { FeedNotice } from '../../components/FeedNotice';
 import { SearchSummary } from '../../components/SearchSummary';
+import { Toast } from '../../components/Toast';
 import { ViewActions } from '../../components/ViewActions';
 import type { ArxivStatus } from '../../utils/data/arxiv-store';
 import type { PaperView } from '../../utils/data/papers';
 import type { SyncStatus } from '../../utils/data/sync-status';
+import { countOf } from '../../utils/lib/format';
 import type { FeedRefresh } from '../../utils/pages/use-feed-refresh';
 import type { ResultsRead } from '../../utils/pages/use-paperboy';
 import type { SearchState } from '../../utils/search/use-search';
@@ -24,28 +27,45 @@ interface Props {
   now: number;
   refresh: FeedRefresh;
   triage: ReturnType<typeof useTriage>;
+  /** The layout switch (cards or list), among the list's actions. */
+  layout?: ComponentChildren;
   onRemoved: () => void;
 }
 
-/** Above the cards: what the list is (feed freshness, or the search's matches) and its actions. */
-export function ListHead({ searching, search, query, papers, results, shown, view, status, arxiv, now, refresh, triage, onRemoved }: Props) {
-  const unread = shown.filter((v) => !v.state?.readAt).length;
+/** "18 matches for “attention”", or "3 of 18 matches shown" when filters narrow them. */
+function searchSummary({ search, query, papers, results, shown }: Props): string {
+  if (!search.ids || !papers) return 'Searching…';
+  // The first screen of results, before all of them are read: the index's count.
+  const total = results === 'first' ? search.ids.length : papers.length;
+  if (total === 0) return `No matches for “${query.trim()}”`;
+  const matches = countOf(total, { one: 'match', other: 'matches' });
+  const of = results !== 'first' && shown.length < papers.length ? `${shown.length} of ${matches} shown` : matches;
+  return `${of} for “${query.trim()}” among ${countOf(search.size ?? 0, { one: 'stored paper', other: 'stored papers' })}`;
+}
+
+/**
+ * The bar above the list, kept in view while the list scrolls: what the list is (or the message
+ * of the moment, in the same place, covering nothing) and the actions on the whole list.
+ */
+export function ListHead(props: Props) {
+  const { searching, papers, shown, view, status, arxiv, now, refresh, triage, onRemoved } = props;
   const category = arxivCategory(view);
   return (
     <div class="list-head">
-      {searching ? (
-        <SearchSummary
-          search={search}
-          results={search.idsFor === query.trim() ? results : 'stale'}
-          text={`${results === 'first' ? (search.ids?.length ?? 0) : `${shown.length} of ${papers?.length ?? 0}`} matches for “${query.trim()}” across all ${search.size ?? ''} searchable papers`}
-        />
-      ) : (
-        view && <FeedNotice view={view} status={status} arxiv={arxiv} count={papers?.length} now={now} busy={refresh.busy} />
-      )}
+      <div class="list-head-text">
+        <Toast message={triage.message} onClose={triage.closeMessage} onUndone={triage.focusCurrent} />
+        {!triage.message &&
+          (searching ? (
+            <SearchSummary search={props.search} results={props.search.idsFor === props.query.trim() ? props.results : 'stale'} text={searchSummary(props)} />
+          ) : (
+            view && <FeedNotice view={view} status={status} arxiv={arxiv} now={now} busy={refresh.busy} />
+          ))}
+      </div>
       {view && (
         <ViewActions
           view={searching ? 'hf-trending' : view}
-          unread={unread}
+          unread={shown.filter((v) => !v.state?.readAt).length}
+          count={papers?.length ?? 0}
           busy={refresh.busy}
           needsAccess={refresh.needsAccess}
           onMarkAllRead={triage.markAllRead}
@@ -53,7 +73,9 @@ export function ListHead({ searching, search, query, papers, results, shown, vie
           onRefresh={refresh.refresh}
           onRemove={category ? () => void refresh.removeCategory(category).then(onRemoved) : undefined}
           onHelp={() => triage.setHelp(!triage.help)}
-        />
+        >
+          {props.layout}
+        </ViewActions>
       )}
     </div>
   );

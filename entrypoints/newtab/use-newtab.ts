@@ -1,4 +1,5 @@
 import { useMemo, useRef } from 'preact/hooks';
+import { useDensity } from '../../utils/pages/use-density';
 import { useFeedRefresh } from '../../utils/pages/use-feed-refresh';
 import { useNow } from '../../utils/pages/use-now';
 import { usePaperboy } from '../../utils/pages/use-paperboy';
@@ -9,7 +10,7 @@ import { useTriage } from '../../utils/triage/use-triage';
 import { useViewState } from '../../utils/views/use-view-state';
 import { applyView, hasFilters, topKeywords } from '../../utils/views/view-state';
 
-/** Everything the new tab shows and does: the view in the URL, search, data, triage. */
+/** Everything the new tab shows and does: the view in the URL, search, data, layout, triage. */
 export function useNewtab() {
   const [state, update] = useViewState(true);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -18,11 +19,14 @@ export function useNewtab() {
   // Best match first and nothing filtered: the first screen of results shows before the rest is read.
   const data = usePaperboy(state.feed, searching ? (search.ids ?? []) : undefined, !hasFilters(state) && state.sort === 'rank');
   usePreloadSearch(data.papers !== undefined, search.prepare);
+  // Until the search has answered, its results are not "none".
+  const papers = searching && !search.ids ? undefined : data.papers;
   const refresh = useFeedRefresh(searching ? undefined : data.view, data.status, data.arxiv);
-  const shown = useMemo(() => applyView(data.papers ?? [], state), [data.papers, state]);
-  const keywords = useMemo(() => topKeywords(data.papers ?? []), [data.papers]);
+  const shown = useMemo(() => applyView(papers ?? [], state), [papers, state]);
+  const keywords = useMemo(() => topKeywords(papers ?? []), [papers]);
   const triage = useTriage(shown, () => searchRef.current?.focus());
   // Search results (up to 500) draw their first screen first; a feed (at most 100) draws whole.
   const cards = useProgressive(shown, state.q.trim(), searching ? FIRST_CARDS : Infinity);
-  return { state, update, searchRef, search, searching, ...data, refresh, shown, cards, keywords, triage, lastVisit: useLastVisit(), now: useNow() };
+  const [density, setDensity] = useDensity();
+  return { state, update, searchRef, search, searching, ...data, papers, refresh, shown, cards, keywords, triage, density, setDensity, lastVisit: useLastVisit('newtab', shown), now: useNow() };
 }

@@ -1,14 +1,14 @@
 import type { CopyPatch } from '../pages/boot/boot-copy-patch';
-import { defaultView, type ViewId } from '../views/view-id';
+import { defaultView, type FeedSizes, type ViewId } from '../views/view-id';
 import { getArxivStatus, type ArxivStatus } from './arxiv-store';
 import { waitingBootPatches } from './boot-patches';
 import type { PaperboyDb } from './db';
-import { getView, getViewCounts, type PaperView, type ViewCounts } from './papers';
+import { getFeedSizes, getView, type PaperView } from './papers';
 import { getSyncStatus, type SyncStatus } from './sync-status';
 
-/** What a page draws on its first screen: the header's counts and status, and the view's papers. */
+/** What a page draws on its first screen: the feeds' sizes (they pick the default view), the status, and the view's papers. */
 export interface PageData {
-  counts: ViewCounts;
+  sizes: FeedSizes;
   status: SyncStatus;
   arxiv: ArxivStatus;
   /** The view shown: the one asked for, else the default one for the feeds stored. */
@@ -21,12 +21,12 @@ export interface PageData {
 /**
  * Everything a page's first screen needs, in one read transaction: one round trip to the
  * database between the app's start and its first render, however many papers are stored (every
- * read is a bounded index range or a row by key).
+ * read is a bounded index range or a row by key). The tabs' counts are read after (view-counts.ts).
  */
 export function getPageData(db: PaperboyDb, chosen: ViewId | undefined): Promise<PageData> {
   return db.transaction('r', [db.feeds, db.papers, db.userState, db.meta], async () => {
-    const [counts, status, arxiv, bootPatches] = await Promise.all([getViewCounts(db), getSyncStatus(db), getArxivStatus(db), waitingBootPatches(db)]);
-    const view = chosen ?? defaultView(counts.sizes);
-    return { counts, status, arxiv, view, papers: await getView(db, view), bootPatches };
+    const [sizes, status, arxiv, bootPatches] = await Promise.all([getFeedSizes(db), getSyncStatus(db), getArxivStatus(db), waitingBootPatches(db)]);
+    const view = chosen ?? defaultView(sizes);
+    return { sizes, status, arxiv, view, papers: await getView(db, view), bootPatches };
   });
 }

@@ -1,6 +1,8 @@
 import Dexie from 'dexie';
-import { BUNDLED_FEED, LIVE_FEEDS, PERIOD_FEEDS, type FeedId, type FeedSizes, type ViewId } from '../views/view-id';
+import { BUNDLED_FEED, LIVE_FEEDS, type FeedId, type FeedSizes, type ViewId } from '../views/view-id';
 import type { Paper, PaperboyDb, UserState } from './db';
+import { getSyncStatus } from './sync-status';
+import type { UserFlag } from './user-state';
 
 // Every query the pages need, read-only. Writes live in feed-store.ts (sync), user-state.ts (the
 // user), arxiv-store.ts and retention-store.ts.
@@ -24,16 +26,16 @@ export async function feedIds(db: PaperboyDb, feed: FeedId): Promise<string[]> {
 }
 
 /**
- * Joins ids with their papers and user state, in order; papers not stored and hidden papers are
- * left out, and each keeps its place in the list (`ranks[i]`, else its position).
+ * Joins ids with their papers and user state, in order; papers not stored and (unless `hidden`)
+ * hidden papers are left out, and each keeps its place in the list (`ranks[i]`, else its position).
  */
-async function joinViews(db: PaperboyDb, ids: readonly string[], ranks?: readonly number[], states?: (UserState | undefined)[]): Promise<PaperView[]> {
+async function joinViews(db: PaperboyDb, ids: readonly string[], ranks?: readonly number[], states?: (UserState | undefined)[], hidden = false): Promise<PaperView[]> {
   const [papers, known] = await Promise.all([db.papers.bulkGet([...ids]), states ?? db.userState.bulkGet([...ids])]);
   const views: PaperView[] = [];
   ids.forEach((_id, i) => {
     const paper = papers[i];
     const state = known[i];
-    if (paper && !state?.dismissedAt) views.push({ paper, state, rank: ranks?.[i] ?? i + 1 });
+    if (paper && (hidden || !state?.dismissedAt)) views.push({ paper, state, rank: ranks?.[i] ?? i + 1 });
   });
   return views;
 }
@@ -56,8 +58,8 @@ export async function getPapersByIds(db: PaperboyDb, ids: readonly string[]): Pr
   return db.transaction('r', db.papers, db.userState, () => joinViews(db, ids));
 }
 
-/** Papers by a user-state time (savedAt or readAt), newest first, bounded. */
-async function byStateTime(db: PaperboyDb, index: 'savedAt' | 'readAt', limit?: number): Promise<PaperView[]> {
+/** Papers by a user-state time (savedAt, readAt or dismissedAt), newest first, bounded. */
+async function byStateTime(db: PaperboyDb, index: UserFlag, limit?: number): Promise<PaperView[]> {
   return db.transaction('r', db.papers, db.userState, async () => {
     const newest = db.userState.where(index).above(0).reverse();
     const states = await (limit === undefined ? newest : newest.limit(limit)).toArray();
@@ -66,6 +68,7 @@ async function byStateTime(db: PaperboyDb, index: 'savedAt' | 'readAt', limit?: 
       states.map((s) => s.id),
       undefined,
       states,
+      index === 'dismissedAt',
     );
   });
 }
@@ -78,6 +81,11 @@ export function getSaved(db: PaperboyDb, limit = 1000): Promise<PaperView[]> {
 /** Read history: papers opened or marked read, most recent first. */
 export function getHistory(db: PaperboyDb, limit = 300): Promise<PaperView[]> {
   return byStateTime(db, 'readAt', limit);
+}
+
+/** Hidden ("not interested") papers, most recently hidden first: where they can be restored. */
+export function getHidden(db: PaperboyDb, limit = 1000): Promise<PaperView[]> {
+  return byStateTime(db, 'dismissedAt', limit);
 }
 
 /** All saved papers with their save times, for export. */
@@ -113,27 +121,23 @@ export async function countUnreadLive(db: PaperboyDb): Promise<number> {
   });
 }
 
-/** Every stored paper, for the search index (read off the page's critical path). */
-export function getAllPapers(db: PaperboyDb): Promise<Paper[]> {
-  return db.papers.toArray();
+/**
+ * Search results by id, in order (utils/search answers with ids): hidden and unknown ids left out,
+ * and, once a live sync has succeeded, papers only the bundled snapshot supplied unless the user
+ * read or saved one. Reads only the papers asked for, never the whole table.
+ */
+export async function getSearchResults(db: PaperboyDb, ids: readonly string[]): Promise<PaperView[]> {
+  return db.transaction('r', db.papers, db.userState, db.meta, async () => {
+    const views = await joinViews(db, ids);
+    if (!views.some((v) => v.paper.source === 'bundled') || (await getSyncStatus(db)).lastSuccessAt === undefined) return views;
+    return views.filter((v) => v.paper.source !== 'bundled' || v.state?.readAt || v.state?.savedAt);
+  });
 }
 
 /** The papers of any view: a feed in rank order, or one of the user's lists. */
 export function getView(db: PaperboyDb, view: ViewId): Promise<PaperView[]> {
   if (view === 'saved') return getSaved(db);
   if (view === 'history') return getHistory(db);
+  if (view === 'hidden') return getHidden(db);
   return getFeed(db, view);
-}
-
-/** How many papers each view holds, as the tabs show them (index counts, no rows read). */
-export interface ViewCounts {
-  sizes: FeedSizes;
-  byView: Partial<Record<ViewId, number>>;
-}
-
-export async function getViewCounts(db: PaperboyDb): Promise<ViewCounts> {
-  const [sizes, saved, ...periods] = await Promise.all([getFeedSizes(db), countSaved(db), ...PERIOD_FEEDS.map((feed) => countFeed(db, feed))]);
-  const byView: Partial<Record<ViewId, number>> = { ...sizes, saved };
-  PERIOD_FEEDS.forEach((feed, i) => (byView[feed] = periods[i]));
-  return { sizes, byView };
 }

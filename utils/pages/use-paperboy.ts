@@ -3,7 +3,8 @@ import { dropBootPatches } from '../data/boot-patches';
 import { ensureBundled } from '../data/bundled';
 import type { PaperboyDb } from '../data/db';
 import { getPageData, type PageData } from '../data/page-data';
-import { getPapersByIds, type PaperView } from '../data/papers';
+import { getSearchResults, type PaperView } from '../data/papers';
+import { getTabCounts, type TabCounts } from '../data/view-counts';
 import { FIRST_CARDS } from './use-progressive';
 import { patchBootCopies } from './boot/boot-copy-patch';
 import type { ViewId } from '../views/view-id';
@@ -13,18 +14,19 @@ import { useSyncNow } from './use-sync-now';
 
 /**
  * Everything a Paperboy page shows, live from the database: the chosen view's papers (or the
- * search results, when `searchIds` is given), counts, sync status, and the sync control. The
- * first screen is one query (data/page-data.ts). With `firstScreen` (no filter, best match first),
- * search results show their first screen before all of them are read (`results: 'first'`).
+ * search results, when `searchIds` is given), the feeds' sizes (which pick the default view),
+ * sync status, and the sync control: the first screen is one query (data/page-data.ts); the tabs'
+ * counts are read after it. With `firstScreen` (no filter, best match first), search results
+ * show their first screen before all of them are read (`results: 'first'`).
  */
 export function usePaperboy(chosen: ViewId | undefined, searchIds: string[] | undefined, firstScreen = false) {
   const { db, now } = usePageDeps();
   const data = useLiveQuery<PageData | undefined>(() => getPageData(db, chosen), [db, chosen], undefined);
   const { found, results } = useSearchResults(searchIds, firstScreen);
-  const counts = data?.counts;
+  const sizes = data?.sizes;
 
   // The background loads the snapshot on install; a page opened before it finishes does it too.
-  const empty = counts !== undefined && Object.values(counts.sizes).every((size) => size === 0);
+  const empty = sizes !== undefined && Object.values(sizes).every((size) => size === 0);
   useEffect(() => {
     if (empty) void ensureBundled(db, now()).catch((error) => console.error('Paperboy: snapshot failed', error));
   }, [empty, db, now]);
@@ -42,7 +44,11 @@ export function usePaperboy(chosen: ViewId | undefined, searchIds: string[] | un
   }, [patches, db]);
 
   const papers = searchIds !== undefined ? found : data?.papers;
-  return { counts, status: data?.status, arxiv: data?.arxiv, view: data?.view, papers, results, ...useSyncNow(data?.status) };
+  // After the papers: the tabs can wait for their numbers, the first paint should not.
+  const loaded = papers !== undefined;
+  const tabCounts = useLiveQuery<TabCounts | undefined>(() => (loaded ? getTabCounts(db) : Promise.resolve(undefined)), [db, loaded], undefined);
+  const status = data?.status;
+  return { sizes, tabCounts, status, arxiv: data?.arxiv, view: data?.view, papers, results, ...useSyncNow(status) };
 }
 
 /** Which search results `papers` are: all of the current ones, their first screen, or the last query's. */
@@ -51,7 +57,7 @@ export type ResultsRead = 'whole' | 'first' | 'stale';
 type Keyed = { key: string; papers: PaperView[] } | undefined;
 
 const readResults = async (db: PaperboyDb, key: string | undefined): Promise<Keyed> =>
-  key === undefined ? undefined : { key, papers: await getPapersByIds(db, key.split(' ').filter(Boolean)) };
+  key === undefined ? undefined : { key, papers: await getSearchResults(db, key.split(' ').filter(Boolean)) };
 
 /**
  * Search results in two reads: their first screen (a few papers, fast), and all of them (up to

@@ -10,7 +10,7 @@ export const FIRST_CARDS = 24;
  * hundreds of cards below it. Once whole, a list stays whole until `key` changes (another query):
  * a read flag changing re-renders it, never shrinks it under a scrolled page.
  */
-export function useProgressive<T>(items: readonly T[], key: string, first = FIRST_CARDS): readonly T[] {
+export function useProgressive<T>(items: T[], key: string, first = FIRST_CARDS): T[] {
   const [wholeFor, setWholeFor] = useState<string | undefined>(undefined);
   const whole = wholeFor === key || items.length <= first;
   useEffect(() => {

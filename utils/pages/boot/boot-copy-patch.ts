@@ -1,9 +1,9 @@
-import { paperClass, readToggleLook, saveLook } from '../../../components/paper-attributes';
+import { markAllReadTitle, paperClass, readToggleLook, saveLook } from '../../../components/paper-attributes';
 import { KEY_PREFIX, storage, type BootCopy, type CopiedNode } from './boot-copy-store';
 
 // Keeps a saved first screen (boot-copy.ts) true after a change of user state, without the page
 // that drew it: each changed paper's flags are set as its card or row would draw them, a hidden
-// paper leaves, and the counts that follow from the flags are brought along.
+// paper leaves, the "mark all read" count follows, and the tabs' counts leave the copy.
 
 /** A paper's flags after a change. */
 export interface FlagChange {
@@ -16,8 +16,6 @@ export interface FlagChange {
 /** A change of user state, as the saved copies must show it. */
 export interface CopyPatch {
   papers: FlagChange[];
-  /** How many more (or fewer) papers are saved now. */
-  savedDelta: number;
 }
 
 type Element = Exclude<CopiedNode, string>;
@@ -40,12 +38,17 @@ function* elements(nodes: CopiedNode[]): Generator<Element> {
 
 const textOf = (node: CopiedNode): string => (typeof node === 'string' ? node : node[2].map(textOf).join(''));
 
-/** Sets a toggle's attributes and its glyph (its one child element's text). */
-function restyle(button: Element, look: Record<string, string>): void {
-  const { glyph, ...attributes } = look;
-  for (const [name, value] of Object.entries(attributes)) setAttr(button, name, value!);
-  const span = button[2].find(isElement);
-  if (span) span[2] = [glyph!];
+/** Redraws a saved ActionButton (components/ActionButton.tsx) with another look: class, title, glyph, words. */
+function restyle(button: Element, look: { glyph: string; text: string; title: string; class?: string }, extra: string): void {
+  const iconOnly = hasClass(button, 'icon-button');
+  setAttr(button, 'class', `${iconOnly ? 'icon-button' : 'text-button'} ${extra}`);
+  setAttr(button, 'title', look.title);
+  const paper = /“(.*)”/s.exec(attr(button, 'aria-label') ?? textOf(button))?.[1] ?? '';
+  if (iconOnly) setAttr(button, 'aria-label', `${look.text} “${paper}”`);
+  const glyph = button[2].find((child) => isElement(child) && hasClass(child, 'glyph')) as Element | undefined;
+  if (glyph) glyph[2] = [look.glyph];
+  const words = button[2].findIndex((child) => typeof child === 'string' && child.trim() !== '');
+  if (words >= 0) button[2][words] = look.text;
 }
 
 function patchPaper(paper: Element, { read, saved }: FlagChange): void {
@@ -54,12 +57,14 @@ function patchPaper(paper: Element, { read, saved }: FlagChange): void {
   const kind = hasClass(paper, 'row') ? 'row' : 'card';
   setAttr(paper, 'class', paperClass(kind, read, hasClass(paper, 'selected')));
   if (read) setAttr(paper, 'data-new', 'false');
-  const inside = [...elements(paper[2])];
-  const title = textOf(inside.find((node) => attr(node, 'data-action') === 'open') ?? '');
-  for (const node of inside) {
+  for (const node of elements(paper[2])) {
     if (read) node[2] = node[2].filter((child) => !isElement(child) || !hasClass(child, 'new-pill'));
-    if (attr(node, 'data-action') === 'toggle-read') restyle(node, readToggleLook(read, title));
-    if (attr(node, 'data-action') === 'save') restyle(node, saveLook(saved, title));
+    if (attr(node, 'data-action') === 'toggle-read') restyle(node, readToggleLook(read), 'read-toggle');
+    if (attr(node, 'data-action') === 'save') {
+      const look = saveLook(saved);
+      restyle(node, look, look.class);
+      setAttr(node, 'aria-pressed', String(saved));
+    }
   }
 }
 
@@ -81,12 +86,14 @@ export function patchCopy(nodes: CopiedNode[], patch: CopyPatch): CopiedNode[] {
   // With nothing left unread, the page draws no "mark all read" button.
   if (unread === 0) for (const node of all) node[2] = node[2].filter((child) => !isElement(child) || attr(child, 'data-action') !== 'mark-all-read');
   for (const node of all) {
-    // "Mark 12 read": the count is of the unread papers the page lists, every one of them in the copy.
-    if (attr(node, 'data-action') === 'mark-all-read') node[2] = node[2].map((child) => (typeof child === 'string' ? child.replace(/\d+/, String(unread)) : child));
-    if (attr(node, 'data-feed') === 'saved' && patch.savedDelta !== 0) {
-      const count = node[2].find((child) => isElement(child) && hasClass(child, 'tab-count')) as Element | undefined;
-      if (count) count[2] = [String(Math.max(0, Number(textOf(count)) + patch.savedDelta))];
+    // "Mark 12 as read": the count is of the unread papers the page lists, every one of them in the copy.
+    if (attr(node, 'data-action') === 'mark-all-read') {
+      node[2] = node[2].map((child) => (typeof child === 'string' ? child.replace(/\d+/, String(unread)) : child));
+      setAttr(node, 'title', markAllReadTitle(unread));
     }
+    // The tabs' counts (unread per feed, papers per list) follow from flags the copy cannot see
+    // for papers it does not list: they leave the copy, and the page draws them after its first read.
+    node[2] = node[2].filter((child) => !isElement(child) || !hasClass(child, 'tab-count'));
   }
   return patched;
 }

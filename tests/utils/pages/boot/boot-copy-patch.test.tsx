@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MarkAllRead } from '../../../../components/MarkAllRead';
 import { PaperCard } from '../../../../components/PaperCard';
 import { PaperRow } from '../../../../components/PaperRow';
 import { captureFirstScreen, saveBootCopy } from '../../../../utils/pages/boot/boot-copy';
@@ -14,7 +15,7 @@ import { freshDb } from '../../../support/harness';
 
 const VERSION = 'chunks/newtab-abc123.js';
 const noop = () => undefined;
-const handlers: PaperHandlers = { open: noop, toggleRead: noop, save: noop, dismiss: noop, cite: noop, select: noop };
+const handlers: PaperHandlers = { open: noop, toggleRead: noop, save: noop, dismiss: noop, restore: noop, cite: noop, select: noop };
 
 const papers: Paper[] = ['2606.00001', '2606.00002', '2606.00003'].map((id, i) => ({
   id,
@@ -26,19 +27,18 @@ const papers: Paper[] = ['2606.00001', '2606.00002', '2606.00003'].map((id, i) =
   firstSeenAt: 10,
 }));
 
-/** A first screen as a page draws it: the papers with their flags, and a "Mark N read" button. */
-function draw(kind: 'card' | 'row', states: Record<string, UserState | undefined>, isNew = false): Element {
+/** A first screen as a page draws it: a tab with its count, the papers with their flags, and "Mark N as read". */
+function draw(kind: 'card' | 'row', states: Record<string, UserState | undefined>, isNew = false, counts = true): Element {
   const root = document.createElement('div');
   const Item = kind === 'card' ? PaperCard : PaperRow;
   const shown = papers.filter((p) => !states[p.id]?.dismissedAt);
   const unread = shown.filter((p) => !states[p.id]?.readAt).length;
   render(
     <main>
-      {unread > 0 && (
-        <button type="button" class="btn" data-action="mark-all-read">
-          Mark {unread} read
-        </button>
-      )}
+      <button type="button" data-feed="hf-trending">
+        Trending{counts && <span class="tab-count">{unread}</span>}
+      </button>
+      <MarkAllRead unread={unread} onClick={noop} />
       {shown.map((paper, i) => (
         <Item key={paper.id} view={{ paper, state: states[paper.id], rank: i + 1 }} handlers={handlers} isNew={isNew && !states[paper.id]?.readAt} />
       ))}
@@ -49,7 +49,7 @@ function draw(kind: 'card' | 'row', states: Record<string, UserState | undefined
 }
 
 const copyOf = (root: Element) => captureFirstScreen(root, 10_000);
-const change = (id: string, read: boolean, saved: boolean, hidden = false, savedDelta = 0): CopyPatch => ({ papers: [{ id, read, saved, hidden }], savedDelta });
+const change = (id: string, read: boolean, saved: boolean, hidden = false): CopyPatch => ({ papers: [{ id, read, saved, hidden }] });
 
 beforeEach(() => localStorage.clear());
 afterEach(() => vi.unstubAllGlobals());
@@ -58,20 +58,21 @@ describe('a saved first screen after a change of user state', () => {
   it.each(['card', 'row'] as const)('shows a %s read and saved exactly as the page would draw it', (kind) => {
     const before = copyOf(draw(kind, {}, true));
     const after = { '2606.00002': { id: '2606.00002', readAt: 5, savedAt: 6 } };
-    expect(patchCopy(before, change('2606.00002', true, true))).toEqual(copyOf(draw(kind, after, true)));
+    // The tab's count leaves the copy: the page draws it after its first read.
+    expect(patchCopy(before, change('2606.00002', true, true))).toEqual(copyOf(draw(kind, after, true, false)));
   });
 
   it('shows a paper unread again exactly as drawn', () => {
     const read = { '2606.00001': { id: '2606.00001', readAt: 5 }, '2606.00003': { id: '2606.00003', readAt: 5 } };
     const before = copyOf(draw('card', read));
-    expect(patchCopy(before, change('2606.00003', false, false))).toEqual(copyOf(draw('card', { '2606.00001': read['2606.00001'] })));
+    expect(patchCopy(before, change('2606.00003', false, false))).toEqual(copyOf(draw('card', { '2606.00001': read['2606.00001'] }, false, false)));
   });
 
   it('drops a hidden paper, and the button once nothing is left unread', () => {
     const read = { '2606.00001': { id: '2606.00001', readAt: 5 }, '2606.00002': { id: '2606.00002', readAt: 5 } };
     const before = copyOf(draw('row', read));
     const hidden = { ...read, '2606.00003': { id: '2606.00003', dismissedAt: 7 } };
-    expect(patchCopy(before, change('2606.00003', false, false, true))).toEqual(copyOf(draw('row', hidden)));
+    expect(patchCopy(before, change('2606.00003', false, false, true))).toEqual(copyOf(draw('row', hidden, false, false)));
   });
 });
 
