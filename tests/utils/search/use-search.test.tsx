@@ -172,7 +172,7 @@ describe('usePreloadSearch: the index loaded before the first keystroke', () => 
     expect(result.current.status).toBe('off');
     expect(startSearchWorker).not.toHaveBeenCalled();
 
-    act(() => setVisibility('visible'));
+    await act(() => setVisibility('visible'));
     await waitFor(() => expect(result.current.status).toBe('ready'));
     expect(startSearchWorker).toHaveBeenCalledTimes(1);
   });
