@@ -1,6 +1,7 @@
 import type { PaperView } from '../utils/data/papers';
 import type { PaperHandlers } from '../utils/triage/types';
 import { ActionButton } from './ActionButton';
+import { readToggleLook, saveLook } from './paper-attributes';
 
 interface Props {
   view: PaperView;
@@ -20,26 +21,8 @@ export function PaperActions({ view, handlers, compact }: Props) {
   const saved = Boolean(state?.savedAt);
   return (
     <div class="paper-actions">
-      <ActionButton
-        action="toggle-read"
-        class="read-toggle"
-        glyph={read ? '↺' : '✓'}
-        text={read ? 'Mark unread' : 'Mark read'}
-        paper={title}
-        title={read ? 'Mark unread (m)' : 'Mark read (m)'}
-        onClick={() => handlers.toggleRead(id)}
-      />
-      <ActionButton
-        action="save"
-        class={saved ? 'is-saved' : ''}
-        glyph={saved ? '★' : '☆'}
-        text={saved ? 'Saved' : 'Save'}
-        paper={title}
-        iconOnly={compact}
-        pressed={saved}
-        title={saved ? 'Saved: click or press s to unsave' : 'Save for later (s)'}
-        onClick={() => handlers.save(id)}
-      />
+      <ActionButton action="toggle-read" class="read-toggle" {...readToggleLook(read)} paper={title} onClick={() => handlers.toggleRead(id)} />
+      <ActionButton action="save" {...saveLook(saved)} paper={title} iconOnly={compact} pressed={saved} onClick={() => handlers.save(id)} />
       {state?.dismissedAt ? (
         <ActionButton action="restore" glyph="↩" text="Restore" paper={title} title="Bring it back to your lists (Shift+X)" onClick={() => handlers.restore(id)} />
       ) : (

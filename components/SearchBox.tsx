@@ -6,15 +6,17 @@ interface Props {
   search: SearchState;
   inputRef: Ref<HTMLInputElement>;
   onInput: (value: string) => void;
+  /** The user is about to search (focus, pointer): the page loads its search then, not before. */
+  onPrepare?: () => void;
 }
 
 /** The search field (`data-role="search"`) and what the index is doing. */
-export function SearchBox({ value, search, inputRef, onInput }: Props) {
+export function SearchBox({ value, search, inputRef, onInput, onPrepare }: Props) {
   const note =
     search.status === 'error'
       ? search.error
       : value.trim().length >= 2 && search.status !== 'ready'
-        ? 'Indexing your papers…'
+        ? 'Loading search…'
         : undefined;
   return (
     <div class="search">
@@ -27,6 +29,8 @@ export function SearchBox({ value, search, inputRef, onInput }: Props) {
         aria-label="Search title, abstract, authors and keywords of every stored paper"
         value={value}
         onInput={(event) => onInput(event.currentTarget.value)}
+        onFocus={onPrepare}
+        onPointerEnter={onPrepare}
         autocomplete="off"
         spellcheck={false}
       />

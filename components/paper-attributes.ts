@@ -1,3 +1,4 @@
+import { countOf } from '../utils/lib/format';
 import { type PaperView } from '../utils/data/papers';
 import type { PaperHandlers } from '../utils/triage/types';
 
@@ -26,7 +27,7 @@ interface Options {
 export function paperAttributes({ paper, state }: PaperView, { kind, selected, isNew, onSelect }: Options) {
   const read = Boolean(state?.readAt);
   return {
-    class: `${kind} ${read ? 'read' : 'unread'} ${selected ? 'selected' : ''}`,
+    class: paperClass(kind, read, selected),
     'data-paper-id': paper.id,
     'data-read': String(read),
     'data-saved': String(Boolean(state?.savedAt)),
@@ -35,4 +36,29 @@ export function paperAttributes({ paper, state }: PaperView, { kind, selected, i
     tabIndex: -1,
     onClick: () => onSelect(paper.id),
   };
+}
+
+/** How a paper's read toggle looks (PaperActions); the boot copy patches a saved one the same way. */
+export function readToggleLook(read: boolean) {
+  return { glyph: read ? '↺' : '✓', text: read ? 'Mark unread' : 'Mark read', title: read ? 'Mark unread (m)' : 'Mark read (m)' };
+}
+
+/** How a paper's save button looks (as above). */
+export function saveLook(saved: boolean) {
+  return {
+    class: saved ? 'is-saved' : '',
+    glyph: saved ? '★' : '☆',
+    text: saved ? 'Saved' : 'Save',
+    title: saved ? 'Saved: click or press s to unsave' : 'Save for later (s)',
+  };
+}
+
+/** The title of "Mark 12 as read" (MarkAllRead.tsx; the boot copy patches it too). */
+export function markAllReadTitle(unread: number): string {
+  return `Mark the ${countOf(unread, { one: 'unread paper', other: 'unread papers' })} in this list as read (Undo follows)`;
+}
+
+/** The class of a paper's card or row. */
+export function paperClass(kind: 'card' | 'row', read: boolean, selected: boolean | undefined): string {
+  return `${kind} ${read ? 'read' : 'unread'} ${selected ? 'selected' : ''}`;
 }

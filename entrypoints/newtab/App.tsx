@@ -26,7 +26,7 @@ export function App() {
       </a>
       <header class="page-head">
         <Brand />
-        <SearchBox value={state.q} search={search} inputRef={page.searchRef} onInput={(q) => update({ q })} />
+        <SearchBox value={state.q} search={search} inputRef={page.searchRef} onInput={(q) => update({ q })} onPrepare={search.prepare} />
         <div class="head-actions">
           <SyncStatusBar status={status} syncing={page.syncing} error={page.syncError} now={now} onSync={page.syncNow} periodMinutes={settings.syncPeriodMinutes} />
           <SettingsLink href={page.options.url} onOpen={page.options.open} />
@@ -39,14 +39,14 @@ export function App() {
         </nav>
         <FilterBar state={state} keywords={page.keywords} searching={searching} onChange={update} />
         <ListHead
-          {...{ searching, search, query: state.q, papers, shown, view, status, arxiv, now, refresh, triage }}
+          {...{ searching, search, query: state.q, papers, results: page.results, shown, view, status, arxiv, now, refresh, triage }}
           layout={density && <DensitySwitch value={density} onChange={page.setDensity} />}
           onRemoved={() => update({ feed: undefined })}
         />
         {refresh.error && <p class="notice tone-warn" role="alert" data-role="feed-error">{refresh.error}</p>}
         <section id="papers" tabIndex={-1} {...panelAttributes(searching ? undefined : view)}>
           <PaperList
-            {...{ density, papers, shown, view, status, selected: triage.selected, lastVisit: page.lastVisit, handlers: { ...triage.handlers, keyword: (keyword) => update({ keyword }) } }}
+            {...{ density, papers, shown: page.cards, view, status, selected: triage.selected, lastVisit: page.lastVisit, handlers: { ...triage.handlers, keyword: (keyword) => update({ keyword }) } }}
             query={searching ? state.q.trim() : undefined}
             snapshot={(sizes?.bundled ?? 0) > 0}
             empty={{ clearSearch: () => update({ q: '' }), clearFilters: () => update(CLEAR_FILTERS), sync: page.syncNow, open: (feed) => update({ feed, q: '' }) }}

@@ -24,8 +24,8 @@ const OPTIONS_URL = '/options.html';
 export function App() {
   const [state, update] = useViewState(false);
   const searchRef = useRef<HTMLInputElement>(null);
-  // The popup lives for seconds: its index is built only when the user starts a search.
-  const search = useSearch(state.q, false);
+  // The popup lives for seconds: its search starts when the user is about to search, not before.
+  const search = useSearch(state.q);
   const searching = state.q.trim().length >= MIN_QUERY_LENGTH;
   const settings = useSettings();
   const { sizes, tabCounts, status, arxiv, view, papers, syncing, syncError, syncNow } = usePaperboy(state.feed, searching ? (search.ids ?? []) : undefined, settings);

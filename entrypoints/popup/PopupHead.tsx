@@ -6,7 +6,8 @@ import type { SearchState } from '../../utils/search/use-search';
 
 interface Props {
   query: string;
-  search: SearchState;
+  /** The search, started when the user is about to use it (`prepare`). */
+  search: SearchState & { prepare: () => void };
   searchRef: RefObject<HTMLInputElement | null>;
   onInput: (q: string) => void;
   /** The full view's address (the current view, as a page) and how to open it. */
@@ -21,7 +22,7 @@ export function PopupHead({ query, search, searchRef, onInput, fullView, onFullV
   return (
     <header class="popup-head">
       <Brand />
-      <SearchBox value={query} search={search} inputRef={searchRef} onInput={onInput} />
+      <SearchBox value={query} search={search} inputRef={searchRef} onInput={onInput} onPrepare={search.prepare} />
       <a
         class="btn ghost"
         href={fullView}

@@ -126,18 +126,15 @@ export async function countUnreadLive(db: PaperboyDb, feeds: readonly LiveFeed[]
 }
 
 /**
- * The papers search covers (read off the page's critical path): every stored paper, except that
- * once a live sync has succeeded, papers only the bundled snapshot supplied are left out unless
- * the user read or saved one.
+ * Search results by id, in order (utils/search answers with ids): hidden and unknown ids left out,
+ * and, once a live sync has succeeded, papers only the bundled snapshot supplied unless the user
+ * read or saved one. Reads only the papers asked for, never the whole table.
  */
-export async function getSearchablePapers(db: PaperboyDb): Promise<Paper[]> {
+export async function getSearchResults(db: PaperboyDb, ids: readonly string[]): Promise<PaperView[]> {
   return db.transaction('r', db.papers, db.userState, db.meta, async () => {
-    const papers = await db.papers.toArray();
-    // Read no more unless there is something to leave out (the page re-runs this on every change it read).
-    if (!papers.some((p) => p.source === 'bundled') || (await getSyncStatus(db)).lastSuccessAt === undefined) return papers;
-    const [read, saved] = await Promise.all([db.userState.where('readAt').above(0).primaryKeys(), db.userState.where('savedAt').above(0).primaryKeys()]);
-    const kept = new Set([...read, ...saved]);
-    return papers.filter((p) => p.source !== 'bundled' || kept.has(p.id));
+    const views = await joinViews(db, ids);
+    if (!views.some((v) => v.paper.source === 'bundled') || (await getSyncStatus(db)).lastSuccessAt === undefined) return views;
+    return views.filter((v) => v.paper.source !== 'bundled' || v.state?.readAt || v.state?.savedAt);
   });
 }
 

@@ -1,22 +1,28 @@
 import { refreshBadge } from '../platform/badge';
-import { forgetBootCopies } from '../pages/boot/boot-copy-store';
+import { patchBootCopies, type CopyPatch } from '../pages/boot/boot-copy-patch';
 import { announceFlagChange } from '../sync/cross-device/announce';
 import { applyToRow, rowFlags, type FlagMap } from '../sync/cross-device/flags';
+import { leaveBootPatch } from './boot-patches';
 import type { PaperboyDb, UserState } from './db';
 
 // The one writer of user state (read, saved, hidden). Every change goes through `change()`,
-// which runs what must follow any change: the pages' boot copies are forgotten (no page boots
-// showing a flag the user has since changed), the badge is recounted, and, with cross-device
-// sync on, the background is told to pass the change on. A new action cannot forget any of it;
-// nothing else writes the userState table.
+// which runs what must follow any change: the pages' boot copies are patched to show it (no page
+// boots showing a flag the user has since changed, and none boots without its copy), the badge is
+// recounted, and, with cross-device sync on, the background is told to pass the change on. A new
+// action cannot forget any of it; nothing else writes the userState table.
 
 /** The user's flags on a paper: each a time, never a boolean. */
 export const USER_FLAGS = ['readAt', 'savedAt', 'dismissedAt'] as const;
 export type UserFlag = (typeof USER_FLAGS)[number];
 
-async function change<T>(db: PaperboyDb, write: () => Promise<T>): Promise<T> {
+async function change<T>(db: PaperboyDb, ids: readonly string[], write: () => Promise<T>): Promise<T> {
   const result = await write();
-  forgetBootCopies();
+  const after = await db.userState.bulkGet([...ids]);
+  const patch: CopyPatch = {
+    papers: ids.map((id, i) => ({ id, read: after[i]?.readAt !== undefined, saved: after[i]?.savedAt !== undefined, hidden: after[i]?.dismissedAt !== undefined })),
+  };
+  // The background has no localStorage: the next page patches the copies before it shows one.
+  if (!patchBootCopies(patch)) await leaveBootPatch(db, patch);
   await refreshBadge(db);
   await announceFlagChange();
   return result;
@@ -74,38 +80,38 @@ async function toggleFlag(db: PaperboyDb, id: string, flag: UserFlag, now: numbe
 
 /** Marks papers read (an earlier read time stays). */
 export function markRead(db: PaperboyDb, ids: readonly string[], now: number): Promise<FlagChange> {
-  return change(db, () => writeFlag(db, ids, 'readAt', (old) => old ?? now, now));
+  return change(db, ids, () => writeFlag(db, ids, 'readAt', (old) => old ?? now, now));
 }
 
 /** Marks papers unread; their other flags stay. */
 export function markUnread(db: PaperboyDb, ids: readonly string[], now: number): Promise<FlagChange> {
-  return change(db, () => writeFlag(db, ids, 'readAt', () => undefined, now));
+  return change(db, ids, () => writeFlag(db, ids, 'readAt', () => undefined, now));
 }
 
 /** Flips a paper's read flag. */
 export function toggleRead(db: PaperboyDb, id: string, now: number): Promise<Toggled> {
-  return change(db, () => toggleFlag(db, id, 'readAt', now));
+  return change(db, [id], () => toggleFlag(db, id, 'readAt', now));
 }
 
 /** Saves or unsaves a paper. */
 export function toggleSaved(db: PaperboyDb, id: string, now: number): Promise<Toggled> {
-  return change(db, () => toggleFlag(db, id, 'savedAt', now));
+  return change(db, [id], () => toggleFlag(db, id, 'savedAt', now));
 }
 
 /** Hides papers everywhere ("not interested"); they stay listed under Hidden. */
 export function dismiss(db: PaperboyDb, ids: readonly string[], now: number): Promise<FlagChange> {
-  return change(db, () => writeFlag(db, ids, 'dismissedAt', (old) => old ?? now, now));
+  return change(db, ids, () => writeFlag(db, ids, 'dismissedAt', (old) => old ?? now, now));
 }
 
 /** Brings hidden papers back. */
 export function undismiss(db: PaperboyDb, ids: readonly string[], now: number): Promise<FlagChange> {
-  return change(db, () => writeFlag(db, ids, 'dismissedAt', () => undefined, now));
+  return change(db, ids, () => writeFlag(db, ids, 'dismissedAt', () => undefined, now));
 }
 
 /** Undoes a change: puts each paper's flag back as it was (its original time included). */
 export function revert(db: PaperboyDb, { flag, before }: FlagChange, now: number): Promise<FlagChange> {
   const was = new Map(before.map(({ id, at }) => [id, at]));
-  return change(db, () => writeFlag(db, [...was.keys()], flag, (_old, id) => was.get(id), now));
+  return change(db, [...was.keys()], () => writeFlag(db, [...was.keys()], flag, (_old, id) => was.get(id), now));
 }
 
 /** Every paper's flags with the time of their last change, for cross-device sync. */
@@ -121,7 +127,7 @@ export async function getFlagMap(db: PaperboyDb): Promise<FlagMap> {
  */
 export function mergeFlagMap(db: PaperboyDb, incoming: FlagMap): Promise<number> {
   const ids = [...incoming.keys()];
-  return change(db, () =>
+  return change(db, ids, () =>
     db.transaction('rw', db.userState, async () => {
       const rows = await db.userState.bulkGet(ids);
       const changed = ids.flatMap((id, i) => applyToRow(rows[i], id, incoming.get(id)!) ?? []);
@@ -156,7 +162,7 @@ export function importUserState(db: PaperboyDb, rows: readonly UserState[]): Pro
     if (USER_FLAGS.some((flag) => row[flag] !== undefined)) incoming.set(row.id, earliestFlags(incoming.get(row.id), row));
   }
   const ids = [...incoming.keys()];
-  return change(db, () =>
+  return change(db, ids, () =>
     db.transaction('rw', db.userState, db.papers, async () => {
       const [existing, papers] = await Promise.all([db.userState.bulkGet(ids), db.papers.bulkGet(ids)]);
       const counts: MergeCounts = { added: 0, updated: 0, unchanged: 0, notYetSynced: 0 };

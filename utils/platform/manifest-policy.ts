@@ -41,9 +41,9 @@ export interface OptionalFeature {
  * needs it (utils/permissions.ts). Adding one here never disables an installed extension;
  * adding a required permission with a warning would.
  */
-export function optionalFeatures(arxivOrigin: string, browser: string) {
+export function optionalFeatures(arxivOrigin: string, target: string) {
   return {
-    arxiv: { origins: [hostPattern(arxivOrigin, browser)], purpose: `fetch the arXiv feed from ${new URL(arxivOrigin).host}` },
+    arxiv: { origins: [hostPattern(arxivOrigin, target)], purpose: `fetch the arXiv feed from ${new URL(arxivOrigin).host}` },
     notifications: { permissions: ['notifications'], purpose: 'show desktop notifications about the papers you watch' },
   } as const satisfies Record<string, OptionalFeature>;
 }
@@ -51,7 +51,7 @@ export function optionalFeatures(arxivOrigin: string, browser: string) {
 export type OptionalFeatureName = keyof ReturnType<typeof optionalFeatures>;
 
 /**
- * The match pattern that covers one origin in `browser` (WXT's target name: `import.meta.env.BROWSER`
+ * The match pattern that covers one origin in `target` (WXT's browser name: `import.meta.env.BROWSER`
  * at run time, the manifest callback's `browser` at build time), so the manifest and the runtime
  * permission checks use the same string. Firefox matches nothing with a pattern that names a port
  * (the permission still reads as granted, but every response is blocked as cross-origin), while a
@@ -60,14 +60,14 @@ export type OptionalFeatureName = keyof ReturnType<typeof optionalFeatures>;
  * https://bugzilla.mozilla.org/show_bug.cgi?id=1362809,
  * https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/Match_patterns#host
  */
-export function hostPattern(origin: string, browser: string): string {
+export function hostPattern(origin: string, target: string): string {
   const url = new URL(origin);
-  return browser === 'firefox' ? `${url.protocol}//${url.hostname}/*` : `${url.origin}/*`;
+  return target === 'firefox' ? `${url.protocol}//${url.hostname}/*` : `${url.origin}/*`;
 }
 
 /** The manifest keys for every optional feature. */
-export function optionalManifestKeys(arxivOrigin: string, browser: string): { optional_permissions: string[]; optional_host_permissions: string[] } {
-  const features: readonly OptionalFeature[] = Object.values(optionalFeatures(arxivOrigin, browser));
+export function optionalManifestKeys(arxivOrigin: string, target: string): { optional_permissions: string[]; optional_host_permissions: string[] } {
+  const features: readonly OptionalFeature[] = Object.values(optionalFeatures(arxivOrigin, target));
   return {
     optional_permissions: features.flatMap((feature) => feature.permissions ?? []),
     optional_host_permissions: features.flatMap((feature) => feature.origins ?? []),

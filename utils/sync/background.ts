@@ -14,6 +14,15 @@ import type { FeedSyncResult } from './period-sync';
 import { createCrossDevice } from './cross-device/pacer';
 import { settingsEffects } from './settings-effects';
 import { createSync, type SyncDeps } from './sync';
+import { updateSearchIndex } from '../search/indexer';
+
+/**
+ * Brings the search index up to date with the papers just written: here, where the papers were
+ * written and the background is awake anyway, so no page ever rebuilds it.
+ */
+function indexNewPapers(db: PaperboyDb): Promise<unknown> {
+  return updateSearchIndex(db).catch((error) => console.error('Paperboy: search index not updated', error));
+}
 
 type StorageListener = (changes: Record<string, Browser.storage.StorageChange>, area: string) => unknown;
 
@@ -57,6 +66,7 @@ export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
     if (!ran) return status;
     await scheduleRetry(status, now());
     if (status.lastSuccessAt === status.lastAttemptAt) await afterStoredSync(db, now());
+    await indexNewPapers(db);
     return status;
   }
 
@@ -70,7 +80,7 @@ export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
 
   /** Fetches an on-demand feed (never counted by the badge); a second ask meanwhile shares it. */
   function syncFeed(feed: PeriodFeed): Promise<FeedSyncResult> {
-    return fetchingFeed(feed, () => serial(() => sync.runFeed(feed)));
+    return fetchingFeed(feed, () => serial(() => sync.runFeed(feed).finally(() => indexNewPapers(db))));
   }
 
   /**
@@ -83,6 +93,7 @@ export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
     const due = await restoreAlarms(status, now, await readSetting('syncPeriodMinutes'));
     await refreshBadge(db);
     if (due || status.pendingSince !== undefined) await syncNow();
+    else await indexNewPapers(db); // what is still queued: an update's first indexing, a cut-short batch
   }
 
   return {

@@ -6,7 +6,7 @@ import type { ArxivPaper } from '../../../utils/sync/sources/arxiv';
 import { addArxivCategory, getArxivStatus, recordArxivError, removeArxivCategory, reserveArxivSlot, storeArxivFeed } from '../../../utils/data/arxiv-store';
 import { countSaved, getHistory, getPapersByIds, getSaved, getSavedForExport } from '../../../utils/data/papers';
 import { dismiss, markUnread, revert, toggleRead, toggleSaved, undismiss } from '../../../utils/data/user-state';
-import { getHidden, getSearchablePapers } from '../../../utils/data/papers';
+import { getHidden, getSearchResults } from '../../../utils/data/papers';
 import { getTabCounts } from '../../../utils/data/view-counts';
 import { putSyncStatus } from '../../../utils/data/sync-status';
 import { recordVisit } from '../../../utils/data/visits';
@@ -134,7 +134,7 @@ describe('tab counts', () => {
 describe('what search covers', () => {
   it('leaves out papers only the bundled snapshot supplied once a live sync succeeded, unless read or saved', async () => {
     await db.papers.bulkPut(['s1', 's2', 's3'].map((id) => paper(id, { source: 'bundled' })));
-    const ids = async () => (await getSearchablePapers(db)).map((p) => p.id).sort();
+    const ids = async () => (await getSearchResults(db, ['a', 'b', 'c', 's1', 's2', 's3'])).map((v) => v.paper.id).sort();
     expect(await ids()).toEqual(['a', 'b', 'c', 's1', 's2', 's3']);
     await markRead(db, ['s1'], 1);
     await toggleSaved(db, 's2', 2);
