@@ -2,6 +2,7 @@ import type { PaperView } from '../utils/data/papers';
 import type { PaperHandlers } from '../utils/triage/types';
 import { ActionButton } from './ActionButton';
 import { t } from '../utils/lib/i18n';
+import { readToggleLook, saveLook } from './paper-attributes';
 
 interface Props {
   view: PaperView;
@@ -21,26 +22,8 @@ export function PaperActions({ view, handlers, compact }: Props) {
   const saved = Boolean(state?.savedAt);
   return (
     <div class="paper-actions">
-      <ActionButton
-        action="toggle-read"
-        class="read-toggle"
-        glyph={read ? '↺' : '✓'}
-        text={t(read ? 'paper.markUnread' : 'paper.markRead')}
-        paper={title}
-        title={t(read ? 'paper.markUnreadTitle' : 'paper.markReadTitle')}
-        onClick={() => handlers.toggleRead(id)}
-      />
-      <ActionButton
-        action="save"
-        class={saved ? 'is-saved' : ''}
-        glyph={saved ? '★' : '☆'}
-        text={t(saved ? 'paper.saved' : 'paper.save')}
-        paper={title}
-        iconOnly={compact}
-        pressed={saved}
-        title={t(saved ? 'paper.savedTitle' : 'paper.saveTitle')}
-        onClick={() => handlers.save(id)}
-      />
+      <ActionButton action="toggle-read" class="read-toggle" {...readToggleLook(read)} paper={title} onClick={() => handlers.toggleRead(id)} />
+      <ActionButton action="save" {...saveLook(saved)} paper={title} iconOnly={compact} pressed={saved} onClick={() => handlers.save(id)} />
       {state?.dismissedAt ? (
         <ActionButton action="restore" glyph="↩" text={t('paper.restore')} paper={title} title={t('paper.restoreTitle')} onClick={() => handlers.restore(id)} />
       ) : (

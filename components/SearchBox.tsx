@@ -7,10 +7,12 @@ interface Props {
   search: SearchState;
   inputRef: Ref<HTMLInputElement>;
   onInput: (value: string) => void;
+  /** The user is about to search (focus, pointer): the page loads its search then, not before. */
+  onPrepare?: () => void;
 }
 
 /** The search field (`data-role="search"`) and what the index is doing. */
-export function SearchBox({ value, search, inputRef, onInput }: Props) {
+export function SearchBox({ value, search, inputRef, onInput, onPrepare }: Props) {
   const note =
     search.status === 'error'
       ? search.error
@@ -28,6 +30,8 @@ export function SearchBox({ value, search, inputRef, onInput }: Props) {
         aria-label={t('search.label')}
         value={value}
         onInput={(event) => onInput(event.currentTarget.value)}
+        onFocus={onPrepare}
+        onPointerEnter={onPrepare}
         autocomplete="off"
         spellcheck={false}
       />

@@ -1,3 +1,5 @@
+import { countOf, formatCount } from '../utils/lib/format';
+import { t } from '../utils/lib/i18n';
 import { type PaperView } from '../utils/data/papers';
 import type { PaperHandlers } from '../utils/triage/types';
 
@@ -26,7 +28,7 @@ interface Options {
 export function paperAttributes({ paper, state }: PaperView, { kind, selected, isNew, onSelect }: Options) {
   const read = Boolean(state?.readAt);
   return {
-    class: `${kind} ${read ? 'read' : 'unread'} ${selected ? 'selected' : ''}`,
+    class: paperClass(kind, read, selected),
     'data-paper-id': paper.id,
     'data-read': String(read),
     'data-saved': String(Boolean(state?.savedAt)),
@@ -35,4 +37,34 @@ export function paperAttributes({ paper, state }: PaperView, { kind, selected, i
     tabIndex: -1,
     onClick: () => onSelect(paper.id),
   };
+}
+
+/** How a paper's read toggle looks (PaperActions); the boot copy patches a saved one the same way. */
+export function readToggleLook(read: boolean) {
+  return { glyph: read ? '↺' : '✓', text: t(read ? 'paper.markUnread' : 'paper.markRead'), title: t(read ? 'paper.markUnreadTitle' : 'paper.markReadTitle') };
+}
+
+/** How a paper's save button looks (as above). */
+export function saveLook(saved: boolean) {
+  return {
+    class: saved ? 'is-saved' : '',
+    glyph: saved ? '★' : '☆',
+    text: t(saved ? 'paper.saved' : 'paper.save'),
+    title: t(saved ? 'paper.savedTitle' : 'paper.saveTitle'),
+  };
+}
+
+/** The words of "Mark 12 as read" (MarkAllRead.tsx; the boot copy patches them too). */
+export function markAllReadText(unread: number): string {
+  return t('list.markAll', [formatCount(unread)]);
+}
+
+/** The title of "Mark 12 as read" (as above). */
+export function markAllReadTitle(unread: number): string {
+  return countOf(unread, 'list.markAllTitle');
+}
+
+/** The class of a paper's card or row. */
+export function paperClass(kind: 'card' | 'row', read: boolean, selected: boolean | undefined): string {
+  return `${kind} ${read ? 'read' : 'unread'} ${selected ? 'selected' : ''}`;
 }

@@ -56,7 +56,12 @@ export interface IdleWindow {
   visiblePageCallbacks: PageCounts;
 }
 
+/** Seconds after a page is hidden in which its callbacks are its one-off response to hiding. */
+export const IDLE_ONE_OFF_S = 5;
+
 export interface IdleResult {
+  /** Callbacks the hidden new tab ran in its first seconds hidden: its one-off response. */
+  hiddenOneOff: PageCounts;
   betweenAlarms: IdleWindow;
   oneAlarm: IdleWindow;
   alarmsPerHour: number;
@@ -82,6 +87,7 @@ export async function measureIdle(context: BrowserContext, worker: Worker, exten
     document.dispatchEvent(new Event('visibilitychange'));
   });
   await worker.evaluate(instrumentWorker);
+  await new Promise((done) => setTimeout(done, IDLE_ONE_OFF_S * 1000));
   const alarms = await worker.evaluate(() => chrome.alarms.getAll());
   const alarmsPerHour = alarms.reduce((n, alarm) => n + (alarm.periodInMinutes ? 60 / alarm.periodInMinutes : 0), 0);
 
@@ -126,6 +132,8 @@ export async function measureIdle(context: BrowserContext, worker: Worker, exten
     };
   };
 
+  // What ran in the seconds after hiding: counted apart, and reset before the recurring window.
+  const hiddenOneOff = await pageCounts(hidden);
   const nextAlarm = Math.min(...alarms.map((alarm) => alarm.scheduledTime));
   if (nextAlarm < Date.now() + windowMs + 5000) throw new Error('an alarm is due during the idle window: rerun');
   const betweenAlarms = await observe(() => new Promise((done) => setTimeout(done, windowMs)));
@@ -143,6 +151,7 @@ export async function measureIdle(context: BrowserContext, worker: Worker, exten
   const extraRequests = (betweenAlarms.apiRequests + betweenAlarms.otherRequests) * perHour;
   const extraWakeUps = (betweenAlarms.workerStarts + sum(betweenAlarms.worker)) * perHour;
   return {
+    hiddenOneOff,
     betweenAlarms,
     oneAlarm,
     alarmsPerHour,

@@ -1,9 +1,9 @@
-import type { Paper } from '../../utils/data/db';
+import { db, type Paper } from '../../utils/data/db';
+import { queryIndex } from '../../utils/search/index-query';
+import { loadIndexDocs } from '../../utils/search/index-store';
 import { summarise, type Summary } from '../lib/stats';
 
-import { createSearchIndex, search } from '../../utils/search/search-index';
-
-export type SearchResult = { status: 'n/a'; reason: string } | { status: 'ok'; buildMs: number; papers: number; keystrokes: Summary };
+export type SearchResult = { status: 'n/a'; reason: string } | { status: 'ok'; buildMs: number; loadMs: number; papers: number; keystrokes: Summary };
 
 /** Words a user would type, letter by letter: prefixes of title words of the stored papers. */
 function keystrokes(papers: Paper[], count: number): string[] {
@@ -16,16 +16,21 @@ function keystrokes(papers: Paper[], count: number): string[] {
   return queries;
 }
 
-/** Builds the index (not timed as a keystroke) and times each keystroke's query. */
-export function measureSearch(papers: Paper[], count = 200): SearchResult {
+/**
+ * Keystrokes on the index kept in the database, as the search worker answers them: its document
+ * table and vocabulary loaded once (timed apart), each keystroke's query timed alone. `buildMs`
+ * is what indexing the seeded papers took (the indexer, after the seeding syncs).
+ */
+export async function measureSearch(buildMs: number, count = 200): Promise<SearchResult> {
+  const papers = await db.papers.limit(20_000).toArray();
   const start = performance.now();
-  const index = createSearchIndex(papers);
-  const buildMs = performance.now() - start;
+  const docs = await loadIndexDocs(db);
+  const loadMs = performance.now() - start;
   const times: number[] = [];
   for (const text of keystrokes(papers, count)) {
     const t0 = performance.now();
-    search(index, text);
+    await queryIndex(db, docs, text);
     times.push(performance.now() - t0);
   }
-  return { status: 'ok', buildMs, papers: papers.length, keystrokes: summarise(times) };
+  return { status: 'ok', buildMs, loadMs, papers: docs.documentCount, keystrokes: summarise(times) };
 }

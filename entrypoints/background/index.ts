@@ -4,6 +4,7 @@ import { HF_ORIGIN } from '../../utils/platform/config';
 import { db } from '../../utils/data/db';
 import { hasHostAccess } from '../../utils/platform/permissions';
 import { createWorker } from '../../utils/sync/background';
+import { listenToNotificationClicks } from '../../utils/notify/clicks';
 
 export default defineBackground(() => {
   const worker = createWorker({ db, fetch: (...args) => fetch(...args), hfOrigin: HF_ORIGIN, hasHostAccess: () => hasHostAccess(HF_ORIGIN) });
@@ -12,5 +13,7 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void worker.onStartup());
   browser.alarms.onAlarm.addListener((alarm) => void worker.onAlarm(alarm));
   browser.runtime.onMessage.addListener((message) => worker.onMessage(message));
+  browser.storage.onChanged.addListener((changes, area) => void worker.onStorageChanged(changes, area));
+  listenToNotificationClicks();
   void worker.onWake();
 });

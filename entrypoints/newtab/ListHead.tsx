@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { FeedNotice } from '../../components/FeedNotice';
+import { SearchSummary } from '../../components/SearchSummary';
 import { Toast } from '../../components/Toast';
 import { ViewActions } from '../../components/ViewActions';
 import type { ArxivStatus } from '../../utils/data/arxiv-store';
@@ -7,6 +8,7 @@ import type { PaperView } from '../../utils/data/papers';
 import type { SyncStatus } from '../../utils/data/sync-status';
 import { countOf, formatCount } from '../../utils/lib/format';
 import type { FeedRefresh } from '../../utils/pages/use-feed-refresh';
+import type { ResultsRead } from '../../utils/pages/use-paperboy';
 import type { SearchState } from '../../utils/search/use-search';
 import type { useTriage } from '../../utils/triage/use-triage';
 import { arxivCategory, type ViewId } from '../../utils/views/view-id';
@@ -17,6 +19,8 @@ interface Props {
   search: SearchState;
   query: string;
   papers: PaperView[] | undefined;
+  /** Which results `papers` are (usePaperboy): all, the first screen, or the last query's. */
+  results: ResultsRead;
   shown: PaperView[];
   view: ViewId | undefined;
   status: SyncStatus | undefined;
@@ -30,11 +34,13 @@ interface Props {
 }
 
 /** "18 matches for “attention”", or "3 of 18 matches shown" when filters narrow them. */
-function searchSummary({ search, query, papers, shown }: Props): string {
+function searchSummary({ search, query, papers, results, shown }: Props): string {
   if (!search.ids || !papers) return t('search.searching');
-  if (papers.length === 0) return t('search.noMatches', [query.trim()]);
-  const matches = countOf(papers.length, 'search.matches');
-  const of = shown.length < papers.length ? t('search.someShown', [formatCount(shown.length), matches]) : matches;
+  // The first screen of results, before all of them are read: the index's count.
+  const total = results === 'first' ? search.ids.length : papers.length;
+  if (total === 0) return t('search.noMatches', [query.trim()]);
+  const matches = countOf(total, 'search.matches');
+  const of = results !== 'first' && shown.length < papers.length ? t('search.someShown', [formatCount(shown.length), matches]) : matches;
   return t('search.among', [of, query.trim(), countOf(search.size ?? 0, 'search.storedPapers')]);
 }
 
@@ -51,9 +57,7 @@ export function ListHead(props: Props) {
         <Toast message={triage.message} onClose={triage.closeMessage} onUndone={triage.focusCurrent} />
         {!triage.message &&
           (searching ? (
-            <p class="notice" data-role="search-summary">
-              {searchSummary(props)}
-            </p>
+            <SearchSummary search={props.search} results={props.search.idsFor === props.query.trim() ? props.results : 'stale'} text={searchSummary(props)} />
           ) : (
             view && <FeedNotice view={view} status={status} arxiv={arxiv} now={now} busy={refresh.busy} />
           ))}

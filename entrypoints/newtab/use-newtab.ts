@@ -1,27 +1,37 @@
 import { useMemo, useRef } from 'preact/hooks';
+import { usePageDeps } from '../../utils/pages/deps';
 import { useDensity } from '../../utils/pages/use-density';
 import { useFeedRefresh } from '../../utils/pages/use-feed-refresh';
 import { useNow } from '../../utils/pages/use-now';
 import { usePaperboy } from '../../utils/pages/use-paperboy';
-import { MIN_QUERY_LENGTH, useSearch } from '../../utils/search/use-search';
+import { FIRST_CARDS, useProgressive } from '../../utils/pages/use-progressive';
+import { MIN_QUERY_LENGTH, usePreloadSearch, useSearch } from '../../utils/search/use-search';
 import { useLastVisit } from '../../utils/triage/use-last-visit';
+import { useSettings } from '../../utils/settings/use-settings';
 import { useTriage } from '../../utils/triage/use-triage';
 import { useViewState } from '../../utils/views/use-view-state';
-import { applyView, topKeywords } from '../../utils/views/view-state';
+import { applyView, hasFilters, topKeywords } from '../../utils/views/view-state';
 
 /** Everything the new tab shows and does: the view in the URL, search, data, layout, triage. */
 export function useNewtab() {
+  const { browser } = usePageDeps();
+  const settings = useSettings();
   const [state, update] = useViewState(true);
   const searchRef = useRef<HTMLInputElement>(null);
-  const search = useSearch(state.q, true);
+  const search = useSearch(state.q);
   const searching = state.q.trim().length >= MIN_QUERY_LENGTH;
-  const data = usePaperboy(state.feed, searching ? (search.ids ?? []) : undefined);
+  // Best match first and nothing filtered: the first screen of results shows before the rest is read.
+  const data = usePaperboy(state.feed, searching ? (search.ids ?? []) : undefined, settings, !hasFilters(state) && state.sort === 'rank');
+  usePreloadSearch(data.papers !== undefined, search.prepare);
   // Until the search has answered, its results are not "none".
   const papers = searching && !search.ids ? undefined : data.papers;
   const refresh = useFeedRefresh(searching ? undefined : data.view, data.status, data.arxiv);
   const shown = useMemo(() => applyView(papers ?? [], state), [papers, state]);
   const keywords = useMemo(() => topKeywords(papers ?? []), [papers]);
   const triage = useTriage(shown, () => searchRef.current?.focus());
+  // Search results (up to 500) draw their first screen first; a feed (at most 100) draws whole.
+  const cards = useProgressive(shown, state.q.trim(), searching ? FIRST_CARDS : Infinity);
   const [density, setDensity] = useDensity();
-  return { state, update, searchRef, search, searching, ...data, papers, refresh, shown, keywords, triage, density, setDensity, lastVisit: useLastVisit('newtab', shown), now: useNow() };
+  const options = { url: browser.runtime.getURL('/options.html'), open: () => void browser.runtime.openOptionsPage() };
+  return { state, update, searchRef, search, searching, ...data, papers, refresh, shown, cards, keywords, triage, density, setDensity, lastVisit: useLastVisit('newtab', shown), now: useNow(), settings, options };
 }

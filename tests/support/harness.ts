@@ -210,3 +210,20 @@ export function countWrites(db: Dexie) {
   }));
   return counts;
 }
+
+/** Counts rows read per table (gets, bulk gets, queries), to prove what a step does not read. */
+export function countReads(db: Dexie) {
+  const counts: Record<string, number> = {};
+  const add = (tableName: string, n: number) => (counts[tableName] = (counts[tableName] ?? 0) + n);
+  wrapTables(db, 'count-reads', (table, tableName) => ({
+    ...table,
+    get: (request) => (add(tableName, 1), table.get(request)),
+    getMany: (request) => (add(tableName, request.keys.length), table.getMany(request)),
+    query: async (request) => {
+      const result = await table.query(request);
+      add(tableName, result.result.length);
+      return result;
+    },
+  }));
+  return counts;
+}

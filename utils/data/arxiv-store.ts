@@ -66,7 +66,7 @@ export async function recordArxivError(db: PaperboyDb, category: string, message
 
 /** Stores one category's fetch in one transaction: its papers, its membership, its outcome. */
 export async function storeArxivFeed(db: PaperboyDb, category: string, papers: readonly ArxivPaper[], now: number): Promise<void> {
-  await db.transaction('rw', db.papers, db.feeds, db.meta, async () => {
+  await db.transaction('rw', db.papers, db.feeds, db.meta, db.searchQueue, async () => {
     await storeArxivPapers(db, arxivFeed(category), papers, now);
     await updateArxivStatus(db, (s) => ({
       ...s,

@@ -60,6 +60,11 @@ export interface UserState {
   readAt?: number;
   savedAt?: number;
   dismissedAt?: number;
+  /**
+   * When each flag was last cleared (unread, unsaved, brought back), while it stays clear: so an
+   * older set from another computer cannot undo it (utils/sync/cross-device/). Not indexed.
+   */
+  cleared?: { readAt?: number; savedAt?: number; dismissedAt?: number };
 }
 
 
@@ -75,12 +80,40 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** A paper whose searchable text changed (or that went) since the search index last saw it. */
+export interface SearchQueueRow {
+  id: string;
+  /** When it was queued: a paper queued again while being indexed is indexed again. */
+  at: number;
+}
+
+/**
+ * One block of one term's postings in the persisted search index (utils/search/index-store.ts):
+ * pairs of (document number, term frequency × 4 + field number), for documents numbered
+ * `block × BLOCK_SIZE` up to the next block.
+ */
+export interface SearchTermRow {
+  term: string;
+  block: number;
+  postings: Uint32Array;
+}
+
+/** The search index's document table and vocabulary (utils/search/index-store.ts). */
+export interface SearchStateRow {
+  key: string;
+  value: unknown;
+}
+
 export type PaperboyDb = Dexie & {
   papers: EntityTable<Paper, 'id'>;
   userState: EntityTable<UserState, 'id'>;
   /** Keyed by `[feed+rank]`. */
   feeds: Table<FeedEntry, [FeedId, number]>;
   meta: EntityTable<MetaRow, 'key'>;
+  searchQueue: EntityTable<SearchQueueRow, 'id'>;
+  /** Keyed by `[term+block]`. */
+  searchTerms: Table<SearchTermRow, [string, number]>;
+  searchState: EntityTable<SearchStateRow, 'key'>;
 };
 
 export const DB_NAME = 'paperboy';
@@ -133,6 +166,17 @@ export const SCHEMA: readonly SchemaStep[] = [
         .modify((paper: { source?: string }) => {
           if (paper.source === 'snapshot') paper.source = 'bundled';
         }),
+  },
+  {
+    // The search index is kept in the database, updated as papers change, instead of rebuilt in
+    // memory from every stored paper whenever a page opens (utils/search/index-store.ts). Every
+    // paper stored so far waits in the queue for its first indexing.
+    version: 4,
+    stores: { searchQueue: '&id', searchTerms: '[term+block]', searchState: '&key' },
+    upgrade: async (tx) => {
+      const ids = (await tx.table('papers').toCollection().primaryKeys()) as string[];
+      await tx.table('searchQueue').bulkPut(ids.map((id): SearchQueueRow => ({ id, at: 0 })));
+    },
   },
 ];
 

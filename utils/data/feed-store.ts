@@ -7,6 +7,7 @@ import { LIMITS } from '../sync/sources/limits';
 import { BUNDLED_FEED, type FeedId } from '../views/view-id';
 import { richerSource, type FeedEntry, type Paper, type PaperboyDb, type PaperSource } from './db';
 import { feedIds, feedRange } from './papers';
+import { searchTextChanged } from '../search/search-doc';
 import { putSyncStatus, type SyncStatus } from './sync-status';
 
 // What the sources write: papers and feed membership. Never user state (user-state.ts).
@@ -31,7 +32,7 @@ export interface BundledSnapshot {
  * the day) and records the outcome. Read flags live in another table and are never touched.
  */
 export async function applySync(db: PaperboyDb, fetched: FeedFetch[], status: SyncStatus, now: number): Promise<void> {
-  await db.transaction('rw', db.papers, db.feeds, db.meta, async () => {
+  await db.transaction('rw', db.papers, db.feeds, db.meta, db.searchQueue, async () => {
     const feeds = { ...status.feeds };
     for (const { feed, papers, skipped } of fetched) {
       // An empty answer is not "all papers are gone": keep what the feed had.
@@ -62,7 +63,7 @@ async function membership(db: PaperboyDb, feed: FeedId, papers: ParsedPaper[], d
 
 /** Loads the bundled snapshot as the `bundled` feed, only into an empty database. */
 export async function loadBundled(db: PaperboyDb, snapshot: BundledSnapshot, now: number): Promise<boolean> {
-  return db.transaction('rw', db.papers, db.feeds, async () => {
+  return db.transaction('rw', db.papers, db.feeds, db.searchQueue, async () => {
     if ((await db.feeds.limit(1).count()) > 0 || (await db.papers.limit(1).count()) > 0) return false;
     const papers: ParsedPaper[] = [];
     for (const item of snapshot.papers) {
@@ -95,6 +96,17 @@ async function upsertPapers(db: PaperboyDb, papers: ParsedPaper[], source: Paper
     return { ...old, ...paper, links: { ...old.links, ...paper.links }, source: richerSource(old.source, source), firstSeenAt: old.firstSeenAt, lastSeenInFeedAt: now };
   });
   await db.papers.bulkPut(rows);
+  await queueForSearch(db, rows, existing, now);
+}
+
+/**
+ * Tells the search index which of these papers it must (re)index: those new or whose searchable
+ * text changed. In the writer's transaction, so no write is ever missed; the index itself is
+ * updated afterwards, off the write path (utils/search/indexer.ts).
+ */
+async function queueForSearch(db: PaperboyDb, rows: readonly Paper[], before: readonly (Paper | undefined)[], now: number): Promise<void> {
+  const changed = rows.filter((row, i) => searchTextChanged(before[i], row));
+  if (changed.length > 0) await db.searchQueue.bulkPut(changed.map((row) => ({ id: row.id, at: now })));
 }
 
 /**
@@ -119,6 +131,7 @@ export async function storeArxivPapers(db: PaperboyDb, feed: FeedId, papers: rea
     };
   });
   await db.papers.bulkPut(rows);
+  await queueForSearch(db, rows, existing, now);
   await replaceFeed(
     db,
     feed,

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { BUNDLED_FEED, LIVE_FEEDS, type FeedId, type FeedSizes, type ViewId } from '../views/view-id';
+import { BUNDLED_FEED, isMatchesView, LIVE_FEEDS, matchedIds, type FeedId, type FeedSizes, type LiveFeed, type ViewId } from '../views/view-id';
 import type { Paper, PaperboyDb, UserState } from './db';
 import { getSyncStatus } from './sync-status';
 import type { UserFlag } from './user-state';
@@ -111,29 +111,30 @@ export async function getFeedSizes(db: PaperboyDb): Promise<FeedSizes> {
   return Object.fromEntries(feeds.map((feed, i) => [feed, counts[i]])) as FeedSizes;
 }
 
-/** Unread papers in the live feeds, deduplicated by id, hidden ones left out: what the badge shows. */
-export async function countUnreadLive(db: PaperboyDb): Promise<number> {
-  return db.transaction('r', db.feeds, db.userState, async () => {
+/**
+ * Unread papers in the given live feeds, deduplicated by id, hidden ones left out: what the badge
+ * shows. With `since`, only papers first stored after that time count.
+ */
+export async function countUnreadLive(db: PaperboyDb, feeds: readonly LiveFeed[] = LIVE_FEEDS, since?: number): Promise<number> {
+  return db.transaction('r', db.feeds, db.userState, db.papers, async () => {
     const ids = new Set<string>();
-    for (const feed of LIVE_FEEDS) for (const id of await feedIds(db, feed)) ids.add(id);
-    const states = await db.userState.bulkGet([...ids]);
-    return states.filter((s) => !s?.readAt && !s?.dismissedAt).length;
+    for (const feed of feeds) for (const id of await feedIds(db, feed)) ids.add(id);
+    const list = [...ids];
+    const [states, papers] = await Promise.all([db.userState.bulkGet(list), since === undefined ? [] : db.papers.bulkGet(list)]);
+    return states.filter((s, i) => !s?.readAt && !s?.dismissedAt && (since === undefined || (papers[i]?.firstSeenAt ?? 0) > since)).length;
   });
 }
 
 /**
- * The papers search covers (read off the page's critical path): every stored paper, except that
- * once a live sync has succeeded, papers only the bundled snapshot supplied are left out unless
- * the user read or saved one.
+ * Search results by id, in order (utils/search answers with ids): hidden and unknown ids left out,
+ * and, once a live sync has succeeded, papers only the bundled snapshot supplied unless the user
+ * read or saved one. Reads only the papers asked for, never the whole table.
  */
-export async function getSearchablePapers(db: PaperboyDb): Promise<Paper[]> {
+export async function getSearchResults(db: PaperboyDb, ids: readonly string[]): Promise<PaperView[]> {
   return db.transaction('r', db.papers, db.userState, db.meta, async () => {
-    const papers = await db.papers.toArray();
-    // Read no more unless there is something to leave out (the page re-runs this on every change it read).
-    if (!papers.some((p) => p.source === 'bundled') || (await getSyncStatus(db)).lastSuccessAt === undefined) return papers;
-    const [read, saved] = await Promise.all([db.userState.where('readAt').above(0).primaryKeys(), db.userState.where('savedAt').above(0).primaryKeys()]);
-    const kept = new Set([...read, ...saved]);
-    return papers.filter((p) => p.source !== 'bundled' || kept.has(p.id));
+    const views = await joinViews(db, ids);
+    if (!views.some((v) => v.paper.source === 'bundled') || (await getSyncStatus(db)).lastSuccessAt === undefined) return views;
+    return views.filter((v) => v.paper.source !== 'bundled' || v.state?.readAt || v.state?.savedAt);
   });
 }
 
@@ -141,6 +142,7 @@ export async function getSearchablePapers(db: PaperboyDb): Promise<Paper[]> {
 export function getView(db: PaperboyDb, view: ViewId): Promise<PaperView[]> {
   if (view === 'saved') return getSaved(db);
   if (view === 'history') return getHistory(db);
+  if (isMatchesView(view)) return getPapersByIds(db, matchedIds(view) ?? []);
   if (view === 'hidden') return getHidden(db);
   return getFeed(db, view);
 }

@@ -32,7 +32,7 @@ export async function papersUnlistedSince(db: PaperboyDb, cutoff: number): Promi
  * read nor saved. User state is never deleted, so flags come back if the paper does.
  */
 export async function deleteUnkeptPapers(db: PaperboyDb, ids: string[], cutoff: number): Promise<number> {
-  return db.transaction('rw', db.papers, db.feeds, db.userState, async () => {
+  return db.transaction('rw', db.papers, db.feeds, db.userState, db.searchQueue, async () => {
     const [papers, states, listed] = await Promise.all([
       db.papers.bulkGet(ids),
       db.userState.bulkGet(ids),
@@ -45,6 +45,8 @@ export async function deleteUnkeptPapers(db: PaperboyDb, ids: string[], cutoff: 
       return paper !== undefined && (paper.lastSeenInFeedAt ?? paper.firstSeenAt) < cutoff && !inFeed.has(id) && !state?.readAt && !state?.savedAt;
     });
     await db.papers.bulkDelete(doomed);
+    // The search index drops them when it next runs (utils/search/indexer.ts).
+    await db.searchQueue.bulkPut(doomed.map((id) => ({ id, at: cutoff })));
     return doomed.length;
   });
 }

@@ -26,3 +26,9 @@ export async function recordVisit(db: PaperboyDb, page: VisitedPage, now: number
     return previous;
   });
 }
+
+/** The latest visit to any page (undefined before the first): what "new since I last looked" on the badge counts from. */
+export async function getLatestVisit(db: PaperboyDb): Promise<number | undefined> {
+  const visits = (await Promise.all([getLastVisit(db, 'popup'), getLastVisit(db, 'newtab')])).filter((t): t is number => t !== undefined);
+  return visits.length > 0 ? Math.max(...visits) : undefined;
+}

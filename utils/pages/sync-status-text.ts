@@ -13,15 +13,15 @@ export interface StatusText {
   title?: string;
 }
 
-/** Plain words for what the last syncs did. Pure, so pages and tests agree. */
-export function describeSyncStatus(status: SyncStatus, syncing: boolean, now: number): StatusText {
-  const title = describeInFull(status, now);
+/** Plain words for what the last syncs did, with the sync period in force. Pure, so pages and tests agree. */
+export function describeSyncStatus(status: SyncStatus, syncing: boolean, now: number, periodMinutes = SYNC_PERIOD_MINUTES): StatusText {
+  const title = describeInFull(status, now, periodMinutes);
   if (syncing) return { text: t('sync.syncing'), tone: 'idle', title };
   const { lastSuccessAt, lastError } = status;
   if (lastError && failedLast(status)) {
     const shown = lastSuccessAt === undefined ? t('sync.status.showingSnapshot') : t('sync.status.showingFrom', [formatDateTime(lastSuccessAt)]);
     const lead = lastError.kind === 'offline' ? t('sync.status.offline') : lastError.message;
-    return { text: t('sync.status.failed', [lead, shown]), tone: 'warn', detail: t('sync.status.nextTry', [nextTry(status, now)]), title };
+    return { text: t('sync.status.failed', [lead, shown]), tone: 'warn', detail: t('sync.status.nextTry', [nextTry(status, now, periodMinutes)]), title };
   }
   const skipped = skippedItems(status);
   const detail = skipped > 0 ? countOf(skipped, 'sync.status.skipped') : undefined;
@@ -30,9 +30,9 @@ export function describeSyncStatus(status: SyncStatus, syncing: boolean, now: nu
 }
 
 /** When the next attempt after a failure comes: an early retry, or the periodic sync. */
-function nextTry(status: SyncStatus, now: number): string {
+function nextTry(status: SyncStatus, now: number, periodMinutes: number): string {
   const { nextAttemptAt } = status;
-  if (nextAttemptAt === undefined) return t('sync.status.withPeriodic', [formatCount(SYNC_PERIOD_MINUTES)]);
+  if (nextAttemptAt === undefined) return t('sync.status.withPeriodic', [formatCount(periodMinutes)]);
   return nextAttemptAt > now ? t('sync.status.inWait', [formatWait(nextAttemptAt - now)]) : t('sync.status.shortly');
 }
 
@@ -45,11 +45,11 @@ function skippedItems(status: SyncStatus): number {
   return Object.values(status.feeds).reduce((sum, feed) => sum + (feed?.skipped ?? 0), 0);
 }
 
-function describeInFull(status: SyncStatus, now: number): string {
+function describeInFull(status: SyncStatus, now: number, periodMinutes: number): string {
   const { lastSuccessAt, lastError } = status;
   const lines = [lastSuccessAt === undefined ? t('sync.status.never') : t('sync.status.lastSynced', [formatDateTime(lastSuccessAt)])];
   if (lastError) lines.push(t('sync.status.lastError', [lastError.message, formatDateTime(lastError.at)]));
-  if (failedLast(status)) lines.push(t('sync.status.nextTryFull', [nextTry(status, now)]));
+  if (failedLast(status)) lines.push(t('sync.status.nextTryFull', [nextTry(status, now, periodMinutes)]));
   const skipped = skippedItems(status);
   if (skipped > 0) lines.push(countOf(skipped, 'sync.status.skippedFull'));
   return lines.join('\n');

@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 
 /**
  * Subscribes a component to a Dexie query: it re-renders whenever a write in any context of the
@@ -7,7 +7,8 @@ import { useEffect, useState } from 'preact/hooks';
  */
 export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[], initial: T): T {
   const [value, setValue] = useState<T>(initial);
-  useEffect(() => {
+  // Subscribed as the component commits, not after the next paint: the query is on its way a frame sooner.
+  useLayoutEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: setValue,
       error: (error) => console.error('Paperboy: query failed', error),

@@ -1,3 +1,4 @@
+import { isLiteMode } from './flavour-mode';
 import { DEFAULT_ARXIV_ORIGIN, DEFAULT_HF_ORIGIN, resolveOrigin } from './origins';
 
 /** The Hugging Face origin this build talks to; `WXT_HF_ORIGIN` at build time overrides it. */
@@ -5,3 +6,6 @@ export const HF_ORIGIN = resolveOrigin(import.meta.env.WXT_HF_ORIGIN, DEFAULT_HF
 
 /** The arXiv API origin (optional permission, fetched by pages only); `WXT_ARXIV_ORIGIN` overrides it. */
 export const ARXIV_ORIGIN = resolveOrigin(import.meta.env.WXT_ARXIV_ORIGIN, DEFAULT_ARXIV_ORIGIN);
+
+/** This build's flavour: `full` takes over the new tab; `lite` (`npm run build:lite`) does not. */
+export const FLAVOUR: 'full' | 'lite' = isLiteMode(import.meta.env.MODE) ? 'lite' : 'full';

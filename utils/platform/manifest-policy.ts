@@ -8,6 +8,17 @@ import type { Browser } from 'wxt/browser';
 /** Granted at install. None of them shows a warning in Chrome. */
 export const REQUIRED_PERMISSIONS = ['storage', 'alarms', 'unlimitedStorage'] as const satisfies readonly Browser.runtime.ManifestPermission[];
 
+/**
+ * The permissions a build holds from install. The e2e build (modes `e2e`, `e2e-lite`) also holds
+ * `notifications`: headless Chromium cannot show the prompt that asking for it opens (an
+ * unanswered prompt leaves `permissions.request` pending), so there the switch's request
+ * resolves at once and the real request-from-a-click path still runs. No shipped build does
+ * (tests/manifest.test.ts).
+ */
+export function permissionsAtInstall(mode: string): Browser.runtime.ManifestPermission[] {
+  return mode.startsWith('e2e') ? [...REQUIRED_PERMISSIONS, 'notifications'] : [...REQUIRED_PERMISSIONS];
+}
+
 /** The only hosts images may load from: Hugging Face's CDNs and the site itself. */
 export const IMAGE_HOSTS = [
   'cdn-thumbnails.huggingface.co',
@@ -21,8 +32,6 @@ export interface OptionalFeature {
   permissions?: readonly Browser.runtime.ManifestPermission[];
   /** Host match patterns (`optional_host_permissions`). */
   origins?: readonly string[];
-  /** What the user loses by saying no, for the message shown when they do. */
-  purpose: string;
 }
 
 /**
@@ -30,16 +39,18 @@ export interface OptionalFeature {
  * needs it (utils/permissions.ts). Adding one here never disables an installed extension;
  * adding a required permission with a warning would.
  */
-export function optionalFeatures(arxivOrigin: string, browser: string) {
+export function optionalFeatures(arxivOrigin: string, target: string) {
   return {
-    arxiv: { origins: [hostPattern(arxivOrigin, browser)], purpose: `fetch the arXiv feed from ${new URL(arxivOrigin).host}` },
+    // What the user loses by saying no to each: utils/platform/permissions.ts, in the messages' language.
+    arxiv: { origins: [hostPattern(arxivOrigin, target)] },
+    notifications: { permissions: ['notifications'] },
   } as const satisfies Record<string, OptionalFeature>;
 }
 
 export type OptionalFeatureName = keyof ReturnType<typeof optionalFeatures>;
 
 /**
- * The match pattern that covers one origin in `browser` (WXT's target name: `import.meta.env.BROWSER`
+ * The match pattern that covers one origin in `target` (WXT's browser name: `import.meta.env.BROWSER`
  * at run time, the manifest callback's `browser` at build time), so the manifest and the runtime
  * permission checks use the same string. Firefox matches nothing with a pattern that names a port
  * (the permission still reads as granted, but every response is blocked as cross-origin), while a
@@ -48,14 +59,14 @@ export type OptionalFeatureName = keyof ReturnType<typeof optionalFeatures>;
  * https://bugzilla.mozilla.org/show_bug.cgi?id=1362809,
  * https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/Match_patterns#host
  */
-export function hostPattern(origin: string, browser: string): string {
+export function hostPattern(origin: string, target: string): string {
   const url = new URL(origin);
-  return browser === 'firefox' ? `${url.protocol}//${url.hostname}/*` : `${url.origin}/*`;
+  return target === 'firefox' ? `${url.protocol}//${url.hostname}/*` : `${url.origin}/*`;
 }
 
 /** The manifest keys for every optional feature. */
-export function optionalManifestKeys(arxivOrigin: string, browser: string): { optional_permissions: string[]; optional_host_permissions: string[] } {
-  const features: readonly OptionalFeature[] = Object.values(optionalFeatures(arxivOrigin, browser));
+export function optionalManifestKeys(arxivOrigin: string, target: string): { optional_permissions: string[]; optional_host_permissions: string[] } {
+  const features: readonly OptionalFeature[] = Object.values(optionalFeatures(arxivOrigin, target));
   return {
     optional_permissions: features.flatMap((feature) => feature.permissions ?? []),
     optional_host_permissions: features.flatMap((feature) => feature.origins ?? []),

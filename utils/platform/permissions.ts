@@ -5,6 +5,12 @@ import { t } from '../lib/i18n';
 
 const OPTIONAL_FEATURES = optionalFeatures(ARXIV_ORIGIN, import.meta.env.BROWSER);
 
+/** What the user loses by saying no to each optional feature, in the messages' language. */
+const PURPOSES: Record<OptionalFeatureName, () => string> = {
+  arxiv: () => t('permission.arxivPurpose', [new URL(ARXIV_ORIGIN).host]),
+  notifications: () => t('permission.notifyPurpose'),
+};
+
 export type PermissionOutcome = { granted: true } | { granted: false; message: string };
 
 /**
@@ -15,7 +21,7 @@ export type PermissionOutcome = { granted: true } | { granted: false; message: s
  */
 export function requestOptional(name: OptionalFeatureName): Promise<PermissionOutcome> {
   const feature: OptionalFeature = OPTIONAL_FEATURES[name];
-  return request(permissionsOf(feature), feature.purpose);
+  return request(permissionsOf(feature), PURPOSES[name]());
 }
 
 /** Whether an optional feature's permissions are granted now (no prompt, no gesture needed). */

@@ -1,12 +1,15 @@
 import { liveQuery } from 'dexie';
 import { db } from '../data/db';
-import { createSearchIndex, search, updateSearchIndex, type SearchIndex } from './search-index';
+import { queryIndex } from './index-query';
+import { loadIndexDocs, type IndexDocs } from './index-store';
+import { updateSearchIndex } from './indexer';
 import type { SearchRequest, SearchResponse } from './protocol';
-import { getSearchablePapers } from '../data/papers';
 
-// The search index lives in a shared worker: one index for every open new tab and the popup,
-// built once, never blocking a page, its memory nobody's page heap. The worker reads the shared
-// database itself and keeps the index current as syncs land (Dexie broadcasts every write).
+// The search worker: one for every open new tab and the popup, started when a page is about to
+// search (never on the critical path, never when nobody searches). It loads the persisted index's
+// document table and vocabulary (index-store.ts), not the papers, and each query reads only the
+// postings of its own terms (index-query.ts). The index is updated where papers are written; the
+// worker finishes whatever is still queued, so results are whole again as soon as it can.
 
 interface Port {
   postMessage(message: SearchResponse): void;
@@ -15,37 +18,56 @@ interface Port {
 
 const ports = new Set<Port>();
 const waiting = new Map<Port, SearchRequest>();
-let index: SearchIndex | undefined;
+let docs: IndexDocs | undefined;
+let pending = 0;
 let failure: string | undefined;
+let indexing = false;
+
+/** Finishes what the writers queued; the queue's next change runs it again if more came. */
+function finishQueue(): void {
+  if (indexing) return;
+  indexing = true;
+  updateSearchIndex(db)
+    .catch((error: unknown) => fail('update the index', error))
+    .finally(() => (indexing = false));
+}
+
+const fail = (what: string, error: unknown) => {
+  failure = `Search could not ${what} (${(error as Error)?.message ?? 'unknown error'})`;
+  for (const port of ports) port.postMessage({ type: 'error', message: failure });
+};
 
 function answer(port: Port, request: SearchRequest): void {
-  port.postMessage({ type: 'results', seq: request.seq, ids: search(index!, request.query, request.limit) });
+  queryIndex(db, docs!, request.query, request.limit).then(
+    (ids) => port.postMessage({ type: 'results', seq: request.seq, ids, pending }),
+    (error: unknown) => fail('read the index', error),
+  );
 }
 
 function connect(port: Port): void {
   ports.add(port);
   port.onmessage = ({ data }) => {
     if (data?.type !== 'query') return;
-    if (index) answer(port, data);
+    if (docs) answer(port, data);
     else waiting.set(port, data); // only the latest query of each page matters once ready
   };
-  if (index) port.postMessage({ type: 'ready', size: index.prints.size });
+  if (docs) port.postMessage({ type: 'ready', size: docs.documentCount, pending });
   else if (failure) port.postMessage({ type: 'error', message: failure });
 }
 
-liveQuery(() => getSearchablePapers(db)).subscribe({
-  next(papers) {
-    if (index) updateSearchIndex(index, papers);
-    else index = createSearchIndex(papers);
+// Only the index's own rows and the queue: a sync that stores papers shows here once the indexer
+// has taken them (or queued them, which says how many are not searchable yet).
+liveQuery(() => db.transaction('r', db.searchState, db.searchQueue, async () => ({ loaded: await loadIndexDocs(db), queued: await db.searchQueue.count() }))).subscribe({
+  next({ loaded, queued }) {
+    docs = loaded;
+    pending = queued;
     // Every page asks again on "ready": results follow a sync without a keystroke.
-    for (const port of ports) port.postMessage({ type: 'ready', size: index.prints.size });
+    for (const port of ports) port.postMessage({ type: 'ready', size: docs.documentCount, pending });
     for (const [port, request] of waiting) answer(port, request);
     waiting.clear();
+    if (queued > 0) finishQueue();
   },
-  error(error) {
-    failure = `Search could not read the papers (${(error as Error)?.message ?? 'unknown error'})`;
-    for (const port of ports) port.postMessage({ type: 'error', message: failure });
-  },
+  error: (error: unknown) => fail('read the index', error),
 });
 
 const scope = self as unknown as { onconnect?: ((event: MessageEvent) => void) | null };

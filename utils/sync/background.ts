@@ -1,24 +1,63 @@
-import type { Browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { ensureBundled } from '../data/bundled';
+import type { PaperboyDb } from '../data/db';
 import { pruneAsSet, pruneIfDue } from '../data/retention';
 import { getSyncStatus, type SyncStatus } from '../data/sync-status';
 import { createQueue, createShared } from '../lib/serial';
+import { notifyMatches } from '../notify/notify';
 import { refreshBadge } from '../platform/badge';
+import { readSetting } from '../settings/settings';
 import type { PeriodFeed } from '../views/view-id';
 import { isSyncAlarm, restoreAlarms, scheduleRetry } from './alarms';
 import { isWorkerMessage } from './messages';
 import type { FeedSyncResult } from './period-sync';
+import { createCrossDevice } from './cross-device/pacer';
+import { settingsEffects } from './settings-effects';
 import { createSync, type SyncDeps } from './sync';
+import { updateSearchIndex } from '../search/indexer';
+
+/**
+ * Brings the search index up to date with the papers just written: here, where the papers were
+ * written and the background is awake anyway, so no page ever rebuilds it.
+ */
+function indexNewPapers(db: PaperboyDb): Promise<unknown> {
+  return updateSearchIndex(db).catch((error) => console.error('Paperboy: search index not updated', error));
+}
+
+type StorageListener = (changes: Record<string, Browser.storage.StorageChange>, area: string) => unknown;
+
+/** One `storage.onChanged` listener that runs two. */
+function both(a: StorageListener, b: StorageListener) {
+  return async (changes: Record<string, Browser.storage.StorageChange>, area: string): Promise<void> => {
+    await Promise.all([a(changes, area), b(changes, area)]);
+  };
+}
+
+/** What each page message asks the background for; anything else is not for it (undefined). */
+function routeMessages(handlers: { syncNow: () => Promise<SyncStatus>; syncFeed: (feed: PeriodFeed) => Promise<FeedSyncResult>; flagsChanged: () => void }) {
+  return (message: unknown) => {
+    if (!isWorkerMessage(message)) return undefined;
+    if (message.type === 'flags-changed') return void handlers.flagsChanged();
+    return message.type === 'sync-feed' ? handlers.syncFeed(message.feed) : handlers.syncNow();
+  };
+}
+
+/** What follows a sync that stored papers: a notification about new matches, retention when due. */
+async function afterStoredSync(db: PaperboyDb, now: number): Promise<void> {
+  await notifyMatches(db, now).catch((error) => console.error('Paperboy: notification failed', error));
+  await pruneIfDue(db, now).catch((error) => console.error('Paperboy: retention failed', error));
+}
 
 /** What the background does for each event; the entrypoint only wires events to it. */
 export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
   const { db } = deps;
   const now = deps.now ?? Date.now;
-  const sync = createSync({ ...deps, makeRoom: () => pruneAsSet(db, now()) });
+  const sync = createSync({ liveFeeds: () => readSetting('liveFeeds'), ...deps, makeRoom: () => pruneAsSet(db, now()) });
   // Jobs that write the sync status run one after another, so none overwrites another's outcome.
   const serial = createQueue();
   const syncing = createShared<'sync', SyncStatus>();
   const fetchingFeed = createShared<PeriodFeed, FeedSyncResult>();
+  const crossDevice = createCrossDevice({ db, now, area: () => browser.storage.sync });
 
   async function syncJob(force: boolean): Promise<SyncStatus> {
     await ensureBundled(db, now()).catch(() => false);
@@ -26,8 +65,8 @@ export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
     await refreshBadge(db);
     if (!ran) return status;
     await scheduleRetry(status, now());
-    const stored = status.lastSuccessAt === status.lastAttemptAt;
-    if (stored) await pruneIfDue(db, now()).catch((error) => console.error('Paperboy: retention failed', error));
+    if (status.lastSuccessAt === status.lastAttemptAt) await afterStoredSync(db, now());
+    await indexNewPapers(db);
     return status;
   }
 
@@ -41,7 +80,7 @@ export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
 
   /** Fetches an on-demand feed (never counted by the badge); a second ask meanwhile shares it. */
   function syncFeed(feed: PeriodFeed): Promise<FeedSyncResult> {
-    return fetchingFeed(feed, () => serial(() => sync.runFeed(feed)));
+    return fetchingFeed(feed, () => serial(() => sync.runFeed(feed).finally(() => indexNewPapers(db))));
   }
 
   /**
@@ -49,23 +88,23 @@ export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
    * sync at once if one was killed halfway, a retry was missed, or the periodic one is overdue.
    */
   async function onWake(): Promise<void> {
+    crossDevice.onWake();
     const status = await getSyncStatus(db);
-    const due = await restoreAlarms(status, now);
+    const due = await restoreAlarms(status, now, await readSetting('syncPeriodMinutes'));
     await refreshBadge(db);
     if (due || status.pendingSince !== undefined) await syncNow();
+    else await indexNewPapers(db); // what is still queued: an update's first indexing, a cut-short batch
   }
 
   return {
     syncNow,
     onWake,
+    onStorageChanged: both(settingsEffects({ db, now, syncNow }), crossDevice.onStorageChanged),
     onInstalled: () => syncNow(),
     onStartup: () => syncNow(),
     // The alarms are the retry schedule: they skip a backoff wait, never a rate limit.
     onAlarm: (alarm: Browser.alarms.Alarm) => (isSyncAlarm(alarm.name) ? syncNow(true) : undefined),
     syncFeed,
-    onMessage: (message: unknown) => {
-      if (!isWorkerMessage(message)) return undefined;
-      return message.type === 'sync-feed' ? syncFeed(message.feed) : syncNow(true);
-    },
+    onMessage: routeMessages({ syncNow: () => syncNow(true), syncFeed, flagsChanged: crossDevice.onLocalChange }),
   };
 }

@@ -36,7 +36,7 @@ export function offerUndo(ctx: HandlerContext, change: FlagChange, text: string,
   const entry: UndoEntry = {
     undone,
     revert: async () => {
-      await revert(ctx.deps.db, change);
+      await revert(ctx.deps.db, change, ctx.deps.now());
       onUndone?.();
     },
   };
@@ -70,7 +70,7 @@ export function paperHandlers(ctx: HandlerContext): PaperHandlers {
       }),
     restore: (id) =>
       attempt(show, 'triage.what.restore', async () => {
-        const change = await undismiss(db, [id]);
+        const change = await undismiss(db, [id], now());
         offerUndo(ctx, change, t('triage.restored', [titled(papers, id)]), t('triage.hiddenAgain'), () => ctx.focusWhenListed(id));
       }),
     cite: (id, format) =>

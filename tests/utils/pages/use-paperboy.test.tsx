@@ -6,6 +6,7 @@ import type { PaperboyDb } from '../../../utils/data/db';
 import type { PaperView } from '../../../utils/data/papers';
 import { dismiss, markRead, toggleSaved } from '../../../utils/data/user-state';
 import { usePaperboy } from '../../../utils/pages/use-paperboy';
+import { FIRST_CARDS } from '../../../utils/pages/use-progressive';
 import type { ViewId } from '../../../utils/views/view-id';
 import { seedSnapshotText } from '../../fixtures/recorded';
 import { recordedPapers, renderPageHook, seedFeeds } from '../../support/page-harness';
@@ -96,6 +97,35 @@ describe('usePaperboy: live from the database', () => {
     await waitFor(() => expect(ids(result.current.papers)).toEqual([a, b]));
     rerender([d, a]);
     await waitFor(() => expect(ids(result.current.papers)).toEqual([d, a]));
+  });
+
+  it('shows the first screen of many results before all of them are read, and keeps the last results (stale) until the new ones are', async () => {
+    await seedFeeds(db, ['hf-trending'], papers, T0);
+    const all = papers.map((p) => p.id);
+    expect(all.length).toBeGreaterThan(FIRST_CARDS);
+    const seen: [string, number | undefined][] = [];
+    const { result, rerender } = renderPageHook(
+      (searchIds: string[]) => {
+        const page = usePaperboy('hf-trending', searchIds, undefined, true);
+        seen.push([page.results, page.papers?.length]);
+        return page;
+      },
+      { db, now: time.now, initialProps: all },
+    );
+
+    await waitFor(() => expect(result.current.results).toBe('whole'));
+    expect(ids(result.current.papers)).toEqual(all);
+    const firstAt = seen.findIndex(([results]) => results === 'first');
+    expect(seen[firstAt]).toEqual(['first', FIRST_CARDS]);
+    expect(seen.findIndex(([results]) => results === 'whole')).toBeGreaterThan(firstAt);
+
+    // Another query: until its papers are read, the last results stay, marked stale.
+    seen.length = 0;
+    rerender([...all].reverse());
+    expect(result.current).toMatchObject({ results: 'stale' });
+    expect(ids(result.current.papers)).toEqual(all);
+    await waitFor(() => expect(result.current.results).toBe('whole'));
+    expect(ids(result.current.papers)).toEqual([...all].reverse());
   });
 
   it('counts unread papers in each feed and the papers of each list, and the counts follow a change', async () => {

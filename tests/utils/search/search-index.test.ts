@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { recordedHfDay } from '../../fixtures/recorded';
 import type { Paper } from '../../../utils/data/db';
-import { createSearchIndex, search, updateSearchIndex } from '../../../utils/search/search-index';
+import { createSearchIndex, search } from '../../../utils/search/search-index';
 import { parseDailyPapers } from '../../../utils/sync/sources/hf';
+import { persistedSearch } from './persisted';
 
 const items = recordedHfDay('2026-06-12');
 const parsed = parseDailyPapers(items, 'https://huggingface.co');
@@ -20,79 +21,80 @@ const small = [
   paper('2401.00004', { title: 'Scaling laws', summary: 'Compute.', aiKeywords: ['mixture-of-experts', 'sparse routing'] }),
 ];
 
-describe('search ranking', () => {
-  const index = createSearchIndex(small);
+type Search = (query: string, limit?: number) => Promise<string[]>;
 
-  it('ranks a title match above an abstract match', () => {
-    expect(search(index, 'diffusion')).toEqual(['2401.00001', '2401.00002']);
+/** The same behaviour from the index held in memory and from the one kept in the database. */
+const engines: [string, (papers: Paper[]) => Promise<Search>][] = [
+  [
+    'in memory',
+    async (papers) => {
+      const mini = createSearchIndex(papers);
+      return async (query, limit) => search(mini, query, limit);
+    },
+  ],
+  ['persisted', persistedSearch],
+];
+
+describe.each(engines)('search ranking (%s)', (_name, build) => {
+  let find: Search;
+  beforeAll(async () => {
+    find = await build(small);
   });
 
-  it('finds words by their beginning, as the user types', () => {
-    expect(search(index, 'diffu')).toEqual(['2401.00001', '2401.00002']);
-    expect(search(index, 'retr')).toEqual(['2401.00003']);
+
+  it('ranks a title match above an abstract match', async () => {
+    expect(await find('diffusion')).toEqual(['2401.00001', '2401.00002']);
   });
 
-  it('tolerates one typo (a letter missing, extra or wrong) in a word of 5 letters or more', () => {
-    expect(search(index, 'difusion')).toEqual(['2401.00001', '2401.00002']);
-    expect(search(index, 'retrieaval agents')).toEqual(['2401.00003']);
-    expect(search(index, 'scaleng laws')).toEqual(['2401.00004']);
+  it('finds words by their beginning, as the user types', async () => {
+    expect(await find('diffu')).toEqual(['2401.00001', '2401.00002']);
+    expect(await find('retr')).toEqual(['2401.00003']);
+  });
+
+  it('tolerates one typo (a letter missing, extra or wrong) in a word of 5 letters or more', async () => {
+    expect(await find('difusion')).toEqual(['2401.00001', '2401.00002']);
+    expect(await find('retrieaval agents')).toEqual(['2401.00003']);
+    expect(await find('scaleng laws')).toEqual(['2401.00004']);
     // Short words match as typed: "grap" is a prefix, "grep" is not a typo allowance.
-    expect(search(index, 'survey grep')).toEqual([]);
+    expect(await find('survey grep')).toEqual([]);
   });
 
-  it('treats only the last word as a prefix: earlier words are complete', () => {
-    expect(search(index, 'retr agents')).toEqual([]);
-    expect(search(index, 'agents retr')).toEqual(['2401.00003']);
+  it('treats only the last word as a prefix: earlier words are complete', async () => {
+    expect(await find('retr agents')).toEqual([]);
+    expect(await find('agents retr')).toEqual(['2401.00003']);
   });
 
-  it('ignores stop words', () => {
-    expect(search(index, 'the diffusion of')).toEqual(['2401.00001', '2401.00002']);
+  it('ignores stop words', async () => {
+    expect(await find('the diffusion of')).toEqual(['2401.00001', '2401.00002']);
   });
 
-  it('searches authors (accents folded) and AI keywords', () => {
-    expect(search(index, 'muller')).toEqual(['2401.00003']);
-    expect(search(index, 'Lovelace')).toEqual(['2401.00003']);
-    expect(search(index, 'sparse routing')).toEqual(['2401.00004']);
+  it('searches authors (accents folded) and AI keywords', async () => {
+    expect(await find('muller')).toEqual(['2401.00003']);
+    expect(await find('Lovelace')).toEqual(['2401.00003']);
+    expect(await find('sparse routing')).toEqual(['2401.00004']);
   });
 
-  it('needs every word to match', () => {
-    expect(search(index, 'diffusion video')).toEqual(['2401.00001']);
-    expect(search(index, 'diffusion scaling')).toEqual([]);
+  it('needs every word to match', async () => {
+    expect(await find('diffusion video')).toEqual(['2401.00001']);
+    expect(await find('diffusion scaling')).toEqual([]);
   });
 
-  it('returns nothing for an empty query and honours the limit', () => {
-    expect(search(index, '   ')).toEqual([]);
-    expect(search(index, 'd')).toEqual([]);
-    expect(search(index, 'diffusion', 1)).toEqual(['2401.00001']);
+  it('returns nothing for an empty query and honours the limit', async () => {
+    expect(await find('   ')).toEqual([]);
+    expect(await find('d')).toEqual([]);
+    expect(await find('diffusion', 1)).toEqual(['2401.00001']);
   });
 
-  it('finds recorded HF papers by a distinctive title word and by author', () => {
-    const real = createSearchIndex(recorded);
+  it('finds recorded HF papers by a distinctive title word and by author', async () => {
+    const real = await build(recorded);
     const target = recorded[0]!;
-    expect(search(real, 'familiarity annotation')[0]).toBe(target.id);
-    expect(search(real, target.authors[1]!)).toContain(target.id);
+    expect((await real('familiarity annotation'))[0]).toBe(target.id);
+    expect(await real(target.authors[1]!)).toContain(target.id);
   });
 });
 
-describe('updateSearchIndex', () => {
-  it('adds new papers, re-indexes changed text, drops removed papers', () => {
-    const index = createSearchIndex(small);
-    const next = [
-      ...small.slice(1, 3),
-      { ...small[3]!, aiKeywords: ['speculative decoding'] },
-      paper('2401.00005', { title: 'Tokenizer-free language models' }),
-    ];
-    expect(updateSearchIndex(index, next)).toEqual({ added: 1, changed: 1, removed: 1 });
-    expect(search(index, 'tokenizer')).toEqual(['2401.00005']);
-    expect(search(index, 'speculative')).toEqual(['2401.00004']);
-    expect(search(index, 'routing')).toEqual([]);
-    expect(search(index, 'video')).toEqual([]);
-    // Nothing changed: nothing to do.
-    expect(updateSearchIndex(index, next)).toEqual({ added: 0, changed: 0, removed: 0 });
-  });
-
+describe('createSearchIndex', () => {
   it('ignores duplicate ids when building', () => {
-    const index = createSearchIndex([small[0]!, small[0]!]);
-    expect(index.mini.documentCount).toBe(1);
+    expect(createSearchIndex([small[0]!, small[0]!]).documentCount).toBe(1);
   });
 });

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSearchWorker } from '../../../utils/search/client';
 import type { SearchRequest, SearchResponse } from '../../../utils/search/protocol';
 import { createSearchIndex, search } from '../../../utils/search/search-index';
-import { useSearch } from '../../../utils/search/use-search';
+import { usePreloadSearch, useSearch } from '../../../utils/search/use-search';
 import { recordedRows } from '../../support/page-harness';
 
 // The real client starts a `?sharedworker` module, which Vitest cannot load; the page reaches it
@@ -24,7 +24,7 @@ class FakeSearchWorker {
 
   readonly start = (onMessage: (message: SearchResponse) => void) => {
     this.onMessage = onMessage;
-    queueMicrotask(() => this.send({ type: 'ready', size: this.index.prints.size }));
+    queueMicrotask(() => this.send({ type: 'ready', size: this.index.documentCount, pending: 0 }));
     return {
       query: (seq: number, query: string, limit: number) => {
         const request: SearchRequest = { type: 'query', seq, query, limit };
@@ -36,7 +36,7 @@ class FakeSearchWorker {
   };
 
   answer({ seq, query, limit }: SearchRequest): void {
-    this.send({ type: 'results', seq, ids: search(this.index, query, limit) });
+    this.send({ type: 'results', seq, ids: search(this.index, query, limit), pending: 0 });
   }
 
   send(message: SearchResponse): void {
@@ -46,8 +46,8 @@ class FakeSearchWorker {
 
 let worker: FakeSearchWorker;
 
-/** The popup's search: lazy, it starts at the first query long enough to search. */
-const renderLazy = (query: string) => renderHook((q: string) => useSearch(q, false), { initialProps: query });
+/** A page's search: lazy, it starts when the user is about to search or at the first query long enough. */
+const renderLazy = (query: string) => renderHook((q: string) => useSearch(q), { initialProps: query });
 
 beforeEach(() => {
   worker = new FakeSearchWorker();
@@ -56,13 +56,14 @@ beforeEach(() => {
 
 afterEach(cleanup);
 
-describe('useSearch in the popup (lazy)', () => {
+describe('useSearch (lazy)', () => {
   it('starts nothing for a one-letter query', async () => {
     const { result, rerender } = renderLazy('d');
     // Were the client on its way, this would wait for it to load.
     await vi.dynamicImportSettled();
     expect(startSearchWorker).not.toHaveBeenCalled();
-    expect(result.current).toEqual({ status: 'off' });
+    expect(result.current).toMatchObject({ status: 'off' });
+    expect(result.current.ids).toBeUndefined();
 
     rerender('di');
     await waitFor(() => expect(result.current.status).toBe('ready'));
@@ -101,5 +102,78 @@ describe('useSearch in the popup (lazy)', () => {
 
     await act(() => worker.send({ type: 'error', message: 'Search stopped working (out of memory)' }));
     expect(result.current).toMatchObject({ status: 'error', error: 'Search stopped working (out of memory)' });
+  });
+});
+
+describe('useSearch: prepared before the first keystroke', () => {
+  it('starts the worker when the user is about to search (focus), before any query', async () => {
+    const { result, rerender } = renderLazy('');
+    await vi.dynamicImportSettled();
+    expect(startSearchWorker).not.toHaveBeenCalled();
+
+    await act(() => result.current.prepare());
+    await waitFor(() => expect(result.current.status).toBe('ready'));
+    expect(worker.requests).toEqual([]);
+    rerender('memory');
+    await waitFor(() => expect(result.current.ids).toEqual(search(worker.index, 'memory')));
+    expect(startSearchWorker).toHaveBeenCalledTimes(1);
+    expect(worker.requests[0]?.query).toBe('memory');
+  });
+
+  it('says how many papers are still waiting to be indexed', async () => {
+    const { result } = renderLazy('memory');
+    await waitFor(() => expect(result.current.status).toBe('ready'));
+    await act(() => worker.send({ type: 'ready', size: 30, pending: 12 }));
+    expect(result.current.pending).toBe(12);
+  });
+});
+
+describe('usePreloadSearch: the index loaded before the first keystroke', () => {
+  const setVisibility = (state: 'visible' | 'hidden') => {
+    Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  };
+  const renderPreloaded = (shown: boolean) =>
+    renderHook(
+      (papersShown: boolean) => {
+        const state = useSearch('');
+        usePreloadSearch(papersShown, state.prepare);
+        return state;
+      },
+      { initialProps: shown },
+    );
+  /** Longer than the idle wait (at most 200 ms where there is no requestIdleCallback). */
+  const idle = async () => {
+    await act(() => new Promise((done) => setTimeout(done, 400)));
+    // Were the client on its way, this would wait for it to load.
+    await vi.dynamicImportSettled();
+  };
+
+  afterEach(() => setVisibility('visible'));
+
+  it('starts the worker once the page shows its papers and is idle, with no keystroke, and only once', async () => {
+    const { result, rerender } = renderPreloaded(false);
+    await idle();
+    expect(result.current.status).toBe('off');
+    expect(startSearchWorker).not.toHaveBeenCalled();
+
+    rerender(true);
+    await waitFor(() => expect(result.current.status).toBe('ready'));
+    rerender(true);
+    await idle();
+    expect(startSearchWorker).toHaveBeenCalledTimes(1);
+    expect(worker.requests).toEqual([]);
+  });
+
+  it('waits while the page is hidden (opened in the background) and starts when it is shown', async () => {
+    setVisibility('hidden');
+    const { result } = renderPreloaded(true);
+    await idle();
+    expect(result.current.status).toBe('off');
+    expect(startSearchWorker).not.toHaveBeenCalled();
+
+    await act(() => setVisibility('visible'));
+    await waitFor(() => expect(result.current.status).toBe('ready'));
+    expect(startSearchWorker).toHaveBeenCalledTimes(1);
   });
 });

@@ -177,12 +177,18 @@ describe('the alarms are verified on every worker start', () => {
 describe('background entrypoint', () => {
   it('registers every listener synchronously, before its first await, and only wires them to the worker', async () => {
     vi.stubGlobal('fetch', () => Promise.reject(new TypeError('offline in this test')));
-    const events = [fakeBrowser.runtime.onInstalled, fakeBrowser.runtime.onStartup, fakeBrowser.alarms.onAlarm, fakeBrowser.runtime.onMessage];
+    const events = [fakeBrowser.runtime.onInstalled, fakeBrowser.runtime.onStartup, fakeBrowser.alarms.onAlarm, fakeBrowser.runtime.onMessage, fakeBrowser.storage.onChanged];
     const spies = events.map((event) => vi.spyOn(event, 'addListener'));
+    // WXT's fake browser has no permission events; the background listens for a grant of the
+    // notifications permission to start listening for clicks on notifications.
+    const grants = vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation(() => undefined);
+    const clicks = vi.spyOn(fakeBrowser.notifications.onClicked, 'addListener');
     const background = (await import('../../../entrypoints/background/index')).default;
     const main = background.main as () => void;
     main();
     // Checked right after main() returns, with no await in between: registered synchronously.
     for (const spy of spies) expect(spy).toHaveBeenCalledTimes(1);
+    expect(grants).toHaveBeenCalledTimes(1);
+    expect(clicks).toHaveBeenCalledTimes(1);
   });
 });

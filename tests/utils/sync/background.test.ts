@@ -10,6 +10,8 @@ import { ensureBundled } from '../../../utils/data/bundled';
 import { BUNDLED_PATH } from '../../../utils/data/bundled-path';
 import { MAX_EARLY_RETRIES } from '../../../utils/sync/outcome';
 import { createWorker } from '../../../utils/sync/background';
+import { queryIndex } from '../../../utils/search/index-query';
+import { loadIndexDocs } from '../../../utils/search/index-store';
 import { recordedHfDay as hfDay, seedSnapshotText } from '../../fixtures/recorded';
 import { fakeFetch, freshDb, json as jsonResponse, type Answer, type FakeRequest } from '../../support/harness';
 
@@ -223,5 +225,16 @@ describe('createWorker', () => {
     await worker().onWake();
     expect(apiRequests()).toHaveLength(4);
     expect((await getSyncStatus(db)).lastSuccessAt).toBe(clock);
+  });
+});
+
+describe('the search index after a sync', () => {
+  it('takes the synced papers in before the sync job ends: nothing is left for a page to build', async () => {
+    await worker().syncNow();
+    expect(await db.searchQueue.count()).toBe(0);
+    const docs = await loadIndexDocs(db);
+    expect(docs.documentCount).toBe(await db.papers.count());
+    const target = DAILY[4]!.paper as unknown as { id: string; title: string };
+    expect(await queryIndex(db, docs, target.title)).toContain(target.id);
   });
 });

@@ -1,6 +1,6 @@
 // Where the pages' boot copies (utils/pages/boot/boot-copy.ts) are kept: localStorage, which every
 // extension page shares and can read synchronously before anything else loads. The background
-// has no localStorage: there every call here does nothing.
+// has no localStorage: there a change of user state is left for the next page (user-state.ts).
 
 /** A text node, or an element: tag, attributes, children, and its namespace when not HTML. */
 export type CopiedNode = string | [tag: string, attributes: [string, string][], children: CopiedNode[], namespace?: string];
@@ -12,11 +12,12 @@ export interface BootCopy {
   nodes: CopiedNode[];
 }
 
-const KEY_PREFIX = 'paperboy:boot:';
+export const KEY_PREFIX = 'paperboy:boot:';
 /** A first screen is a few KB; anything much larger is not worth a synchronous read. */
 const MAX_CHARS = 256 * 1024;
 
-function storage(): Storage | undefined {
+/** This context's localStorage (none in the background). */
+export function storage(): Storage | undefined {
   try {
     return globalThis.localStorage;
   } catch {
@@ -48,9 +49,9 @@ export function readBootCopy(page: string, version: string): BootCopy | undefine
 }
 
 /**
- * Forgets every page's saved first screen: called on every change of user state (utils/data/
- * user-state.ts), so that no page boots showing a flag the user has since changed; the page that
- * made the change saves a fresh copy after it re-renders.
+ * Forgets every page's saved first screen. User state never needs it (its changes patch the
+ * copies: boot-copy-patch.ts); a change of layout does (density, default view, the feeds kept:
+ * utils/settings/use-settings.ts), since a copy drawn in the old one would flash on the next visit.
  */
 export function forgetBootCopies(): void {
   const store = storage();

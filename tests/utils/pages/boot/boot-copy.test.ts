@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildNodes, captureFirstScreen, saveBootCopy, showBootCopy } from '../../../../utils/pages/boot/boot-copy';
-import { forgetBootCopies, readBootCopy } from '../../../../utils/pages/boot/boot-copy-store';
+import { readBootCopy } from '../../../../utils/pages/boot/boot-copy-store';
 
 const VERSION = 'chunks/newtab-abc123.js';
 
@@ -113,14 +113,6 @@ describe('boot cache', () => {
   it('survives a corrupt entry', () => {
     localStorage.setItem('paperboy:boot:newtab', '{not json');
     expect(readBootCopy('newtab', VERSION)).toBeUndefined();
-  });
-
-  it('forgets every page copy when user state changes, and nothing else', () => {
-    saveBootCopy('newtab', VERSION, page(), 900);
-    saveBootCopy('popup', VERSION, page(), 600);
-    localStorage.setItem('other', 'kept');
-    forgetBootCopies();
-    expect(Object.keys(localStorage)).toEqual(['other']);
   });
 
   it('shows the copy in place of the live root, then hands over and replays a click', () => {

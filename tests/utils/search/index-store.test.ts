@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import type { Paper, PaperboyDb } from '../../../utils/data/db';
+import { applySync } from '../../../utils/data/feed-store';
+import { pruneOldPapers } from '../../../utils/data/retention';
+import type { ParsedPaper } from '../../../utils/sync/sources/hf';
+import { queryHits, queryIndex, withinEdits } from '../../../utils/search/index-query';
+import { loadIndexDocs } from '../../../utils/search/index-store';
+import { updateSearchIndex } from '../../../utils/search/indexer';
+import { createSearchIndex } from '../../../utils/search/search-index';
+import { parseDailyPapers } from '../../../utils/sync/sources/hf';
+import { recordedHfDay } from '../../fixtures/recorded';
+import { countReads, freshDb, T0, wrapTables } from '../../support/harness';
+
+const DAY = 86_400_000;
+const recorded = (['2026-06-12', '2026-08-03'] as const).flatMap((day) => {
+  const parsed = parseDailyPapers(recordedHfDay(day), 'https://huggingface.co');
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.papers;
+});
+
+/** `count` distinct papers from the recorded ones: own ids, titles spliced from two recorded titles. */
+function corpus(count: number, from = 0): ParsedPaper[] {
+  return Array.from({ length: count }, (_, i) => {
+    const n = from + i;
+    const a = recorded[n % recorded.length]!;
+    const b = recorded[(n * 7 + 3) % recorded.length]!;
+    const title = `${a.title.split(' ').slice(0, 4).join(' ')} ${b.title.split(' ').slice(-4).join(' ')}`;
+    return { ...a, id: `2601.${String(10000 + n)}`, title, authors: [...a.authors.slice(0, 3), ...b.authors.slice(-2)] };
+  });
+}
+
+async function store(db: PaperboyDb, papers: ParsedPaper[], now: number) {
+  await applySync(db, [{ feed: 'hf-trending', papers, skipped: 0 }], { feeds: {} }, now);
+}
+
+/** Words people type: whole title words, their starts, a letter dropped, two words, an author. */
+function queries(papers: readonly Paper[]): string[] {
+  const out = ['diffusion', 'language model', 'agents', 'video generation', 'reasoning', 'benchmark', 'difusion', 'multimodal lar', 'trans', 'zzzz nothing'];
+  papers.slice(0, 40).forEach((paper, i) => {
+    const word = paper.title.split(/\W+/).find((w) => w.length > 6)?.toLowerCase();
+    if (!word) return;
+    out.push(word, word.slice(0, 5), word.slice(0, 3) + word.slice(4));
+    if (i % 5 === 0 && paper.authors[0]) out.push(paper.authors[0]);
+  });
+  return out;
+}
+
+async function expectSameAsInMemory(db: PaperboyDb) {
+  const live = await db.papers.toArray();
+  const reference = createSearchIndex(live);
+  const docs = await loadIndexDocs(db);
+  expect(docs.documentCount).toBe(live.length);
+  for (const query of queries(live)) {
+    const expected = reference.search(query).map((hit) => [hit.id, hit.score] as const);
+    const actual = await queryHits(db, docs, query);
+    expect(actual.map((hit) => hit.id).sort(), query).toEqual(expected.map(([id]) => id).sort());
+    const scores = new Map(expected);
+    for (const hit of actual) expect(hit.score, `${query}: ${hit.id}`).toBeCloseTo(scores.get(hit.id)!, 9);
+  }
+}
+
+describe('the search index kept in the database', () => {
+  it('ranks exactly as MiniSearch over every stored paper, through new papers, changed text and deletions', async () => {
+    const db = freshDb();
+    await store(db, corpus(60), T0);
+    expect(await updateSearchIndex(db, 25)).toBe(60);
+    await expectSameAsInMemory(db);
+
+    // 40 new papers; 10 earlier ones get AI keywords (HF adds them hours later).
+    const changed = corpus(10).map((p) => ({ ...p, aiKeywords: ['speculative decoding', 'sparse attention'] }));
+    await store(db, [...corpus(40, 60), ...changed], T0 + 100 * DAY);
+    expect(await updateSearchIndex(db, 25)).toBe(50);
+    await expectSameAsInMemory(db);
+    expect(await queryIndex(db, await loadIndexDocs(db), 'speculative decoding')).toEqual(expect.arrayContaining(changed.map((p) => p.id)));
+
+    // Retention drops the 50 papers no feed has listed for 90 days.
+    await db.feeds.clear();
+    expect(await pruneOldPapers(db, 90, T0 + 150 * DAY)).toBe(50);
+    expect(await updateSearchIndex(db)).toBe(50);
+    await expectSameAsInMemory(db);
+  }, 60_000);
+
+  it('re-indexes only papers whose text changed: the writer queues nothing else', async () => {
+    const db = freshDb();
+    const papers = corpus(30);
+    await store(db, papers, T0);
+    await updateSearchIndex(db);
+    await store(db, papers.map((p) => ({ ...p, upvotes: (p.upvotes ?? 0) + 5 })), T0 + DAY);
+    expect(await db.searchQueue.count()).toBe(0);
+    await store(db, [{ ...papers[3]!, summary: `${papers[3]!.summary} Code is released.` }], T0 + 2 * DAY);
+    expect(await db.searchQueue.toCollection().primaryKeys()).toEqual([papers[3]!.id]);
+
+    const reads = countReads(db);
+    expect(await updateSearchIndex(db)).toBe(1);
+    // One paper read, not the table.
+    expect(reads.papers).toBe(1);
+  });
+
+  it('answers from the index alone: a query reads no paper', async () => {
+    const db = freshDb();
+    await store(db, corpus(40), T0);
+    await updateSearchIndex(db);
+    const docs = await loadIndexDocs(db);
+    const reads = countReads(db);
+    const ids = await queryIndex(db, docs, corpus(40)[5]!.title);
+    expect(ids[0]).toBe(corpus(40)[5]!.id);
+    expect(reads.papers ?? 0).toBe(0);
+  });
+
+  it('a paper queued again while a batch indexed it stays queued for the next batch', async () => {
+    const db = freshDb();
+    const [first] = corpus(1);
+    await store(db, [first!], T0);
+    // A later sync changes its text right after the indexer has read the queue, before it writes.
+    const later = { ...first!, title: 'Speculative decoding revisited' };
+    let landed: Promise<void> | undefined;
+    wrapTables(db, 'sync-lands-between', (table, name) => ({
+      ...table,
+      query: (request) => {
+        const trans = request.trans as unknown as IDBTransaction;
+        if (name === 'searchQueue' && trans.mode === 'readonly' && !landed) trans.addEventListener('complete', () => (landed = store(db, [later], T0 + DAY)));
+        return table.query(request);
+      },
+    }));
+    // Taken twice: the batch that read the old text leaves the new queue entry for the next.
+    expect(await updateSearchIndex(db)).toBe(2);
+    await landed;
+    expect(await db.searchQueue.count()).toBe(0);
+    expect(await queryIndex(db, await loadIndexDocs(db), 'speculative revisited')).toEqual([later.id]);
+  });
+});
+
+describe('withinEdits (the vocabulary scan for a typo)', () => {
+  /** Levenshtein distance, the plain way. */
+  const distance = (a: string, b: string): number => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    return d[a.length]![b.length]!;
+  };
+
+  it('says one edit apart exactly when Levenshtein does: substitutions, insertions, deletions anywhere, not swaps', () => {
+    const words = ['pressure', 'presure', 'pressures', 'presssure', 'prexsure', 'rpessure', 'pressur', 'ressure', 'xpressure', 'pressura', 'prseeure', 'diffusion', 'pres', 'pressure'];
+    for (const a of words) for (const b of words) for (const max of [1, 2]) expect(withinEdits(a, b, max), `${a} ~ ${b} (${max})`).toBe(distance(a, b) <= max);
+  });
+});

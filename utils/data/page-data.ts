@@ -1,0 +1,36 @@
+import type { CopyPatch } from '../pages/boot/boot-copy-patch';
+import type { Settings } from '../settings/defaults';
+import { defaultView, type FeedSizes, type ViewId } from '../views/view-id';
+import { getArxivStatus, type ArxivStatus } from './arxiv-store';
+import { waitingBootPatches } from './boot-patches';
+import type { PaperboyDb } from './db';
+import { getFeedSizes, getView, type PaperView } from './papers';
+import { getSyncStatus, type SyncStatus } from './sync-status';
+
+/** The settings that decide which view a page opens on. */
+export type ViewPrefs = Pick<Settings, 'defaultView' | 'liveFeeds'>;
+
+/** What a page draws on its first screen: the feeds' sizes (they pick the default view), the status, and the view's papers. */
+export interface PageData {
+  sizes: FeedSizes;
+  status: SyncStatus;
+  arxiv: ArxivStatus;
+  /** The view shown: the one asked for, else the default one for the feeds stored. */
+  view: ViewId;
+  papers: PaperView[];
+  /** Changes of user state the saved first screens do not show yet (made in the background). */
+  bootPatches: CopyPatch[];
+}
+
+/**
+ * Everything a page's first screen needs, in one read transaction: one round trip to the
+ * database between the app's start and its first render, however many papers are stored (every
+ * read is a bounded index range or a row by key). The tabs' counts are read after (view-counts.ts).
+ */
+export function getPageData(db: PaperboyDb, chosen: ViewId | undefined, prefs?: ViewPrefs): Promise<PageData> {
+  return db.transaction('r', [db.feeds, db.papers, db.userState, db.meta], async () => {
+    const [sizes, status, arxiv, bootPatches] = await Promise.all([getFeedSizes(db), getSyncStatus(db), getArxivStatus(db), waitingBootPatches(db)]);
+    const view = chosen ?? defaultView(sizes, prefs?.defaultView, prefs?.liveFeeds);
+    return { sizes, status, arxiv, view, papers: await getView(db, view), bootPatches };
+  });
+}
