@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import type { Series } from '../discover/series';
 import type { FeedId } from '../views/view-id';
 
 /** Links a paper offers; each one has passed `safeUrl`. */
@@ -70,6 +71,16 @@ export interface FeedEntry {
   id: string;
 }
 
+/** How a paper's counts moved: one sample per sync that listed it (utils/discover/series.ts). */
+export interface PaperHistory {
+  id: string;
+  /** When the newest sample was taken (indexed: the Rising view reads the papers sampled lately). */
+  lastAt: number;
+  upvotes: Series;
+  /** GitHub stars, for papers with code. */
+  stars?: Series;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -81,6 +92,7 @@ export type PaperboyDb = Dexie & {
   /** Keyed by `[feed+rank]`. */
   feeds: Table<FeedEntry, [FeedId, number]>;
   meta: EntityTable<MetaRow, 'key'>;
+  history: EntityTable<PaperHistory, 'id'>;
 };
 
 export const DB_NAME = 'paperboy';
@@ -133,6 +145,13 @@ export const SCHEMA: readonly SchemaStep[] = [
         .modify((paper: { source?: string }) => {
           if (paper.source === 'snapshot') paper.source = 'bundled';
         }),
+  },
+  {
+    // Rising and the sparklines: each paper's upvotes and GitHub stars as every sync saw them,
+    // indexed by the newest sample's time. A new table, empty until the next sync: nothing to
+    // carry over.
+    version: 4,
+    stores: { history: '&id, lastAt' },
   },
 ];
 

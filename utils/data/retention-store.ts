@@ -29,10 +29,11 @@ export async function papersUnlistedSince(db: PaperboyDb, cutoff: number): Promi
 /**
  * Deletes those of `ids` retention may drop, re-checking each inside one transaction (a sync or
  * a click may have come in since they were listed): unlisted since `cutoff`, in no feed, neither
- * read nor saved. User state is never deleted, so flags come back if the paper does.
+ * read nor saved; their count histories go with them. User state is never deleted, so flags come
+ * back if the paper does.
  */
 export async function deleteUnkeptPapers(db: PaperboyDb, ids: string[], cutoff: number): Promise<number> {
-  return db.transaction('rw', db.papers, db.feeds, db.userState, async () => {
+  return db.transaction('rw', [db.papers, db.feeds, db.userState, db.history], async () => {
     const [papers, states, listed] = await Promise.all([
       db.papers.bulkGet(ids),
       db.userState.bulkGet(ids),
@@ -45,6 +46,7 @@ export async function deleteUnkeptPapers(db: PaperboyDb, ids: string[], cutoff: 
       return paper !== undefined && (paper.lastSeenInFeedAt ?? paper.firstSeenAt) < cutoff && !inFeed.has(id) && !state?.readAt && !state?.savedAt;
     });
     await db.papers.bulkDelete(doomed);
+    await db.history.bulkDelete(doomed);
     return doomed.length;
   });
 }
