@@ -105,7 +105,7 @@ export interface RuleEffects {
   pinned: boolean;
   highlighted: boolean;
   dimmed: boolean;
-  /** The first rule met, to name in the card ("matches your rule “…”"). */
+  /** The rule to name in the card ("matches your rule “…”"): the first that pins or highlights, else the first met. */
   first?: Rule;
 }
 
@@ -113,7 +113,8 @@ export function ruleEffects(matched: readonly Rule[]): RuleEffects {
   const has = (effect: RuleEffect) => matched.some((rule) => rule.effect === effect);
   const pinned = has('pin');
   const highlighted = has('highlight');
-  return { pinned, highlighted, dimmed: has('dim') && !pinned && !highlighted, first: matched[0] };
+  const first = matched.find((rule) => rule.effect !== 'dim') ?? matched[0];
+  return { pinned, highlighted, dimmed: has('dim') && !pinned && !highlighted, first };
 }
 
 /** Rules as stored (or imported): malformed entries dropped, at most `MAX_RULES`. */

@@ -77,10 +77,10 @@ describe('regex rules', () => {
 });
 
 describe('effects', () => {
-  it('pin and highlight win over dim; the first rule met is named', () => {
+  it('pin and highlight win over dim, and are the rule named', () => {
     const pin = rule('agent', { effect: 'pin' });
     const dim = rule('latent', { effect: 'dim' });
-    expect(ruleEffects(matchRules(paper, [dim, pin]))).toEqual({ pinned: true, highlighted: false, dimmed: false, first: dim });
+    expect(ruleEffects(matchRules(paper, [dim, pin]))).toEqual({ pinned: true, highlighted: false, dimmed: false, first: pin });
     expect(ruleEffects(matchRules(paper, [dim]))).toMatchObject({ dimmed: true, pinned: false });
     expect(ruleEffects([])).toEqual({ pinned: false, highlighted: false, dimmed: false, first: undefined });
   });
