@@ -1,6 +1,7 @@
 import type { Paper } from '../data/db';
 import { matchRules, ruleEffects, ruleLabel, type Rule, type RuleEffects } from './rules';
-import { documentFrequencies, dot, termCounts, termVector, type TermCounts, type TermVector } from './text';
+import { termCounts, type TermCounts } from './text';
+import { collectionStats, denseMean, dot, dotDense, termVector, type TermVector } from './vectors';
 
 // "For you": a private ranking learned on this device from what the user reads, saves and hides.
 // Each candidate's text (title, AI keywords, abstract) is compared with the papers the user read
@@ -66,16 +67,6 @@ export function recencyPrior(paper: Paper, now: number): number {
   return 0.7 + 0.3 * 2 ** (-age / 14);
 }
 
-/** The weighted mean of unit vectors (not re-normalised: its length says how coherent they are). */
-function centroid(vectors: readonly TermVector[], weights: readonly number[]): TermVector {
-  const sum = new Map<string, number>();
-  const total = weights.reduce((a, b) => a + b, 0) || 1;
-  vectors.forEach((vector, i) => {
-    for (const [term, w] of vector) sum.set(term, (sum.get(term) ?? 0) + (w * weights[i]!) / total);
-  });
-  return sum;
-}
-
 /** The liked paper a candidate is most like, by weighted similarity. */
 function nearest(vector: TermVector, liked: readonly Like[]): { index: number; similarity: number } {
   let index = -1;
@@ -115,20 +106,20 @@ function firstPass(input: ForYouInput, candidates: readonly Paper[]): { scored: 
   const countsOf = input.counts ?? termCounts;
   const counts = new Map<Paper, TermCounts>();
   for (const paper of [...candidates, ...liked.map((l) => l.paper), ...hidden]) counts.set(paper, countsOf(paper));
-  const stats = documentFrequencies(counts.values());
+  const stats = collectionStats(counts.values());
   const vectorOf = (paper: Paper) => termVector(counts.get(paper)!, stats);
   const likes = liked.map((like): Like => ({ vector: vectorOf(like.paper), weight: KIND_WEIGHT[like.kind] * 2 ** (-Math.max(0, now - like.at) / INTEREST_HALF_LIFE_MS), like }));
-  const profile = centroid(
+  const profile = denseMean(
     likes.map((l) => l.vector),
     likes.map((l) => l.weight),
   );
-  const dislikes = centroid(
+  const dislikes = denseMean(
     hidden.map(vectorOf),
     hidden.map(() => 1),
   );
   const scored = candidates.map((paper): Scored => {
     const vector = vectorOf(paper);
-    return { paper, vector, score: dot(vector, profile) - HIDDEN_WEIGHT * dot(vector, dislikes), effects: ruleEffects(matchRules(paper, rules)) };
+    return { paper, vector, score: dotDense(vector, profile) - HIDDEN_WEIGHT * dotDense(vector, dislikes), effects: ruleEffects(matchRules(paper, rules)) };
   });
   return { scored, likes };
 }

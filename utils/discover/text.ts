@@ -1,8 +1,11 @@
 import { stemmer } from 'stemmer';
 import type { Paper } from '../data/db';
 
-// Papers as bags of word stems, weighted BM25-style against the collection they are ranked in:
-// what the For-you ranking compares. Pure.
+// Papers as bags of word stems and word pairs, weighted BM25-style against the collection they
+// are ranked in: what the For-you ranking compares. Terms are hashed into a fixed number of
+// slots (the hashing trick), so the arithmetic runs on typed arrays with no per-term strings or
+// maps: at 10,000 papers that is what keeps a ranking cheap. A rare collision of two terms in
+// one slot only blurs them a little.
 
 // Words that say nothing about a paper's topic: English glue and the boilerplate of abstracts.
 const STOPWORDS = new Set(
@@ -12,98 +15,104 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
-/** Caps the text a paper contributes: an abstract's first few hundred words say what it is about. */
+/** Slots terms are hashed into. */
+export const SLOTS = 1 << 20;
+/** An abstract's first few hundred words say what it is about; the rest costs time. */
 const MAX_TEXT = 3000;
+/** The word cache is dropped past this many words (a long-lived context would otherwise only grow). */
+const MAX_CACHED = 200_000;
 
-// Stemming is the costly step; a collection repeats its words, so each is stemmed once.
-const stems = new Map<string, string>();
-function stem(word: string): string {
-  let stemmed = stems.get(word);
-  if (stemmed === undefined) {
-    stemmed = stemmer(word);
-    if (stems.size < 200_000) stems.set(word, stemmed);
-  }
-  return stemmed;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function hash(text: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
 }
 
-/** The stems of a text, in order: lower case, stop words, numbers and single letters dropped. */
-export function stemsOf(text: string): string[] {
-  const out: string[] = [];
-  for (const word of text.slice(0, MAX_TEXT).toLowerCase().split(/[^a-z0-9]+/)) {
-    if (word.length < 2 || STOPWORDS.has(word) || /^\d+$/.test(word)) continue;
-    out.push(stem(word));
+/**
+ * Each word's stem, hashed: keyed by the hash of the word as written (computed while scanning,
+ * so no string is made for a word seen before). Stemming is the costly step, done once a word.
+ */
+const slots = new Map<number, number>();
+
+/** The stem of `text[start, end)`, hashed; a word that says nothing about a topic gives -1. */
+function wordSlot(key: number, text: string, start: number, end: number): number {
+  let slot = slots.get(key);
+  if (slot === undefined) {
+    if (slots.size > MAX_CACHED) slots.clear();
+    const word = text.slice(start, end).toLowerCase();
+    const skip = word.length < 2 || STOPWORDS.has(word) || /^\d+$/.test(word);
+    slot = skip ? -1 : hash(stemmer(word));
+    slots.set(key, slot);
   }
-  return out;
+  return slot;
 }
 
-/** A paper's term counts: the title counts three times, AI keywords twice, the abstract once. */
+/** Calls `visit` with each word's stem slot: words are runs of ASCII letters and digits, any case. */
+function scanWords(text: string, visit: (slot: number) => void): void {
+  const end = Math.min(text.length, MAX_TEXT);
+  let start = -1;
+  let h = FNV_OFFSET;
+  for (let i = 0; i <= end; i++) {
+    let c = i < end ? text.charCodeAt(i) : 32;
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) {
+        start = i;
+        h = FNV_OFFSET;
+      }
+      h = Math.imul(h ^ c, FNV_PRIME);
+    } else if (start >= 0) {
+      const slot = wordSlot(h >>> 2, text, start, i);
+      start = -1;
+      if (slot >= 0) visit(slot);
+    }
+  }
+}
+
+/** A paper's weighted term counts: slots (ascending) and how often (weighted) each occurs. */
 export interface TermCounts {
-  counts: Map<string, number>;
+  slots: Uint32Array;
+  counts: Float32Array;
   length: number;
 }
 
+// Scratch space for counting one paper at a time (4 MB, made on first use).
+let scratch: Float32Array | undefined;
+
+/**
+ * A paper's terms: the title counts three times, AI keywords twice, the abstract once, each with
+ * its word pairs ("reinforc learn", "diffus model"), which carry a topic better than either word
+ * (without the abstract's pairs, the fixture set's precision fell from 0.30/0.40 to 0.30/0.30).
+ */
 export function termCounts(paper: Paper): TermCounts {
-  const counts = new Map<string, number>();
+  const counted = (scratch ??= new Float32Array(SLOTS));
+  const touched: number[] = [];
   let length = 0;
+  const count = (slot: number, weight: number) => {
+    if (counted[slot] === 0) touched.push(slot);
+    counted[slot]! += weight;
+  };
   const add = (text: string | undefined, weight: number) => {
     if (!text) return;
-    let previous: string | undefined;
-    for (const term of stemsOf(text)) {
-      counts.set(term, (counts.get(term) ?? 0) + weight);
-      // Word pairs carry the topic ("reinforc learn", "diffus model") better than either word.
-      if (previous) counts.set(`${previous} ${term}`, (counts.get(`${previous} ${term}`) ?? 0) + weight);
-      previous = term;
+    let previous = -1;
+    scanWords(text, (h) => {
+      count(h % SLOTS, weight);
+      if (previous >= 0) count((Math.imul(previous, 0x9e3779b1) ^ h) >>> 12, weight);
+      previous = h;
       length += weight;
-    }
+    });
   };
   add(paper.title, 3);
-  add(paper.aiKeywords?.join(' '), 2);
+  for (const keyword of paper.aiKeywords ?? []) add(keyword, 2);
   add(paper.summary, 1);
-  return { counts, length };
-}
-
-/** A sparse unit vector: term → weight, the squares summing to 1. */
-export type TermVector = Map<string, number>;
-
-const K1 = 1.2;
-const B = 0.75;
-/** The strongest terms of a paper are what it is about; the tail is noise and cost. */
-const TERMS_KEPT = 64;
-
-/** Document frequencies over a collection, for inverse document frequency. */
-export function documentFrequencies(docs: Iterable<TermCounts>): { df: Map<string, number>; n: number; avgLength: number } {
-  const df = new Map<string, number>();
-  let n = 0;
-  let total = 0;
-  for (const { counts, length } of docs) {
-    n++;
-    total += length;
-    for (const term of counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  const sorted = Uint32Array.from(touched).sort();
+  const counts = new Float32Array(sorted.length);
+  for (let i = 0; i < sorted.length; i++) {
+    counts[i] = counted[sorted[i]!]!;
+    counted[sorted[i]!] = 0;
   }
-  return { df, n, avgLength: n ? total / n : 0 };
-}
-
-/** BM25 weights of a paper's terms (saturated term frequency × idf), strongest kept, unit length. */
-export function termVector({ counts, length }: TermCounts, { df, n, avgLength }: ReturnType<typeof documentFrequencies>): TermVector {
-  const weighted: [string, number][] = [];
-  const norm = 1 - B + (B * length) / (avgLength || 1);
-  for (const [term, tf] of counts) {
-    const d = df.get(term) ?? 0;
-    // A word no other paper has cannot make two papers alike: it would only dilute the rest.
-    if (d < 2) continue;
-    const idf = Math.log(1 + (n - d + 0.5) / (d + 0.5));
-    weighted.push([term, (idf * tf * (K1 + 1)) / (tf + K1 * norm)]);
-  }
-  weighted.sort((a, b) => b[1] - a[1]);
-  const kept = weighted.slice(0, TERMS_KEPT);
-  const size = Math.hypot(...kept.map(([, w]) => w)) || 1;
-  return new Map(kept.map(([term, w]) => [term, w / size]));
-}
-
-/** The dot product of two vectors (their cosine similarity, both being unit length). */
-export function dot(a: TermVector, b: TermVector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let sum = 0;
-  for (const [term, w] of small) sum += w * (large.get(term) ?? 0);
-  return sum;
+  return { slots: sorted, counts, length };
 }
