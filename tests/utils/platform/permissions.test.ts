@@ -1,39 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { ARXIV_ORIGIN } from '../../../utils/platform/config';
 import { optionalFeatures, type OptionalFeatureName } from '../../../utils/platform/manifest-policy';
 import { hasHostAccess, hasOptional, requestHostAccess, requestOptional } from '../../../utils/platform/permissions';
-
-type Answer = 'allow' | 'deny';
-type Request = { permissions?: string[]; origins?: string[] };
-
-/**
- * The browser's permission store and the user at the prompt. WXT's fake browser leaves the
- * permissions API unimplemented. Like Chrome and Firefox, `request` outside a user gesture
- * throws before looking at anything.
- */
-function fakePermissions({ held = [] as string[], answer = 'allow' as Answer, gesture = true } = {}) {
-  const granted = new Set(held);
-  const asked: Request[] = [];
-  const keys = (p: Request) => [...(p.permissions ?? []), ...(p.origins ?? [])];
-  vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation((p: Request) => {
-    asked.push(p);
-    if (!gesture) throw new Error('This function must be called during a user gesture');
-    if (keys(p).every((key) => granted.has(key))) return Promise.resolve(true);
-    if (answer === 'deny') return Promise.resolve(false);
-    keys(p).forEach((key) => granted.add(key));
-    return Promise.resolve(true);
-  });
-  vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation((p: Request) =>
-    Promise.resolve(keys(p).every((key) => granted.has(key))),
-  );
-  vi.spyOn(fakeBrowser.permissions, 'remove').mockImplementation((p: Request) =>
-    Promise.resolve(keys(p).map((key) => granted.delete(key)).every(Boolean)),
-  );
-  return { granted, asked };
-}
+import { fakePermissions } from '../../support/fake-permissions';
 
 describe('requestOptional', () => {
   it('asks for the arXiv host from within the caller’s gesture, and it is held afterwards', async () => {

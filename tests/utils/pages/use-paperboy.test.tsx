@@ -1,0 +1,112 @@
+// @vitest-environment happy-dom
+import { cleanup, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BUNDLED_PATH } from '../../../utils/data/bundled-path';
+import type { PaperboyDb } from '../../../utils/data/db';
+import type { PaperView } from '../../../utils/data/papers';
+import { dismiss, markRead, toggleSaved } from '../../../utils/data/user-state';
+import { usePaperboy } from '../../../utils/pages/use-paperboy';
+import type { ViewId } from '../../../utils/views/view-id';
+import { seedSnapshotText } from '../../fixtures/recorded';
+import { recordedPapers, renderPageHook, seedFeeds } from '../../support/page-harness';
+import { clock, fakeFetch, freshDb, T0, text } from '../../support/harness';
+
+const HOUR = 60 * 60_000;
+const papers = recordedPapers('2026-06-12');
+const ids = (views: PaperView[] | undefined) => views?.map((v) => v.paper.id);
+
+let db: PaperboyDb;
+let time: ReturnType<typeof clock>;
+let net: ReturnType<typeof fakeFetch>;
+const fetched = () => net.requests.map((r) => r.url.pathname);
+
+beforeEach(() => {
+  db = freshDb();
+  time = clock(T0);
+  // The page loads the snapshot from its package with the global fetch; nothing else answers.
+  net = fakeFetch(({ url }) => (url.pathname === BUNDLED_PATH ? text(seedSnapshotText()) : 'offline'));
+  vi.stubGlobal('fetch', net.fetch);
+});
+
+afterEach(async () => {
+  cleanup();
+  vi.unstubAllGlobals();
+  await db.delete();
+});
+
+describe('usePaperboy: the default view', () => {
+  it('shows the bundled snapshot on an empty database, loaded by the page itself, then trending once synced', async () => {
+    const { result } = renderPageHook(() => usePaperboy(undefined, undefined), { db, now: time.now });
+
+    await waitFor(() => expect(result.current.papers?.length).toBeGreaterThan(0));
+    expect(result.current.view).toBe('bundled');
+    expect(fetched()).toEqual([BUNDLED_PATH]);
+    const first = result.current.papers![0]!.paper;
+    expect(first).toMatchObject({ id: '2202.11847', source: 'bundled', firstSeenAt: T0 });
+
+    await seedFeeds(db, ['hf-trending', 'hf-daily'], papers, T0 + HOUR);
+    await waitFor(() => expect(result.current.view).toBe('hf-trending'));
+    await waitFor(() => expect(ids(result.current.papers)).toEqual(papers.map((p) => p.id)));
+  });
+
+  it('opens on trending, without fetching the snapshot, when the database is synced', async () => {
+    await seedFeeds(db, ['hf-daily', 'hf-trending'], papers, T0);
+    const { result } = renderPageHook(() => usePaperboy(undefined, undefined), { db, now: time.now });
+
+    await waitFor(() => expect(ids(result.current.papers)).toEqual(papers.map((p) => p.id)));
+    expect(result.current.view).toBe('hf-trending');
+    expect(fetched()).toEqual([]);
+  });
+
+  it('shows the view the page chose over the default', async () => {
+    await seedFeeds(db, ['hf-trending'], papers, T0);
+    await toggleSaved(db, papers[3]!.id, T0);
+    const { result } = renderPageHook(() => usePaperboy('saved', undefined), { db, now: time.now });
+
+    await waitFor(() => expect(ids(result.current.papers)).toEqual([papers[3]!.id]));
+    expect(result.current.view).toBe('saved');
+  });
+});
+
+describe('usePaperboy: live from the database', () => {
+  it('follows writes made elsewhere (a sync, another page) with no re-render from the test', async () => {
+    await seedFeeds(db, ['hf-trending'], papers, T0);
+    const { result } = renderPageHook(() => usePaperboy('hf-trending', undefined), { db, now: time.now });
+    await waitFor(() => expect(result.current.papers).toHaveLength(papers.length));
+    expect(result.current.papers![0]!.state).toBeUndefined();
+
+    await markRead(db, [papers[0]!.id], T0 + 1);
+    await waitFor(() => expect(result.current.papers![0]!.state?.readAt).toBe(T0 + 1));
+
+    const later = recordedPapers('2026-08-03');
+    await seedFeeds(db, ['hf-trending'], later, T0 + HOUR);
+    await waitFor(() => expect(ids(result.current.papers)).toEqual(later.map((p) => p.id)));
+  });
+
+  it('lists exactly the searched ids in their order, leaving out hidden and unknown ones', async () => {
+    await seedFeeds(db, ['hf-trending'], papers, T0);
+    const [a, b, c, d] = [papers[5]!.id, papers[0]!.id, papers[12]!.id, papers[20]!.id];
+    await dismiss(db, [c], T0);
+    const { result, rerender } = renderPageHook((searchIds: string[]) => usePaperboy('hf-trending', searchIds), {
+      db,
+      now: time.now,
+      initialProps: [a, c, 'not-stored', b],
+    });
+
+    await waitFor(() => expect(ids(result.current.papers)).toEqual([a, b]));
+    rerender([d, a]);
+    await waitFor(() => expect(ids(result.current.papers)).toEqual([d, a]));
+  });
+
+  it('counts the papers of each view, and the counts follow a save', async () => {
+    await seedFeeds(db, ['hf-trending', 'hf-daily'], papers, T0);
+    await seedFeeds(db, ['hf-week'], recordedPapers('2026-08-03'), T0);
+    await toggleSaved(db, papers[1]!.id, T0);
+    const { result } = renderPageHook(() => usePaperboy(undefined, undefined), { db, now: time.now });
+
+    const expected: Partial<Record<ViewId, number>> = { 'hf-trending': 30, 'hf-daily': 30, bundled: 0, saved: 1, 'hf-week': 3, 'hf-month': 0 };
+    await waitFor(() => expect(result.current.counts?.byView).toEqual(expected));
+    await toggleSaved(db, papers[2]!.id, T0);
+    await waitFor(() => expect(result.current.counts?.byView).toEqual({ ...expected, saved: 2 }));
+  });
+});
