@@ -1,5 +1,6 @@
 import type { Paper } from '../data/db';
-import { matchRules, ruleEffects, ruleLabel, type Rule, type RuleEffects } from './rules';
+import { ruleLabel, type Rule } from './rule-types';
+import { matchRules, ruleEffects, type RuleEffects } from './rules';
 import { termCounts, type TermCounts } from './text';
 import { collectionStats, denseMean, dot, dotDense, termVector, type TermVector } from './vectors';
 

@@ -39,8 +39,11 @@ export function paperIdFromUrl(address: unknown, sites: readonly PaperSite[]): s
   const href = safeUrl(address);
   if (!href) return undefined;
   const url = new URL(href);
-  const site = sites.find((s) => s.origin === url.origin);
-  if (!site) return undefined;
-  const match = PATHS[site.kind].exec(url.pathname);
-  return normaliseArxivId(match?.slice(1).find((group) => group !== undefined));
+  for (const site of sites) {
+    if (site.origin !== url.origin) continue;
+    const match = PATHS[site.kind].exec(url.pathname);
+    const id = normaliseArxivId(match?.slice(1).find((group) => group !== undefined));
+    if (id) return id;
+  }
+  return undefined;
 }

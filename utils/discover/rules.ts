@@ -1,5 +1,8 @@
 import { RE2JS } from 're2js';
 import type { Paper } from '../data/db';
+import { MAX_PATTERN_LENGTH, type Rule, type RuleEffect, type RuleField } from './rule-types';
+
+export * from './rule-types';
 
 // The user's own rules: a keyword or a regular expression over a paper's title, abstract,
 // authors or organisation, that highlights, dims or pins it. Pure; every view shows the effects,
@@ -9,23 +12,6 @@ import type { Paper } from '../data/db';
 // pattern, so a hostile pattern such as `(a|aa)*b` cannot hang a page on a long abstract, which
 // the browser's own backtracking RegExp would. RE2 refuses what it cannot run in linear time
 // (backreferences, lookaround), and the rule is refused with the reason.
-
-export const RULE_FIELDS = ['title', 'abstract', 'authors', 'organization'] as const;
-export type RuleField = (typeof RULE_FIELDS)[number];
-export const RULE_EFFECTS = ['pin', 'highlight', 'dim'] as const;
-export type RuleEffect = (typeof RULE_EFFECTS)[number];
-
-export interface Rule {
-  id: string;
-  /** A keyword (matches words starting with it, any case) or, with `regex`, an RE2 expression. */
-  pattern: string;
-  regex: boolean;
-  fields: RuleField[];
-  effect: RuleEffect;
-}
-
-export const MAX_PATTERN_LENGTH = 200;
-export const MAX_RULES = 100;
 
 export type RuleCheck = { ok: true; test: (text: string) => boolean } | { ok: false; message: string };
 
@@ -115,23 +101,4 @@ export function ruleEffects(matched: readonly Rule[]): RuleEffects {
   const highlighted = has('highlight');
   const first = matched.find((rule) => rule.effect !== 'dim') ?? matched[0];
   return { pinned, highlighted, dimmed: has('dim') && !pinned && !highlighted, first };
-}
-
-/** Rules as stored (or imported): malformed entries dropped, at most `MAX_RULES`. */
-export function parseRules(value: unknown): Rule[] {
-  if (!Array.isArray(value)) return [];
-  const rules: Rule[] = [];
-  for (const item of value as Partial<Rule>[]) {
-    if (typeof item !== 'object' || item === null || typeof item.id !== 'string' || typeof item.pattern !== 'string') continue;
-    const fields = Array.isArray(item.fields) ? RULE_FIELDS.filter((field) => item.fields!.includes(field)) : [];
-    const effect = RULE_EFFECTS.find((e) => e === item.effect);
-    if (!effect || fields.length === 0) continue;
-    rules.push({ id: item.id, pattern: item.pattern.slice(0, MAX_PATTERN_LENGTH), regex: item.regex === true, fields, effect });
-  }
-  return rules.slice(0, MAX_RULES);
-}
-
-/** A rule in a few words, as cards and reasons name it: `“diffusion”` or `/RLHF|DPO/`. */
-export function ruleLabel(rule: Pick<Rule, 'pattern' | 'regex'>): string {
-  return rule.regex ? `/${rule.pattern}/` : `“${rule.pattern.trim()}”`;
 }

@@ -30,9 +30,12 @@ export interface OptionalFeature {
  * needs it (utils/permissions.ts). Adding one here never disables an installed extension;
  * adding a required permission with a warning would.
  */
-export function optionalFeatures(arxivOrigin: string, browser: string) {
+export function optionalFeatures(arxivOrigin: string, browser: string, readSites: readonly string[] = []) {
   return {
     arxiv: { origins: [hostPattern(arxivOrigin, browser)], purpose: `fetch the arXiv feed from ${new URL(arxivOrigin).host}` },
+    // Read detection: seeing the address of a tab on these sites (Hugging Face's is granted for the
+    // sync already), and nothing else of any page.
+    readDetection: { origins: [...new Set(readSites.map((origin) => hostPattern(origin, browser)))], purpose: 'mark papers read when you open them on arXiv or alphaXiv' },
   } as const satisfies Record<string, OptionalFeature>;
 }
 
@@ -54,11 +57,11 @@ export function hostPattern(origin: string, browser: string): string {
 }
 
 /** The manifest keys for every optional feature. */
-export function optionalManifestKeys(arxivOrigin: string, browser: string): { optional_permissions: string[]; optional_host_permissions: string[] } {
-  const features: readonly OptionalFeature[] = Object.values(optionalFeatures(arxivOrigin, browser));
+export function optionalManifestKeys(arxivOrigin: string, browser: string, readSites: readonly string[] = []): { optional_permissions: string[]; optional_host_permissions: string[] } {
+  const features: readonly OptionalFeature[] = Object.values(optionalFeatures(arxivOrigin, browser, readSites));
   return {
-    optional_permissions: features.flatMap((feature) => feature.permissions ?? []),
-    optional_host_permissions: features.flatMap((feature) => feature.origins ?? []),
+    optional_permissions: [...new Set(features.flatMap((feature) => feature.permissions ?? []))],
+    optional_host_permissions: [...new Set(features.flatMap((feature) => feature.origins ?? []))],
   };
 }
 

@@ -9,6 +9,9 @@ import { isSyncAlarm, restoreAlarms, scheduleRetry } from './alarms';
 import { isWorkerMessage } from './messages';
 import type { FeedSyncResult } from './period-sync';
 import { createSync, type SyncDeps } from './sync';
+import { createForYouRanker } from './for-you-job';
+import { getRules } from '../settings/settings';
+import { getForYouRanking } from '../data/for-you-store';
 
 /** What the background does for each event; the entrypoint only wires events to it. */
 export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
@@ -19,6 +22,7 @@ export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
   const serial = createQueue();
   const syncing = createShared<'sync', SyncStatus>();
   const fetchingFeed = createShared<PeriodFeed, FeedSyncResult>();
+  const rankForYou = createForYouRanker(db, now, getRules);
 
   async function syncJob(force: boolean): Promise<SyncStatus> {
     await ensureBundled(db, now()).catch(() => false);
@@ -28,6 +32,8 @@ export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
     await scheduleRetry(status, now());
     const stored = status.lastSuccessAt === status.lastAttemptAt;
     if (stored) await pruneIfDue(db, now()).catch((error) => console.error('Paperboy: retention failed', error));
+    // For you follows each sync, once the user has opened it (until then nobody needs it ranked).
+    if (stored && (await getForYouRanking(db).catch(() => undefined))) void rankForYou();
     return status;
   }
 
@@ -63,8 +69,10 @@ export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
     // The alarms are the retry schedule: they skip a backoff wait, never a rate limit.
     onAlarm: (alarm: Browser.alarms.Alarm) => (isSyncAlarm(alarm.name) ? syncNow(true) : undefined),
     syncFeed,
+    rankForYou,
     onMessage: (message: unknown) => {
       if (!isWorkerMessage(message)) return undefined;
+      if (message.type === 'rank-for-you') return rankForYou();
       return message.type === 'sync-feed' ? syncFeed(message.feed) : syncNow(true);
     },
   };

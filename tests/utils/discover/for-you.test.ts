@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../../utils/data/db';
 import { rankForYou, type ForYouPick, type Liked } from '../../../utils/discover/for-you';
-import type { Rule } from '../../../utils/discover/rules';
+import type { Rule } from '../../../utils/discover/rule-types';
 import { normaliseArxivId } from '../../../utils/sync/sources/arxiv-id';
 import { parseDailyPapers } from '../../../utils/sync/sources/hf';
 import { recordedHfFiles, seedSnapshotText, topicLabels } from '../../fixtures/recorded';

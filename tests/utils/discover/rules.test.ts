@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../../utils/data/db';
-import { checkRule, matchRules, parseRules, ruleEffects, ruleLabel, type Rule } from '../../../utils/discover/rules';
+import { parseRules, ruleLabel, type Rule } from '../../../utils/discover/rule-types';
+import { checkRule, matchRules, ruleEffects } from '../../../utils/discover/rules';
 
 const paper: Paper = {
   id: '2606.13106',
