@@ -1,4 +1,5 @@
 import type { Browser } from 'wxt/browser';
+import type { PaperboyDb } from '../data/db';
 import { ensureBundled } from '../data/bundled';
 import { pruneAsSet, pruneIfDue } from '../data/retention';
 import { getSyncStatus, type SyncStatus } from '../data/sync-status';
@@ -12,6 +13,12 @@ import { createSync, type SyncDeps } from './sync';
 import { createForYouRanker } from './for-you-job';
 import { getRules } from '../settings/settings';
 import { getForYouRanking } from '../data/for-you-store';
+
+/** After a sync stored papers: retention if due; For you again, once the user has opened it (until then nobody needs it ranked). */
+async function afterStoredSync(db: PaperboyDb, now: number, rankForYou: () => Promise<unknown>): Promise<void> {
+  await pruneIfDue(db, now).catch((error) => console.error('Paperboy: retention failed', error));
+  if (await getForYouRanking(db).catch(() => undefined)) void rankForYou();
+}
 
 /** What the background does for each event; the entrypoint only wires events to it. */
 export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
@@ -30,10 +37,7 @@ export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
     await refreshBadge(db);
     if (!ran) return status;
     await scheduleRetry(status, now());
-    const stored = status.lastSuccessAt === status.lastAttemptAt;
-    if (stored) await pruneIfDue(db, now()).catch((error) => console.error('Paperboy: retention failed', error));
-    // For you follows each sync, once the user has opened it (until then nobody needs it ranked).
-    if (stored && (await getForYouRanking(db).catch(() => undefined))) void rankForYou();
+    if (status.lastSuccessAt === status.lastAttemptAt) await afterStoredSync(db, now(), rankForYou);
     return status;
   }
 

@@ -177,7 +177,9 @@ describe('the alarms are verified on every worker start', () => {
 describe('background entrypoint', () => {
   it('registers every listener synchronously, before its first await, and only wires them to the worker', async () => {
     vi.stubGlobal('fetch', () => Promise.reject(new TypeError('offline in this test')));
-    const events = [fakeBrowser.runtime.onInstalled, fakeBrowser.runtime.onStartup, fakeBrowser.alarms.onAlarm, fakeBrowser.runtime.onMessage];
+    // WXT's fake browser has no permission events: stubbed, so that their registration is seen too.
+    for (const event of [fakeBrowser.permissions.onAdded, fakeBrowser.permissions.onRemoved]) vi.spyOn(event, 'addListener').mockImplementation(() => undefined);
+    const events = [fakeBrowser.runtime.onInstalled, fakeBrowser.runtime.onStartup, fakeBrowser.alarms.onAlarm, fakeBrowser.runtime.onMessage, fakeBrowser.tabs.onUpdated, fakeBrowser.permissions.onAdded, fakeBrowser.permissions.onRemoved];
     const spies = events.map((event) => vi.spyOn(event, 'addListener'));
     const background = (await import('../../../entrypoints/background/index')).default;
     const main = background.main as () => void;
