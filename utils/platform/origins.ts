@@ -6,12 +6,14 @@ export const ALPHAXIV_ORIGINS = ['https://www.alphaxiv.org', 'https://alphaxiv.o
 
 /**
  * The sites read detection asks to watch, besides Hugging Face (already granted for the sync):
- * arXiv's (or, with `WXT_ARXIV_SITE_ORIGIN`, that one origin: the tests' fixture server) and
- * alphaXiv's. Pure: wxt.config.ts calls it in Node while building the manifest.
+ * arXiv's and alphaXiv's (or, with `WXT_ARXIV_SITE_ORIGIN`, that one origin for both: the tests'
+ * fixture server). Pure: wxt.config.ts calls it in Node while building the manifest.
  */
 export function readSiteOrigins(configuredArxivSite: string | undefined): { arxiv: string[]; alphaxiv: string[] } {
-  const arxiv = configuredArxivSite ? [resolveOrigin(configuredArxivSite, DEFAULT_ARXIV_SITE_ORIGINS[0])] : [...DEFAULT_ARXIV_SITE_ORIGINS];
-  return { arxiv, alphaxiv: [...ALPHAXIV_ORIGINS] };
+  if (!configuredArxivSite) return { arxiv: [...DEFAULT_ARXIV_SITE_ORIGINS], alphaxiv: [...ALPHAXIV_ORIGINS] };
+  // A test build: both sites on the one configured origin, so no real site is ever asked for.
+  const origin = resolveOrigin(configuredArxivSite, DEFAULT_ARXIV_SITE_ORIGINS[0]);
+  return { arxiv: [origin], alphaxiv: [origin] };
 }
 
 /**
