@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { formatAuthors, formatDay } from '../utils/lib/format';
 import { safeImageUrl, safeUrl } from '../utils/platform/url';
+import { CardDiscover } from './CardDiscover';
 import { CardSummary } from './CardSummary';
+import { Sparkline } from './Sparkline';
 import { PaperActions } from './PaperActions';
 import { paperAttributes, type PaperItemProps } from './paper-attributes';
 import { PaperLink } from './PaperLink';
@@ -16,7 +18,7 @@ const LINK_LABELS = [
 ] as const;
 
 /** A new-tab card: thumbnail, title, authors, counts, summary, keywords, links and actions. */
-export function PaperCard({ view, handlers, first, selected, isNew }: PaperItemProps) {
+export function PaperCard({ view, handlers, first, selected, isNew, extras }: PaperItemProps) {
   const { paper, state, rank } = view;
   const [thumbFailed, setThumbFailed] = useState(false);
   const read = Boolean(state?.readAt);
@@ -24,7 +26,7 @@ export function PaperCard({ view, handlers, first, selected, isNew }: PaperItemP
   const href = safeUrl(paper.links.hf) ?? safeUrl(paper.links.arxiv) ?? '';
   const thumbnail = safeImageUrl(paper.thumbnail);
   return (
-    <article {...paperAttributes(view, { kind: 'card', selected, isNew, onSelect: handlers.select })}>
+    <article {...paperAttributes(view, { kind: 'card', selected, isNew, onSelect: handlers.select, extras })}>
       {thumbnail && !thumbFailed && (
         <img class="thumb" src={thumbnail} alt="" loading="lazy" decoding="async" width={640} height={320} referrerpolicy="no-referrer" onError={() => setThumbFailed(true)} />
       )}
@@ -41,12 +43,14 @@ export function PaperCard({ view, handlers, first, selected, isNew }: PaperItemP
         </header>
         <p class="card-meta">
           {paper.upvotes !== undefined && <span title="Upvotes on Hugging Face">▲ {paper.upvotes}</span>}
+          {extras?.spark && <Sparkline series={extras.spark} />}
           {paper.comments !== undefined && <span>{paper.comments === 1 ? '1 comment' : `${paper.comments} comments`}</span>}
           {paper.githubStars !== undefined && <span title="GitHub stars">★ {paper.githubStars}</span>}
           {paper.featuredOn && <span>{formatDay(paper.featuredOn)}</span>}
           {paper.primaryCategory && <span>{paper.primaryCategory}</span>}
           {paper.organization && <span>{paper.organization}</span>}
         </p>
+        <CardDiscover reason={view.reason} extras={extras} />
         {paper.authors.length > 0 && <p class="card-authors">{formatAuthors(paper.authors, 6)}</p>}
         <CardSummary paper={paper} />
         {paper.aiKeywords && (

@@ -14,7 +14,7 @@ import { ListHead } from './ListHead';
 import { useNewtab } from './use-newtab';
 
 export function App() {
-  const { state, update, searchRef, search, searching, counts, status, arxiv, view, papers, syncing, syncError, syncNow, refresh, shown, keywords, triage, lastVisit, now } = useNewtab();
+  const { state, update, searchRef, search, searching, counts, status, arxiv, view, papers, syncing, syncError, syncNow, refresh, shown, extras, keywords, triage, lastVisit, now } = useNewtab();
   const filtered = papers !== undefined && shown.length < papers.length;
 
   return (
@@ -46,7 +46,7 @@ export function App() {
         )}
         <div class="cards">
           {shown.map((v, i) => (
-            <PaperCard key={v.paper.id} view={v} first={i === 0} handlers={{ ...triage.handlers, keyword: (keyword) => update({ keyword }) }} selected={v.paper.id === triage.selected} isNew={isNewSince(v, lastVisit)} />
+            <PaperCard key={v.paper.id} view={v} first={i === 0} handlers={{ ...triage.handlers, keyword: (keyword) => update({ keyword }) }} selected={v.paper.id === triage.selected} isNew={isNewSince(v, lastVisit)} extras={extras.get(v.paper.id)} />
           ))}
         </div>
       </main>

@@ -1,5 +1,6 @@
 import { useMemo, useRef } from 'preact/hooks';
 import { useFeedRefresh } from '../../utils/pages/use-feed-refresh';
+import { pinnedFirst, useDiscover } from '../../utils/pages/use-discover';
 import { useNow } from '../../utils/pages/use-now';
 import { usePaperboy } from '../../utils/pages/use-paperboy';
 import { MIN_QUERY_LENGTH, useSearch } from '../../utils/search/use-search';
@@ -16,8 +17,10 @@ export function useNewtab() {
   const searching = state.q.trim().length >= MIN_QUERY_LENGTH;
   const data = usePaperboy(state.feed, searching ? (search.ids ?? []) : undefined);
   const refresh = useFeedRefresh(searching ? undefined : data.view, data.status, data.arxiv);
-  const shown = useMemo(() => applyView(data.papers ?? [], state), [data.papers, state]);
+  const discover = useDiscover(data.view, data.papers);
+  // Papers a rule pins go first in every view.
+  const shown = useMemo(() => pinnedFirst(applyView(data.papers ?? [], state), discover.effects), [data.papers, state, discover.effects]);
   const keywords = useMemo(() => topKeywords(data.papers ?? []), [data.papers]);
   const triage = useTriage(shown, () => searchRef.current?.focus());
-  return { state, update, searchRef, search, searching, ...data, refresh, shown, keywords, triage, lastVisit: useLastVisit(), now: useNow() };
+  return { state, update, searchRef, search, searching, ...data, refresh, shown, extras: discover.extras, keywords, triage, lastVisit: useLastVisit(), now: useNow() };
 }

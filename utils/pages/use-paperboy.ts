@@ -23,9 +23,9 @@ export function usePaperboy(chosen: ViewId | undefined, searchIds: string[] | un
   const papers = useLiveQuery<PaperView[] | undefined>(
     () => {
       if (searchKey !== undefined) return getPapersByIds(db, searchKey.split(' ').filter(Boolean));
-      return view ? getView(db, view) : Promise.resolve(undefined);
+      return view ? getView(db, view, now()) : Promise.resolve(undefined);
     },
-    [db, view, searchKey],
+    [db, view, searchKey, now],
     undefined,
   );
 

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { PaperView } from '../data/papers';
-import { dismiss, markRead, toggleRead, toggleSaved, undismiss } from '../data/user-state';
+import type { PaperboyDb } from '../data/db';
+import { dismiss, markRead, markUnread, toggleRead, toggleSaved, undismiss } from '../data/user-state';
 import { usePageDeps, type PageDeps } from '../pages/deps';
 import { copyCitation, exportSaved, openPaper } from './actions';
 import type { ExportFormat } from './citation';
@@ -60,6 +61,20 @@ function applyKey(effect: KeyEffect, { papers, handlers, undo, focusSearch }: { 
   if (href) handlers.open(effect.id, href, effect.background);
 }
 
+/** Marks every unread paper of the list read, with Undo (which marks exactly those unread again). */
+function markAllRead(db: PaperboyDb, papers: PaperView[], at: number, show: (m: ToastMessage) => void): void {
+  const ids = papers.filter((v) => !v.state?.readAt).map((v) => v.paper.id);
+  const undo = () =>
+    attempt(show, 'undo', async () => {
+      await markUnread(db, ids);
+      show({ text: `${ids.length} marked unread again.`, tone: 'ok' });
+    });
+  attempt(show, 'mark them read', async () => {
+    await markRead(db, ids, at);
+    show({ text: `Marked ${ids.length} read.`, tone: 'ok', undo });
+  });
+}
+
 /**
  * Triage state for a page: the keyboard selection over the papers shown, the per-paper actions,
  * undo for "not interested", and the one-line messages that confirm or explain.
@@ -106,7 +121,7 @@ export function useTriage(papers: PaperView[], focusSearch: () => void) {
     help: keys.help,
     setHelp: (help: boolean) => setKeys((k) => ({ ...k, help })),
     handlers,
-    markAllRead: () => attempt(show, 'mark them read', () => markRead(db, papers.filter((v) => !v.state?.readAt).map((v) => v.paper.id), now())),
+    markAllRead: () => markAllRead(db, papers, now(), show),
     exportList: (format: ExportFormat) =>
       attempt(show, 'export', async () => {
         const count = await exportSaved(deps, format);

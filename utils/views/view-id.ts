@@ -26,10 +26,14 @@ export type FeedId = LiveFeed | PeriodFeed | BundledFeed | ArxivFeed;
 export const USER_LISTS = ['saved', 'history'] as const;
 export type UserList = (typeof USER_LISTS)[number];
 
-/** Anything a page can list. */
-export type ViewId = FeedId | UserList;
+/** Lists Paperboy works out on this device: ranked for the user, rising now, what trended while away. */
+export const DISCOVER_VIEWS = ['for-you', 'rising', 'catch-up'] as const;
+export type DiscoverView = (typeof DISCOVER_VIEWS)[number];
 
-const FIXED: readonly string[] = [...LIVE_FEEDS, ...PERIOD_FEEDS, BUNDLED_FEED, ...USER_LISTS];
+/** Anything a page can list. */
+export type ViewId = FeedId | UserList | DiscoverView;
+
+const FIXED: readonly string[] = [...LIVE_FEEDS, ...PERIOD_FEEDS, BUNDLED_FEED, ...USER_LISTS, ...DISCOVER_VIEWS];
 const ARXIV_PREFIX = 'arxiv:';
 
 const LABELS: Record<Exclude<ViewId, ArxivFeed>, string> = {
@@ -40,6 +44,9 @@ const LABELS: Record<Exclude<ViewId, ArxivFeed>, string> = {
   bundled: 'Snapshot',
   saved: 'Saved',
   history: 'Read',
+  'for-you': 'For you',
+  rising: 'Rising',
+  'catch-up': 'Catch-up',
 };
 
 /** The feed of one arXiv category: `arxiv:cs.LG`. */
@@ -54,6 +61,10 @@ export function arxivCategory(view: ViewId | undefined): string | undefined {
 
 export function isLiveFeed(view: unknown): view is LiveFeed {
   return (LIVE_FEEDS as readonly unknown[]).includes(view);
+}
+
+export function isDiscoverView(view: unknown): view is DiscoverView {
+  return (DISCOVER_VIEWS as readonly unknown[]).includes(view);
 }
 
 export function isPeriodFeed(view: unknown): view is PeriodFeed {
@@ -90,5 +101,5 @@ export function visibleViews(sizes: FeedSizes, categories: readonly string[], co
   const live = LIVE_FEEDS.some((feed) => sizes[feed] > 0);
   const feeds: ViewId[] = live ? [...LIVE_FEEDS] : [...LIVE_FEEDS, BUNDLED_FEED];
   if (compact) return [...feeds, 'saved'];
-  return [...feeds, ...PERIOD_FEEDS, ...USER_LISTS, ...categories.map(arxivFeed)];
+  return [...feeds, ...DISCOVER_VIEWS, ...PERIOD_FEEDS, ...USER_LISTS, ...categories.map(arxivFeed)];
 }
