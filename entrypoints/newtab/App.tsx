@@ -11,7 +11,14 @@ import { arxivFeed, viewLabel, visibleViews } from '../../utils/views/view-id';
 import { isNewSince } from '../../utils/triage/use-last-visit';
 import { hasFilters } from '../../utils/views/view-state';
 import { ListHead } from './ListHead';
+import type { CardExtras } from '../../utils/pages/use-discover';
 import { useNewtab } from './use-newtab';
+
+/**
+ * A card a rule pins is a new element at the top, not the old one moved: Chromium does not paint
+ * again a moved `content-visibility: auto` card whose contents it had skipped below the fold.
+ */
+const cardKey = (id: string, extras: CardExtras | undefined) => (extras?.effects?.pinned ? `${id}:pinned` : id);
 
 export function App() {
   const { state, update, searchRef, search, searching, counts, status, arxiv, view, papers, syncing, syncError, syncNow, refresh, shown, extras, keywords, triage, lastVisit, now } = useNewtab();
@@ -46,7 +53,7 @@ export function App() {
         )}
         <div class="cards">
           {shown.map((v, i) => (
-            <PaperCard key={v.paper.id} view={v} first={i === 0} handlers={{ ...triage.handlers, keyword: (keyword) => update({ keyword }) }} selected={v.paper.id === triage.selected} isNew={isNewSince(v, lastVisit)} extras={extras.get(v.paper.id)} />
+            <PaperCard key={cardKey(v.paper.id, extras.get(v.paper.id))} view={v} first={i === 0} handlers={{ ...triage.handlers, keyword: (keyword) => update({ keyword }) }} selected={v.paper.id === triage.selected} isNew={isNewSince(v, lastVisit)} extras={extras.get(v.paper.id)} />
           ))}
         </div>
       </main>

@@ -11,7 +11,7 @@ import { describeSyncStatus } from '../../utils/pages/sync-status-text';
 import { useLiveQuery } from '../../utils/pages/use-live-query';
 import { usePageDeps } from '../../utils/pages/deps';
 import { useNow } from '../../utils/pages/use-now';
-import { ReadDetection } from './ReadDetection';
+import { DiscoverOptions } from './Discover';
 
 export function App() {
   const deps = usePageDeps();
@@ -61,7 +61,7 @@ export function App() {
         onExport={() => run(async () => ({ ok: true, message: `Saved ${await downloadBackup(deps)} to your downloads.` }))}
         onImport={(file) => run(() => importBackupFile(deps, file))}
       />
-      <ReadDetection />
+      <DiscoverOptions />
       <StoragePanel
         report={report}
         keepDays={keepDays}

@@ -106,4 +106,29 @@ describe('For you, Rising and Catch-up in Chromium', () => {
     await expect.poll(() => page.locator('[data-paper-id][data-read="true"]').count(), POLL).toBe(0);
     await waitFor(() => badgeText(ext), String(UNREAD_AT_START));
   });
+
+  it('a rule typed in Options previews its matches live, refuses a broken pattern, and pins its paper first in the view', async () => {
+    // The last paper of today's list, by a word of its title no other stored title starts a word with.
+    const target = daily[daily.length - 1]!;
+    const word = (target.title as string).split(/[^A-Za-z]+/).find((w) => w.length >= 7)!;
+    const options = await openPage(ext, 'options.html');
+    const pattern = options.locator('[data-role="rule-pattern"]');
+    await options.locator('[data-role="rule-regex"]').check();
+    await pattern.fill('(unclosed');
+    await expect.poll(() => options.locator('[data-role="rule-error"]').textContent(), POLL).toContain('Not a pattern');
+    expect(await options.locator('[data-action="add-rule"]').isDisabled()).toBe(true);
+
+    await options.locator('[data-role="rule-regex"]').uncheck();
+    await pattern.fill(word);
+    await expect.poll(() => options.locator('[data-role="rule-preview"] li').allTextContents(), POLL).toContain(target.title);
+    await options.locator('[data-role="rule-effect"]').selectOption('pin');
+    await options.locator('[data-action="add-rule"]').click();
+    await expect.poll(() => options.locator('[data-role="rules"] li').count(), POLL).toBe(1);
+    await screenshot(options, 'discover-rules-options');
+
+    const page = await openPage(ext, 'newtab.html?feed=hf-daily');
+    await expect.poll(async () => (await cardIds(page))[0], POLL).toBe(target.paper.id);
+    expect(await page.locator(`[data-paper-id="${target.paper.id}"]`).getAttribute('data-rule-effect')).toBe('pin');
+    await screenshot(page, 'discover-rule-pinned');
+  });
 });
