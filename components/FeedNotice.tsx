@@ -1,55 +1,70 @@
-import { formatAgo, formatDay } from '../utils/lib/format';
-import { periodOf } from '../utils/sync/periods';
+import { formatAgo, formatDay, formatDayRange, formatMonth } from '../utils/lib/format';
+import { isoMonth, periodDays } from '../utils/sync/periods';
 import { type SyncStatus } from '../utils/data/sync-status';
 import { type ArxivStatus } from '../utils/data/arxiv-store';
-import { arxivCategory, type ViewId } from '../utils/views/view-id';
+import { arxivCategory, isPeriodFeed, type ViewId } from '../utils/views/view-id';
 
 interface Props {
   view: ViewId;
   status: SyncStatus | undefined;
   arxiv: ArxivStatus | undefined;
-  count: number | undefined;
   now: number;
   busy?: boolean;
+  /** The popup: only what its tab and status line do not already say. */
+  brief?: boolean;
 }
 
-/** When a view's papers were fetched, in words: feeds differ in how fresh they can be. */
-function freshness({ view, status, arxiv, now }: Props): string | undefined {
-  if (view === 'saved') return 'Your saved papers, kept on this device; newest first.';
-  if (view === 'history') return 'Papers you opened or marked read, most recent first.';
+const LISTS: Partial<Record<ViewId, string>> = {
+  saved: 'Your saved papers, most recently saved first.',
+  history: 'Papers you opened or marked read, most recent first.',
+  hidden: 'Papers you hid as not interesting, most recent first. Restore brings one back to every list.',
+};
+
+/** What Today shows: today's featured papers, or (before HF publishes today's) the latest day's, saying so. */
+function dailyText(day: string | undefined, now: number): string | undefined {
+  if (!day) return undefined;
+  const today = new Date(now).toISOString().slice(0, 10);
+  return day === today ? `Featured today, ${formatDay(day)}` : `Latest featured day: ${formatDay(day)} (nothing featured today yet)`;
+}
+
+/**
+ * What a list is and how fresh, in words. The live feeds' freshness is the status line's ("Synced
+ * 5 minutes ago"): one freshness line, never two that can disagree. Feeds fetched when opened say
+ * their own, with their period as days.
+ */
+function describe({ view, status, arxiv, now, brief }: Props): string | undefined {
+  if (LISTS[view]) return brief ? undefined : LISTS[view];
   const category = arxivCategory(view);
   if (category !== undefined) {
     const fetchedAt = arxiv?.feeds[category]?.fetchedAt;
-    return fetchedAt ? `Newest arXiv ${category} papers · fetched ${formatAgo(fetchedAt, now)}` : undefined;
+    return `Newest arXiv ${category} papers${fetchedAt ? ` · fetched ${formatAgo(fetchedAt, now)}` : ''}`;
   }
-  const fetchedAt = status?.feeds[view as keyof SyncStatus['feeds']]?.fetchedAt;
-  if (fetchedAt === undefined) return undefined;
-  const ago = `updated ${formatAgo(fetchedAt, now)}`;
-  if (view === 'hf-daily') {
-    const day = status?.feeds['hf-daily']?.day;
-    return day ? `Featured on ${formatDay(day)} · ${ago}` : `Today on Hugging Face · ${ago}`;
+  if (view === 'hf-daily') return dailyText(status?.feeds['hf-daily']?.day, now);
+  if (isPeriodFeed(view)) {
+    const fetchedAt = status?.feeds[view]?.fetchedAt;
+    if (fetchedAt === undefined) return undefined;
+    const { first, last } = periodDays(view, fetchedAt);
+    const period = view === 'hf-week' ? formatDayRange(first, last) : `in ${formatMonth(isoMonth(fetchedAt))}`;
+    return `Featured ${period} · updated ${formatAgo(fetchedAt, now)}`;
   }
-  if (view === 'hf-week' || view === 'hf-month') return `Featured in ${periodOf(view, fetchedAt)} · ${ago}`;
-  return `Trending on Hugging Face · ${ago}`;
+  return brief ? undefined : 'Trending on Hugging Face now';
 }
 
-/** One line under the tabs saying what the list is, how fresh, or why it is empty. */
+/** One line above the list saying what it is and how fresh it is. */
 export function FeedNotice(props: Props) {
-  const { view, count, busy } = props;
-  if (view === 'bundled') {
+  if (props.view === 'bundled') {
     return (
       <p class="notice snapshot" data-role="snapshot-label">
-        Bundled snapshot: papers that were trending on Hugging Face when this version shipped. Live papers replace it after the first sync.
+        Bundled snapshot: papers that were trending on Hugging Face when this version shipped (titles and abstracts only). Live papers replace it after the first sync.
       </p>
     );
   }
-  const fresh = freshness(props);
-  const empty = count === 0 && !busy;
+  const text = describe(props);
+  if (!text && !props.busy) return null;
   return (
     <p class="notice" data-role="feed-freshness">
-      {busy ? 'Fetching… ' : ''}
-      {fresh}
-      {empty && (view === 'saved' ? ' Nothing saved yet: press s or ☆ on a paper.' : view === 'history' ? ' Nothing read yet.' : ' Nothing here yet.')}
+      {props.busy ? 'Fetching… ' : ''}
+      {text}
     </p>
   );
 }

@@ -1,33 +1,77 @@
-import type { ViewId } from '../utils/views/view-id';
+import { countOf } from '../utils/lib/format';
+import type { TabCounts } from '../utils/data/view-counts';
+import { isUserList, type ViewId } from '../utils/views/view-id';
 
 interface Props {
   views: ViewId[];
   current: ViewId | undefined;
   label: (view: ViewId) => string;
-  counts: Partial<Record<ViewId, number>>;
+  counts: TabCounts | undefined;
   onSelect: (view: ViewId) => void;
   /** Searching spans every stored paper: no tab is the current list then. */
   dimmed?: boolean;
+  /** The id of the list the tabs switch (`aria-controls`). */
+  panel: string;
 }
 
-/** The view switcher: Trending / Today / This week / This month / Saved / Read / arXiv feeds. */
-export function FeedTabs({ views, current, label, counts, onSelect, dimmed }: Props) {
+/** The id of a view's tab, for the list's `aria-labelledby`. */
+export const tabId = (view: ViewId) => `tab-${view.replace(/[^\w-]/g, '_')}`;
+
+/** The list's attributes: the panel of the selected tab, or (while searching, no tab selected) search results. */
+export function panelAttributes(view: ViewId | undefined): { role?: 'tabpanel'; 'aria-labelledby'?: string; 'aria-label'?: string } {
+  return view ? { role: 'tabpanel', 'aria-labelledby': tabId(view) } : { 'aria-label': 'Search results' };
+}
+
+/** What a tab's number means, in words: unread papers in a feed, papers in a list. */
+function countText(view: ViewId, n: number): string {
+  return !isUserList(view) ? `${n} unread` : countOf(n, { one: 'paper', other: 'papers' });
+}
+
+/**
+ * The view switcher (Trending / Today / … / Saved / History / Hidden): an ARIA tab list, one Tab
+ * stop, the arrow keys (and Home / End) move between tabs and open the one they reach.
+ */
+export function FeedTabs({ views, current, label, counts, onSelect, dimmed, panel }: Props) {
+  const active = dimmed ? undefined : current;
+  const focusable = views.includes(active as ViewId) ? active : views[0];
+  function onKeyDown(event: KeyboardEvent) {
+    const at = views.indexOf((event.target as HTMLElement).dataset.feed as ViewId);
+    if (at < 0) return;
+    const moves: Record<string, number> = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: views.length - 1 };
+    const to = moves[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    const view = views[(to + views.length) % views.length]!;
+    onSelect(view);
+    (event.currentTarget as HTMLElement).querySelector<HTMLElement>(`#${tabId(view)}`)?.focus();
+  }
   return (
-    <nav class={`tabs ${dimmed ? 'dimmed' : ''}`} role="tablist" aria-label="Feeds">
-      {views.map((view) => (
-        <button
-          type="button"
-          role="tab"
-          class="tab"
-          key={view}
-          data-feed={view}
-          aria-selected={!dimmed && view === current}
-          onClick={() => onSelect(view)}
-        >
-          {label(view)}
-          {counts[view] ? <span class="tab-count">{counts[view]}</span> : null}
-        </button>
-      ))}
-    </nav>
+    <div class={`tabs ${dimmed ? 'dimmed' : ''}`} role="tablist" aria-label="Lists" onKeyDown={onKeyDown}>
+      {views.map((view) => {
+        const n = counts?.[view];
+        return (
+          <button
+            type="button"
+            role="tab"
+            class="tab"
+            id={tabId(view)}
+            key={view}
+            data-feed={view}
+            aria-selected={view === active}
+            aria-controls={view === active ? panel : undefined}
+            tabIndex={view === focusable ? 0 : -1}
+            onClick={() => onSelect(view)}
+          >
+            {label(view)}
+            {n ? (
+              <span class="tab-count" title={countText(view, n)}>
+                <span aria-hidden="true">{n}</span>
+                <span class="sr-only">, {countText(view, n)}</span>
+              </span>
+            ) : null}
+          </button>
+        );
+      })}
+    </div>
   );
 }

@@ -13,18 +13,59 @@ const SORTS: [SortKey, string, string][] = [
   ['newest', 'Newest', 'Newest'],
 ];
 
-/** Topic, code, upvotes, dates, unread only, and the sort: the filters of the current list. */
+/** The filters used less often, folded away (open while one of them is set): upvotes and dates. */
+function MoreFilters({ state, onChange }: Pick<Props, 'state' | 'onChange'>) {
+  const set = Boolean(state.minUpvotes || state.from || state.to);
+  return (
+    <details class="more-filters" open={set || undefined}>
+      <summary>More filters{set ? ' (on)' : ''}</summary>
+      <div class="more-filters-body">
+        <label class="field">
+          At least
+          <input
+            type="number"
+            min={0}
+            step={1}
+            data-filter="min-upvotes"
+            value={state.minUpvotes ?? ''}
+            onInput={(e) => {
+              const value = Math.floor(Number(e.currentTarget.value));
+              onChange({ minUpvotes: value > 0 ? value : undefined });
+            }}
+          />
+          upvotes
+        </label>
+        <div class="field-group" role="group" aria-labelledby="dates-label">
+          <span id="dates-label" title="The arXiv date, else the day Hugging Face featured it">
+            Published
+          </span>
+          <label class="field">
+            from <input type="date" data-filter="from" value={state.from ?? ''} onChange={(e) => onChange({ from: e.currentTarget.value || undefined })} />
+          </label>
+          <label class="field">
+            to <input type="date" data-filter="to" value={state.to ?? ''} onChange={(e) => onChange({ to: e.currentTarget.value || undefined })} />
+          </label>
+        </div>
+      </div>
+    </details>
+  );
+}
+
+/** Topic, code, unread only, the sort, and (folded) upvotes and dates: the filters of the current list. */
 export function FilterBar({ state, keywords, searching, onChange }: Props) {
   const keywordKnown = !state.keyword || keywords.some((k) => k.keyword.toLowerCase() === state.keyword!.toLowerCase());
   return (
-    <div class="filters" role="group" aria-label="Filters">
-      <select data-filter="keyword" aria-label="Topic" value={state.keyword ?? ''} onChange={(e) => onChange({ keyword: e.currentTarget.value || undefined })}>
-        <option value="">Any topic</option>
-        {!keywordKnown && <option value={state.keyword}>{state.keyword}</option>}
-        {keywords.map(({ keyword, count }) => (
-          <option key={keyword} value={keyword}>{`${keyword} (${count})`}</option>
-        ))}
-      </select>
+    <div class="filters" role="group" aria-label="Filters and sort">
+      <label class="field">
+        Topic
+        <select data-filter="keyword" value={state.keyword ?? ''} onChange={(e) => onChange({ keyword: e.currentTarget.value || undefined })}>
+          <option value="">Any</option>
+          {!keywordKnown && <option value={state.keyword}>{state.keyword}</option>}
+          {keywords.map(({ keyword, count }) => (
+            <option key={keyword} value={keyword}>{`${keyword} (${count})`}</option>
+          ))}
+        </select>
+      </label>
       <label class="check">
         <input type="checkbox" data-filter="code" checked={state.code} onChange={(e) => onChange({ code: e.currentTarget.checked })} /> Has code
       </label>
@@ -32,31 +73,14 @@ export function FilterBar({ state, keywords, searching, onChange }: Props) {
         <input type="checkbox" data-filter="unread" checked={state.unread} onChange={(e) => onChange({ unread: e.currentTarget.checked })} /> Unread only
       </label>
       <label class="field">
-        ▲ ≥
-        <input
-          type="number"
-          min={0}
-          step={1}
-          data-filter="min-upvotes"
-          aria-label="Minimum upvotes"
-          value={state.minUpvotes ?? ''}
-          onInput={(e) => {
-            const value = Math.floor(Number(e.currentTarget.value));
-            onChange({ minUpvotes: value > 0 ? value : undefined });
-          }}
-        />
+        Sort
+        <select data-filter="sort" value={state.sort} onChange={(e) => onChange({ sort: e.currentTarget.value as SortKey })}>
+          {SORTS.map(([value, label, searchLabel]) => (
+            <option key={value} value={value}>{searching ? searchLabel : label}</option>
+          ))}
+        </select>
       </label>
-      <label class="field">
-        From <input type="date" data-filter="from" value={state.from ?? ''} onChange={(e) => onChange({ from: e.currentTarget.value || undefined })} />
-      </label>
-      <label class="field">
-        to <input type="date" data-filter="to" value={state.to ?? ''} onChange={(e) => onChange({ to: e.currentTarget.value || undefined })} />
-      </label>
-      <select data-filter="sort" aria-label="Sort" value={state.sort} onChange={(e) => onChange({ sort: e.currentTarget.value as SortKey })}>
-        {SORTS.map(([value, label, searchLabel]) => (
-          <option key={value} value={value}>{searching ? searchLabel : label}</option>
-        ))}
-      </select>
+      <MoreFilters state={state} onChange={onChange} />
     </div>
   );
 }

@@ -1,10 +1,32 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { KEY_MAP } from '../utils/triage/keyboard';
 
-/** The `?` overlay: every key and what it does. */
+/**
+ * The `?` key map, a modal dialog: it takes focus when it opens (Tab stays inside it) and gives
+ * it back to where it was when it closes, by Close, Escape or `?`.
+ */
 export function KeyHelp({ onClose }: { onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    dialog.current?.showModal();
+    return () => {
+      if (opener?.isConnected && opener !== document.body) opener.focus();
+    };
+  }, []);
   return (
-    <div class="key-help" role="dialog" aria-modal="false" aria-label="Keyboard shortcuts" data-role="key-help">
-      <h2>Keyboard</h2>
+    <dialog
+      ref={dialog}
+      class="key-help"
+      aria-labelledby="key-help-title"
+      data-role="key-help"
+      onCancel={(event) => {
+        // Escape: the page closes it, so that its state and the dialog agree.
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id="key-help-title">Keyboard shortcuts</h2>
       <dl>
         {KEY_MAP.map(([keys, does]) => (
           <div key={keys}>
@@ -15,9 +37,10 @@ export function KeyHelp({ onClose }: { onClose: () => void }) {
           </div>
         ))}
       </dl>
-      <button type="button" class="btn" onClick={onClose}>
+      <p class="key-help-note">Keys act on the current paper: the one with the ring, reached by j/k, Tab or a click.</p>
+      <button type="button" class="btn" onClick={onClose} autofocus>
         Close
       </button>
-    </div>
+    </dialog>
   );
 }

@@ -7,7 +7,6 @@ interface Props {
   href: string;
   onOpen: OpenHandler;
   class?: string;
-  elementtiming?: string;
   children: ComponentChildren;
 }
 

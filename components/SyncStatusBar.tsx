@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { type SyncStatus } from '../utils/data/sync-status';
 import { describeSyncStatus } from '../utils/pages/sync-status-text';
 
@@ -9,14 +10,28 @@ interface Props {
   onSync: () => void;
 }
 
-/** Last-sync status in plain words and the "Sync now" control. */
+/**
+ * Last-sync status in plain words and the "Sync now" control. The visible line ticks with the
+ * clock ("Synced 5 minutes ago"), so it is not a live region; a hidden one announces only what
+ * changed: a sync starting, and how it ended when it failed.
+ */
 export function SyncStatusBar({ status, syncing, error, now, onSync }: Props) {
   const described = status ? describeSyncStatus(status, syncing, now) : undefined;
+  const [finished, setFinished] = useState('');
+  const wasSyncing = useRef(false);
+  useEffect(() => {
+    if (syncing) wasSyncing.current = true;
+    else if (wasSyncing.current) setFinished('Sync finished.');
+  }, [syncing]);
+  const announced = syncing ? 'Syncing…' : (error ?? (described?.tone === 'warn' ? described.text : finished));
   return (
-    <div class="status" role="status" aria-live="polite">
+    <div class="status">
       <span class={`status-text tone-${error ? 'warn' : (described?.tone ?? 'idle')}`} data-role="sync-status" title={described?.title}>
         {error ?? described?.text ?? '\u00a0'}
         {described?.detail && <span class="status-detail"> · {described.detail}</span>}
+      </span>
+      <span class="sr-only" role="status">
+        {announced}
       </span>
       <button type="button" class="btn" data-action="sync" onClick={onSync} disabled={syncing}>
         {syncing ? 'Syncing…' : 'Sync now'}

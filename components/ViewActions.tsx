@@ -1,9 +1,13 @@
+import type { ComponentChildren } from 'preact';
 import type { ExportFormat } from '../utils/triage/citation';
 import { isOnDemand, type ViewId } from '../utils/views/view-id';
+import { MarkAllRead } from './MarkAllRead';
 
 interface Props {
   view: ViewId;
   unread: number;
+  /** Papers in the list: nothing to export from an empty Saved list. */
+  count: number;
   busy: boolean;
   needsAccess: boolean;
   onMarkAllRead: () => void;
@@ -11,27 +15,25 @@ interface Props {
   onRefresh: () => void;
   onRemove?: () => void;
   onHelp: () => void;
+  /** More controls on the list, before the key map (the new tab's layout switch). */
+  children?: ComponentChildren;
 }
 
-/** Actions on the whole list: mark all read, export the saved list, refresh an on-demand feed. */
-export function ViewActions({ view, unread, busy, needsAccess, onMarkAllRead, onExport, onRefresh, onRemove, onHelp }: Props) {
-  const onDemand = isOnDemand(view);
+/** Actions on the whole list: mark all read, export the saved list, refresh an on-demand feed, the key map. */
+export function ViewActions({ view, unread, count, busy, needsAccess, onMarkAllRead, onExport, onRefresh, onRemove, onHelp, children }: Props) {
   return (
     <div class="view-actions">
-      {unread > 0 && (
-        <button type="button" class="btn" data-action="mark-all-read" onClick={onMarkAllRead}>
-          Mark {unread} read
-        </button>
-      )}
-      {view === 'saved' && (
-        <span class="export" role="group" aria-label="Export saved papers">
-          Export:
+      {/* Hidden papers are out of every list already: marking them read there means nothing. */}
+      {view !== 'hidden' && <MarkAllRead unread={unread} onClick={onMarkAllRead} />}
+      {view === 'saved' && count > 0 && (
+        <span class="export" role="group" aria-label="Export the saved papers">
+          Export as
           <button type="button" class="btn" data-action="export-bibtex" onClick={() => onExport('bibtex')}>BibTeX</button>
           <button type="button" class="btn" data-action="export-markdown" onClick={() => onExport('markdown')}>Markdown</button>
           <button type="button" class="btn" data-action="export-json" onClick={() => onExport('json')}>JSON</button>
         </span>
       )}
-      {onDemand && (
+      {isOnDemand(view) && (
         <button type="button" class="btn" data-action="refresh-feed" disabled={busy} onClick={onRefresh}>
           {needsAccess ? 'Allow arXiv access' : busy ? 'Fetching…' : 'Refresh'}
         </button>
@@ -41,8 +43,9 @@ export function ViewActions({ view, unread, busy, needsAccess, onMarkAllRead, on
           Remove feed
         </button>
       )}
-      <button type="button" class="btn ghost" data-action="key-help" onClick={onHelp} title="Keyboard shortcuts (?)">
-        ?
+      {children}
+      <button type="button" class="btn ghost" data-action="key-help" onClick={onHelp} title="Keyboard shortcuts (?)" aria-keyshortcuts="?">
+        Keys
       </button>
     </div>
   );

@@ -1,64 +1,55 @@
-import { Brand } from '../../components/Brand';
 import { ArxivAdd } from '../../components/ArxivAdd';
-import { FeedTabs } from '../../components/FeedTabs';
+import { Brand } from '../../components/Brand';
+import { DensitySwitch } from '../../components/DensitySwitch';
+import { FeedTabs, panelAttributes } from '../../components/FeedTabs';
 import { FilterBar } from '../../components/FilterBar';
 import { KeyHelp } from '../../components/KeyHelp';
-import { PaperCard } from '../../components/PaperCard';
 import { SearchBox } from '../../components/SearchBox';
 import { SyncStatusBar } from '../../components/SyncStatusBar';
-import { Toast } from '../../components/Toast';
 import { arxivFeed, viewLabel, visibleViews } from '../../utils/views/view-id';
-import { isNewSince } from '../../utils/triage/use-last-visit';
-import { hasFilters } from '../../utils/views/view-state';
+import { DEFAULT_VIEW } from '../../utils/views/view-state';
 import { ListHead } from './ListHead';
-import type { CardExtras } from '../../utils/pages/use-discover';
+import { PaperList } from './PaperList';
 import { useNewtab } from './use-newtab';
 
-/**
- * A card a rule pins is a new element at the top, not the old one moved: Chromium does not paint
- * again a moved `content-visibility: auto` card whose contents it had skipped below the fold.
- */
-const cardKey = (id: string, extras: CardExtras | undefined) => (extras?.effects?.pinned ? `${id}:pinned` : id);
+const CLEAR_FILTERS = { keyword: undefined, code: false, minUpvotes: undefined, from: undefined, to: undefined, unread: DEFAULT_VIEW.unread };
 
 export function App() {
-  const { state, update, searchRef, search, searching, counts, status, arxiv, view, papers, syncing, syncError, syncNow, refresh, shown, extras, keywords, triage, lastVisit, now } = useNewtab();
-  const filtered = papers !== undefined && shown.length < papers.length;
-
+  const page = useNewtab();
+  const { state, update, search, searching, sizes, tabCounts, status, arxiv, view, papers, shown, triage, density, refresh, now } = page;
+  const categories = arxiv?.categories ?? [];
   return (
-    <div class="page">
+    <div class={`page density-${density ?? 'cards'}`}>
+      <a class="skip-link" href="#papers">
+        Skip to the papers
+      </a>
       <header class="page-head">
         <Brand />
-        <SearchBox value={state.q} search={search} inputRef={searchRef} onInput={(q) => update({ q })} />
-        <div class="head-actions">
-          <SyncStatusBar status={status} syncing={syncing} error={syncError} now={now} onSync={syncNow} />
-        </div>
+        <SearchBox value={state.q} search={search} inputRef={page.searchRef} onInput={(q) => update({ q })} />
+        <SyncStatusBar status={status} syncing={page.syncing} error={page.syncError} now={now} onSync={page.syncNow} />
       </header>
-      <div class="view-bar">
-        {counts && (
-          <FeedTabs views={visibleViews(counts.sizes, arxiv?.categories ?? [], false)} current={view} label={viewLabel} counts={counts.byView} dimmed={searching} onSelect={(feed) => update({ feed, q: '' })} />
-        )}
-        <ArxivAdd existing={arxiv?.categories ?? []} onAdd={(c) => void refresh.addCategory(c).then((ok) => ok && update({ feed: arxivFeed(c), q: '' }))} />
-      </div>
-      <FilterBar state={state} keywords={keywords} searching={searching} onChange={update} />
       <main>
-        <ListHead {...{ searching, search, query: state.q, papers, shown, view, status, arxiv, now, refresh, triage }} onRemoved={() => update({ feed: undefined })} />
+        <nav class="view-bar" aria-label="Lists">
+          {sizes && <FeedTabs views={visibleViews(sizes, categories, false)} current={view} label={viewLabel} counts={tabCounts} dimmed={searching} panel="papers" onSelect={(feed) => update({ feed, q: '' })} />}
+          <ArxivAdd existing={categories} onAdd={(c) => void refresh.addCategory(c).then((ok) => ok && update({ feed: arxivFeed(c), q: '' }))} />
+        </nav>
+        <FilterBar state={state} keywords={page.keywords} searching={searching} onChange={update} />
+        <ListHead
+          {...{ searching, search, query: state.q, papers, shown, view, status, arxiv, now, refresh, triage }}
+          layout={density && <DensitySwitch value={density} onChange={page.setDensity} />}
+          onRemoved={() => update({ feed: undefined })}
+        />
         {refresh.error && <p class="notice tone-warn" role="alert" data-role="feed-error">{refresh.error}</p>}
-        {filtered && hasFilters(state) && (
-          <p class="notice">
-            {shown.length} of {papers.length} shown.{' '}
-            <button type="button" class="link-button" onClick={() => update({ keyword: undefined, code: false, minUpvotes: undefined, from: undefined, to: undefined, unread: false })}>
-              Clear filters
-            </button>
-          </p>
-        )}
-        <div class="cards">
-          {shown.map((v, i) => (
-            <PaperCard key={cardKey(v.paper.id, extras.get(v.paper.id))} view={v} first={i === 0} handlers={{ ...triage.handlers, keyword: (keyword) => update({ keyword }) }} selected={v.paper.id === triage.selected} isNew={isNewSince(v, lastVisit)} extras={extras.get(v.paper.id)} />
-          ))}
-        </div>
+        <section id="papers" tabIndex={-1} {...panelAttributes(searching ? undefined : view)}>
+          <PaperList
+            {...{ density, papers, shown, view, status, selected: triage.selected, lastVisit: page.lastVisit, extras: page.extras, handlers: { ...triage.handlers, keyword: (keyword) => update({ keyword }) } }}
+            query={searching ? state.q.trim() : undefined}
+            snapshot={(sizes?.bundled ?? 0) > 0}
+            empty={{ clearSearch: () => update({ q: '' }), clearFilters: () => update(CLEAR_FILTERS), sync: page.syncNow, open: (feed) => update({ feed, q: '' }) }}
+          />
+        </section>
+        {triage.help && <KeyHelp onClose={() => triage.setHelp(false)} />}
       </main>
-      {triage.help && <KeyHelp onClose={() => triage.setHelp(false)} />}
-      <Toast message={triage.message} onClose={() => triage.setMessage(undefined)} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useMemo, useRef } from 'preact/hooks';
+import { useDensity } from '../../utils/pages/use-density';
 import { useFeedRefresh } from '../../utils/pages/use-feed-refresh';
 import { pinnedFirst, useDiscover } from '../../utils/pages/use-discover';
 import { useNow } from '../../utils/pages/use-now';
@@ -9,18 +10,21 @@ import { useTriage } from '../../utils/triage/use-triage';
 import { useViewState } from '../../utils/views/use-view-state';
 import { applyView, topKeywords } from '../../utils/views/view-state';
 
-/** Everything the new tab shows and does: the view in the URL, search, data, triage. */
+/** Everything the new tab shows and does: the view in the URL, search, data, layout, triage. */
 export function useNewtab() {
   const [state, update] = useViewState(true);
   const searchRef = useRef<HTMLInputElement>(null);
   const search = useSearch(state.q, true);
   const searching = state.q.trim().length >= MIN_QUERY_LENGTH;
   const data = usePaperboy(state.feed, searching ? (search.ids ?? []) : undefined);
+  // Until the search has answered, its results are not "none".
+  const papers = searching && !search.ids ? undefined : data.papers;
   const refresh = useFeedRefresh(searching ? undefined : data.view, data.status, data.arxiv);
-  const discover = useDiscover(data.view, data.papers);
+  const discover = useDiscover(data.view, papers);
   // Papers a rule pins go first in every view.
-  const shown = useMemo(() => pinnedFirst(applyView(data.papers ?? [], state), discover.effects), [data.papers, state, discover.effects]);
-  const keywords = useMemo(() => topKeywords(data.papers ?? []), [data.papers]);
+  const shown = useMemo(() => pinnedFirst(applyView(papers ?? [], state), discover.effects), [papers, state, discover.effects]);
+  const keywords = useMemo(() => topKeywords(papers ?? []), [papers]);
   const triage = useTriage(shown, () => searchRef.current?.focus());
-  return { state, update, searchRef, search, searching, ...data, refresh, shown, extras: discover.extras, keywords, triage, lastVisit: useLastVisit(), now: useNow() };
+  const [density, setDensity] = useDensity();
+  return { state, update, searchRef, search, searching, ...data, papers, refresh, shown, extras: discover.extras, keywords, triage, density, setDensity, lastVisit: useLastVisit('newtab', shown), now: useNow() };
 }

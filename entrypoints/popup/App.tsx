@@ -1,20 +1,23 @@
-import { Brand } from '../../components/Brand';
 import { useMemo, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { Brand } from '../../components/Brand';
+import { EmptyState } from '../../components/EmptyState';
 import { FeedNotice } from '../../components/FeedNotice';
-import { FeedTabs } from '../../components/FeedTabs';
+import { FeedTabs, panelAttributes } from '../../components/FeedTabs';
 import { KeyHelp } from '../../components/KeyHelp';
+import { MarkAllRead } from '../../components/MarkAllRead';
 import { PaperRow } from '../../components/PaperRow';
 import { SearchBox } from '../../components/SearchBox';
 import { SyncStatusBar } from '../../components/SyncStatusBar';
 import { Toast } from '../../components/Toast';
+import { countOf } from '../../utils/lib/format';
 import { useNow } from '../../utils/pages/use-now';
 import { usePaperboy } from '../../utils/pages/use-paperboy';
-import { viewLabel, visibleViews } from '../../utils/views/view-id';
 import { MIN_QUERY_LENGTH, useSearch } from '../../utils/search/use-search';
 import { isNewSince, useLastVisit } from '../../utils/triage/use-last-visit';
 import { useTriage } from '../../utils/triage/use-triage';
 import { useViewState } from '../../utils/views/use-view-state';
+import { viewLabel, visibleViews } from '../../utils/views/view-id';
 
 export function App() {
   const [state, update] = useViewState(false);
@@ -22,54 +25,47 @@ export function App() {
   // The popup lives for seconds: its index is built only when the user starts a search.
   const search = useSearch(state.q, false);
   const searching = state.q.trim().length >= MIN_QUERY_LENGTH;
-  const { counts, status, arxiv, view, papers, syncing, syncError, syncNow } = usePaperboy(state.feed, searching ? (search.ids ?? []) : undefined);
-  const lastVisit = useLastVisit();
+  const { sizes, tabCounts, status, arxiv, view, papers, syncing, syncError, syncNow } = usePaperboy(state.feed, searching ? (search.ids ?? []) : undefined);
   const now = useNow();
-  const shown = useMemo(() => papers ?? [], [papers]);
+  const shown = useMemo(() => (searching && !search.ids ? [] : (papers ?? [])), [papers, searching, search.ids]);
+  const lastVisit = useLastVisit('popup', shown);
   const triage = useTriage(shown, () => searchRef.current?.focus());
-  const unread = useMemo(() => shown.filter((v) => !v.state?.readAt), [shown]);
   const fullView = browser.runtime.getURL('/newtab.html');
+  const loaded = papers !== undefined && (!searching || search.ids !== undefined);
   return (
     <main class="popup-main">
       <header class="popup-head">
         <Brand />
         <SearchBox value={state.q} search={search} inputRef={searchRef} onInput={(q) => update({ q })} />
-        <a
-          class="btn ghost"
-          href={fullView}
-          data-action="full-view"
-          onClick={(event) => {
-            event.preventDefault();
-            void browser.tabs.create({ url: fullView });
-          }}
-        >
+        <a class="btn ghost" href={fullView} data-action="full-view" onClick={(event) => (event.preventDefault(), void browser.tabs.create({ url: fullView }))}>
           Full view ↗
         </a>
       </header>
-      {counts && <FeedTabs views={visibleViews(counts.sizes, [], true)} current={view} label={viewLabel} counts={counts.byView} dimmed={searching} onSelect={(feed) => update({ feed, q: '' })} />}
+      {sizes && <FeedTabs views={visibleViews(sizes, [], true).filter((v) => v !== 'hidden' || (tabCounts?.hidden ?? 0) > 0 || v === view)} current={view} label={viewLabel} counts={tabCounts} dimmed={searching} panel="papers" onSelect={(feed) => update({ feed, q: '' })} />}
       <SyncStatusBar status={status} syncing={syncing} error={syncError} now={now} onSync={syncNow} />
       {searching ? (
-        <p class="notice" data-role="search-summary">{search.ids ? `${shown.length} matches for “${state.q.trim()}”` : 'Searching…'}</p>
+        <p class="notice" data-role="search-summary">{loaded ? `${countOf(shown.length, { one: 'match', other: 'matches' })} for “${state.q.trim()}”` : 'Searching…'}</p>
       ) : (
-        view && <FeedNotice view={view} status={status} arxiv={arxiv} count={papers?.length} now={now} />
+        view && <FeedNotice view={view} status={status} arxiv={arxiv} now={now} brief />
       )}
-      <ol class="rows">
-        {shown.map((v, i) => (
-          <PaperRow key={v.paper.id} view={v} first={i === 0} handlers={triage.handlers} selected={v.paper.id === triage.selected} isNew={isNewSince(v, lastVisit)} />
-        ))}
-      </ol>
-      <footer class="popup-foot">
-        <button type="button" class="btn ghost" data-action="key-help" onClick={() => triage.setHelp(!triage.help)} title="Keyboard shortcuts (?)">
-          ? keys
-        </button>
-        {unread.length > 0 && (
-          <button type="button" class="btn" data-action="mark-all-read" onClick={triage.markAllRead}>
-            Mark all {unread.length} read
-          </button>
+      <div id="papers" class="rows-panel" {...panelAttributes(searching ? undefined : view)}>
+        <ol class="rows">
+          {shown.map((v, i) => (
+            <PaperRow key={v.paper.id} view={v} first={i === 0} handlers={triage.handlers} selected={v.paper.id === triage.selected} isNew={isNewSince(v, lastVisit)} />
+          ))}
+        </ol>
+        {loaded && shown.length === 0 && (
+          <EmptyState view={view} query={searching ? state.q.trim() : undefined} filtered={false} status={status} snapshot={(sizes?.bundled ?? 0) > 0} actions={{ clearSearch: () => update({ q: '' }), clearFilters: () => undefined, sync: syncNow, open: (feed) => update({ feed }) }} />
         )}
+      </div>
+      <Toast message={triage.message} onClose={triage.closeMessage} onUndone={triage.focusCurrent} />
+      <footer class="popup-foot">
+        <button type="button" class="btn ghost" data-action="key-help" onClick={() => triage.setHelp(!triage.help)} title="Keyboard shortcuts (?)" aria-keyshortcuts="?">
+          Keys
+        </button>
+        <MarkAllRead unread={shown.filter((v) => !v.state?.readAt).length} onClick={triage.markAllRead} />
       </footer>
       {triage.help && <KeyHelp onClose={() => triage.setHelp(false)} />}
-      <Toast message={triage.message} onClose={() => triage.setMessage(undefined)} />
     </main>
   );
 }

@@ -10,7 +10,7 @@ import { parseDailyPapers } from '../../utils/sync/sources/hf';
 import { ORIGIN, recorded } from '../support/harness';
 import type { PaperHandlers } from '../../utils/triage/types';
 
-const noHandlers: PaperHandlers = { open() {}, toggleRead() {}, save() {}, dismiss() {}, cite() {}, select() {} };
+const noHandlers: PaperHandlers = { open() {}, toggleRead() {}, save() {}, dismiss() {}, restore() {}, cite() {}, select() {} };
 
 // Hostile strings, end to end through the parser and the real components: markup in any text is
 // shown as text, and a link whose URL is not plain http(s) is not rendered at all.

@@ -7,7 +7,7 @@ import type { Paper } from '../../utils/data/db';
 import { type PaperView } from '../../utils/data/papers';
 import type { PaperHandlers } from '../../utils/triage/types';
 
-const noHandlers: PaperHandlers = { open() {}, toggleRead() {}, save() {}, dismiss() {}, cite() {}, select() {} };
+const noHandlers: PaperHandlers = { open() {}, toggleRead() {}, save() {}, dismiss() {}, restore() {}, cite() {}, select() {} };
 
 // A row as an older, laxer version (or a restored backup) might have stored it: the parser's
 // gate never saw these URLs, so the components must gate them again.

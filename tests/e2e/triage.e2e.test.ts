@@ -113,7 +113,7 @@ describe('triage in Chromium', () => {
     await Promise.all([newtab.close(), again.close()]);
   });
 
-  it('keyboard: j/k move, m marks read, s saves, x hides and u undoes; the badge follows', async () => {
+  it('keyboard: j/k move, m marks read, s saves, Shift+X hides (x alone does not) and u undoes; the badge follows', async () => {
     const newtab = await openPage(ext, 'newtab.html');
     await expect.poll(() => shownIds(newtab), POLL).toEqual(trending.map((i) => i.paper.id));
     await newtab.locator('body').click({ position: { x: 5, y: 5 } });
@@ -130,21 +130,32 @@ describe('triage in Chromium', () => {
 
     await newtab.keyboard.press('j');
     await expect.poll(() => attr(newtab, t2!, 'aria-current'), POLL).toBe('true');
+    // x sits next to s: alone it hides nothing, and says which key does.
     await newtab.keyboard.press('x');
+    await expect.poll(() => newtab.locator('[data-role="toast"]').textContent(), POLL).toContain('Shift+X');
+    expect(await newtab.locator(`[data-paper-id="${t2}"]`).count()).toBe(1);
+    await newtab.keyboard.press('Shift+X');
     await expect.poll(() => newtab.locator(`[data-paper-id="${t2}"]`).count(), POLL).toBe(0);
     await expect.poll(() => attr(newtab, t3!, 'aria-current'), POLL).toBe('true');
     await waitFor(() => badgeText(ext), String(UNREAD_AT_START - 2));
     await newtab.evaluate(() => window.scrollTo(0, 0));
     await screenshot(newtab, 'triage-newtab');
 
+    // u takes back the newest change first (the hide), then the one before (the save)…
     await newtab.keyboard.press('u');
     await expect.poll(() => newtab.locator(`[data-paper-id="${t2}"]`).count(), POLL).toBe(1);
     await waitFor(() => badgeText(ext), String(UNREAD_AT_START - 1));
+    await newtab.keyboard.press('u');
+    await expect.poll(() => attr(newtab, t1!, 'data-saved'), POLL).toBe('false');
+    // …and the one before that: the read mark.
+    await newtab.keyboard.press('u');
+    await expect.poll(() => readFlag(newtab, t0!), POLL).toBe('false');
+    await waitFor(() => badgeText(ext), String(UNREAD_AT_START));
 
     // Keys typed into the search box are text, not commands; Escape leaves the box.
     await newtab.keyboard.press('/');
-    await newtab.keyboard.type('mx');
-    expect(await newtab.locator('[data-role="search"]').inputValue()).toBe('mx');
+    await newtab.keyboard.type('mX');
+    expect(await newtab.locator('[data-role="search"]').inputValue()).toBe('mX');
     await newtab.keyboard.press('Escape');
     await newtab.locator('[data-role="search"]').fill('');
     await newtab.keyboard.press('?');
@@ -183,7 +194,8 @@ describe('triage in Chromium', () => {
     const asked = server.apiRequests().find((url) => url.searchParams.has('week'))!;
     expect(asked.searchParams.get('week')).toMatch(/^\d{4}-W\d{2}$/);
     await expect.poll(() => newtab.locator('[data-paper-id]').count(), POLL).toBe(week.length);
-    await expect.poll(() => newtab.locator('[data-role="feed-freshness"]').textContent(), POLL).toMatch(/Featured in \d{4}-W\d{2} · updated/);
+    // The week as days ("Featured Jun 8 – 14, 2026"), not as "2026-W24".
+    await expect.poll(() => newtab.locator('[data-role="feed-freshness"]').textContent(), POLL).toMatch(/^Featured \w{3} \d{1,2}\b.*–.*\d{4} · updated/);
     // Fetching a feed refreshes no badge; the next refresh (here: the one after "Sync now",
     // awaited) recounts the whole database, week papers stored.
     expect((await syncNow(newtab)).lastError).toBeUndefined();
@@ -194,7 +206,7 @@ describe('triage in Chromium', () => {
   it('an arXiv category feed is added with the optional permission and parsed from the recorded Atom answer', async () => {
     // A visit before this one, so that "new since the last visit" has a last visit to go by.
     const earlier = await openPage(ext, 'newtab.html');
-    await expect.poll(async () => (await dbRows<{ key: string }>(earlier, 'meta')).some((row) => row.key === 'last-visit'), POLL).toBe(true);
+    await expect.poll(async () => (await dbRows<{ key: string }>(earlier, 'meta')).some((row) => row.key === 'last-visit:newtab'), POLL).toBe(true);
     await earlier.close();
     const newtab = await openPage(ext, 'newtab.html');
     await newtab.locator('[data-action="show-arxiv"]').click();
@@ -217,7 +229,7 @@ describe('triage in Chromium', () => {
     await expect.poll(() => shownIds(later), POLL).toEqual(ARXIV_IDS);
     // Until the page has read the last visit, nothing is new: "not new" means something only once
     // it has, and it records its own visit (a newer last visit) in the same transaction.
-    const lastVisit = async () => (await dbRows<{ key: string; value: number }>(later, 'meta')).find((row) => row.key === 'last-visit')?.value ?? 0;
+    const lastVisit = async () => (await dbRows<{ key: string; value: number }>(later, 'meta')).find((row) => row.key === 'last-visit:newtab')?.value ?? 0;
     await expect.poll(lastVisit, POLL).toBeGreaterThanOrEqual(opened);
     expect(await attr(later, '2606.13677', 'data-new')).toBe('false');
     await later.close();
@@ -244,7 +256,9 @@ describe('triage in Chromium', () => {
 
   it('search follows a sync: a paper that arrives while the query is open shows up without a reload', async () => {
     const newtab = await openPage(ext, 'newtab.html?q=quokkaformer');
-    await expect.poll(() => newtab.locator('[data-role="search-summary"]').textContent(), POLL).toMatch(/^0 of 0 matches/);
+    await expect.poll(() => newtab.locator('[data-role="search-summary"]').textContent(), POLL).toMatch(/^No matches for “quokkaformer”/);
+    // An empty search offers its next step.
+    expect(await newtab.locator('[data-role="empty"]').textContent()).toContain('Check the spelling');
     const arriving = { ...trending[0]!, title: 'Quokkaformer: Marsupial Attention', paper: { ...trending[0]!.paper, id: '2607.99999', title: 'Quokkaformer: Marsupial Attention' } };
     server.route = routes(weekRoute, jsonFeeds(daily, [arriving, ...trending]));
     await newtab.locator('[data-action="sync"]').click();

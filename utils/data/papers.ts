@@ -1,7 +1,9 @@
 import Dexie from 'dexie';
-import { BUNDLED_FEED, isDiscoverView, LIVE_FEEDS, PERIOD_FEEDS, type FeedId, type FeedSizes, type ViewId } from '../views/view-id';
+import { BUNDLED_FEED, isDiscoverView, LIVE_FEEDS, type FeedId, type FeedSizes, type ViewId } from '../views/view-id';
 import { getDiscoverView } from './discover';
 import type { Paper, PaperboyDb, UserState } from './db';
+import { getSyncStatus } from './sync-status';
+import type { UserFlag } from './user-state';
 
 // Every query the pages need, read-only. Writes live in feed-store.ts (sync), user-state.ts (the
 // user), arxiv-store.ts and retention-store.ts.
@@ -27,16 +29,16 @@ export async function feedIds(db: PaperboyDb, feed: FeedId): Promise<string[]> {
 }
 
 /**
- * Joins ids with their papers and user state, in order; papers not stored and hidden papers are
- * left out, and each keeps its place in the list (`ranks[i]`, else its position).
+ * Joins ids with their papers and user state, in order; papers not stored and (unless `hidden`)
+ * hidden papers are left out, and each keeps its place in the list (`ranks[i]`, else its position).
  */
-export async function joinViews(db: PaperboyDb, ids: readonly string[], ranks?: readonly number[], states?: (UserState | undefined)[]): Promise<PaperView[]> {
+export async function joinViews(db: PaperboyDb, ids: readonly string[], ranks?: readonly number[], states?: (UserState | undefined)[], hidden = false): Promise<PaperView[]> {
   const [papers, known] = await Promise.all([db.papers.bulkGet([...ids]), states ?? db.userState.bulkGet([...ids])]);
   const views: PaperView[] = [];
   ids.forEach((_id, i) => {
     const paper = papers[i];
     const state = known[i];
-    if (paper && !state?.dismissedAt) views.push({ paper, state, rank: ranks?.[i] ?? i + 1 });
+    if (paper && (hidden || !state?.dismissedAt)) views.push({ paper, state, rank: ranks?.[i] ?? i + 1 });
   });
   return views;
 }
@@ -59,8 +61,8 @@ export async function getPapersByIds(db: PaperboyDb, ids: readonly string[]): Pr
   return db.transaction('r', db.papers, db.userState, () => joinViews(db, ids));
 }
 
-/** Papers by a user-state time (savedAt or readAt), newest first, bounded. */
-async function byStateTime(db: PaperboyDb, index: 'savedAt' | 'readAt', limit?: number): Promise<PaperView[]> {
+/** Papers by a user-state time (savedAt, readAt or dismissedAt), newest first, bounded. */
+async function byStateTime(db: PaperboyDb, index: UserFlag, limit?: number): Promise<PaperView[]> {
   return db.transaction('r', db.papers, db.userState, async () => {
     const newest = db.userState.where(index).above(0).reverse();
     const states = await (limit === undefined ? newest : newest.limit(limit)).toArray();
@@ -69,6 +71,7 @@ async function byStateTime(db: PaperboyDb, index: 'savedAt' | 'readAt', limit?: 
       states.map((s) => s.id),
       undefined,
       states,
+      index === 'dismissedAt',
     );
   });
 }
@@ -81,6 +84,11 @@ export function getSaved(db: PaperboyDb, limit = 1000): Promise<PaperView[]> {
 /** Read history: papers opened or marked read, most recent first. */
 export function getHistory(db: PaperboyDb, limit = 300): Promise<PaperView[]> {
   return byStateTime(db, 'readAt', limit);
+}
+
+/** Hidden ("not interested") papers, most recently hidden first: where they can be restored. */
+export function getHidden(db: PaperboyDb, limit = 1000): Promise<PaperView[]> {
+  return byStateTime(db, 'dismissedAt', limit);
 }
 
 /** All saved papers with their save times, for export. */
@@ -116,28 +124,27 @@ export async function countUnreadLive(db: PaperboyDb): Promise<number> {
   });
 }
 
-/** Every stored paper, for the search index (read off the page's critical path). */
-export function getAllPapers(db: PaperboyDb): Promise<Paper[]> {
-  return db.papers.toArray();
+/**
+ * The papers search covers (read off the page's critical path): every stored paper, except that
+ * once a live sync has succeeded, papers only the bundled snapshot supplied are left out unless
+ * the user read or saved one.
+ */
+export async function getSearchablePapers(db: PaperboyDb): Promise<Paper[]> {
+  return db.transaction('r', db.papers, db.userState, db.meta, async () => {
+    const papers = await db.papers.toArray();
+    // Read no more unless there is something to leave out (the page re-runs this on every change it read).
+    if (!papers.some((p) => p.source === 'bundled') || (await getSyncStatus(db)).lastSuccessAt === undefined) return papers;
+    const [read, saved] = await Promise.all([db.userState.where('readAt').above(0).primaryKeys(), db.userState.where('savedAt').above(0).primaryKeys()]);
+    const kept = new Set([...read, ...saved]);
+    return papers.filter((p) => p.source !== 'bundled' || kept.has(p.id));
+  });
 }
 
 /** The papers of any view: a feed in rank order, one of the user's lists, or a worked-out list. */
 export function getView(db: PaperboyDb, view: ViewId, now = Date.now()): Promise<PaperView[]> {
   if (view === 'saved') return getSaved(db);
   if (view === 'history') return getHistory(db);
+  if (view === 'hidden') return getHidden(db);
   if (isDiscoverView(view)) return getDiscoverView(db, view, now);
   return getFeed(db, view);
-}
-
-/** How many papers each view holds, as the tabs show them (index counts, no rows read). */
-export interface ViewCounts {
-  sizes: FeedSizes;
-  byView: Partial<Record<ViewId, number>>;
-}
-
-export async function getViewCounts(db: PaperboyDb): Promise<ViewCounts> {
-  const [sizes, saved, ...periods] = await Promise.all([getFeedSizes(db), countSaved(db), ...PERIOD_FEEDS.map((feed) => countFeed(db, feed))]);
-  const byView: Partial<Record<ViewId, number>> = { ...sizes, saved };
-  PERIOD_FEEDS.forEach((feed, i) => (byView[feed] = periods[i]));
-  return { sizes, byView };
 }

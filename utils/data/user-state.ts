@@ -18,60 +18,82 @@ async function change<T>(db: PaperboyDb, write: () => Promise<T>): Promise<T> {
   return result;
 }
 
-/** Sets a flag on papers; one already set keeps its earlier time. */
-function setFlag(db: PaperboyDb, ids: readonly string[], flag: UserFlag, now: number): Promise<void> {
-  return db.transaction('rw', db.userState, async () => {
-    const states = await db.userState.bulkGet([...ids]);
-    await db.userState.bulkPut(ids.map((id, i): UserState => ({ ...states[i], id, [flag]: states[i]?.[flag] ?? now })));
-  });
+/** What a change did to one flag: each paper whose flag changed, with its value before. */
+export interface FlagChange {
+  flag: UserFlag;
+  before: { id: string; at?: number }[];
 }
 
-/** Clears a flag on papers; their other flags stay. */
-function clearFlag(db: PaperboyDb, ids: readonly string[], flag: UserFlag): Promise<void> {
+/** A flip of one paper's flag: whether it is set now, and the change (for undo). */
+export interface Toggled {
+  on: boolean;
+  change: FlagChange;
+}
+
+/**
+ * Writes one flag on papers in one transaction: `next` gives each paper's new value from its
+ * current one (undefined clears it; its other flags stay). Papers whose value is unchanged are
+ * not written; the change lists the others with their values before.
+ */
+function writeFlag(db: PaperboyDb, ids: readonly string[], flag: UserFlag, next: (old: number | undefined, id: string) => number | undefined): Promise<FlagChange> {
   return db.transaction('rw', db.userState, async () => {
     const states = await db.userState.bulkGet([...ids]);
-    const rows = states.filter((s): s is UserState => s?.[flag] !== undefined).map(({ [flag]: _gone, ...rest }) => rest);
+    const rows: UserState[] = [];
+    const before: FlagChange['before'] = [];
+    ids.forEach((id, i) => {
+      const state = states[i];
+      const old = state?.[flag];
+      const value = next(old, id);
+      if (value === old) return;
+      const { [flag]: _old, ...rest } = state ?? { id };
+      rows.push(value === undefined ? { ...rest, id } : { ...rest, id, [flag]: value });
+      before.push(old === undefined ? { id } : { id, at: old });
+    });
     await db.userState.bulkPut(rows);
+    return { flag, before };
   });
 }
 
-/** Flips a flag on one paper; returns whether it is set now. */
-function toggleFlag(db: PaperboyDb, id: string, flag: UserFlag, now: number): Promise<boolean> {
-  return db.transaction('rw', db.userState, async () => {
-    const set = (await db.userState.get(id))?.[flag] !== undefined;
-    await (set ? clearFlag(db, [id], flag) : setFlag(db, [id], flag, now));
-    return !set;
-  });
+/** Flips a flag on one paper. */
+async function toggleFlag(db: PaperboyDb, id: string, flag: UserFlag, now: number): Promise<Toggled> {
+  const change = await writeFlag(db, [id], flag, (old) => (old === undefined ? now : undefined));
+  return { on: change.before[0]?.at === undefined, change };
 }
 
 /** Marks papers read (an earlier read time stays). */
-export function markRead(db: PaperboyDb, ids: readonly string[], now: number): Promise<void> {
-  return change(db, () => setFlag(db, ids, 'readAt', now));
+export function markRead(db: PaperboyDb, ids: readonly string[], now: number): Promise<FlagChange> {
+  return change(db, () => writeFlag(db, ids, 'readAt', (old) => old ?? now));
 }
 
 /** Marks papers unread; their other flags stay. */
-export function markUnread(db: PaperboyDb, ids: readonly string[]): Promise<void> {
-  return change(db, () => clearFlag(db, ids, 'readAt'));
+export function markUnread(db: PaperboyDb, ids: readonly string[]): Promise<FlagChange> {
+  return change(db, () => writeFlag(db, ids, 'readAt', () => undefined));
 }
 
-/** Flips a paper's read flag; returns whether it is read now. */
-export function toggleRead(db: PaperboyDb, id: string, now: number): Promise<boolean> {
+/** Flips a paper's read flag. */
+export function toggleRead(db: PaperboyDb, id: string, now: number): Promise<Toggled> {
   return change(db, () => toggleFlag(db, id, 'readAt', now));
 }
 
-/** Saves or unsaves a paper; returns whether it is saved now. */
-export function toggleSaved(db: PaperboyDb, id: string, now: number): Promise<boolean> {
+/** Saves or unsaves a paper. */
+export function toggleSaved(db: PaperboyDb, id: string, now: number): Promise<Toggled> {
   return change(db, () => toggleFlag(db, id, 'savedAt', now));
 }
 
-/** Hides papers everywhere ("not interested"). */
-export function dismiss(db: PaperboyDb, ids: readonly string[], now: number): Promise<void> {
-  return change(db, () => setFlag(db, ids, 'dismissedAt', now));
+/** Hides papers everywhere ("not interested"); they stay listed under Hidden. */
+export function dismiss(db: PaperboyDb, ids: readonly string[], now: number): Promise<FlagChange> {
+  return change(db, () => writeFlag(db, ids, 'dismissedAt', (old) => old ?? now));
 }
 
 /** Brings hidden papers back. */
-export function undismiss(db: PaperboyDb, ids: readonly string[]): Promise<void> {
-  return change(db, () => clearFlag(db, ids, 'dismissedAt'));
+export function undismiss(db: PaperboyDb, ids: readonly string[]): Promise<FlagChange> {
+  return change(db, () => writeFlag(db, ids, 'dismissedAt', () => undefined));
+}
+
+/** Undoes a change: puts each paper's flag back as it was (its original time included). */
+export function revert(db: PaperboyDb, { flag, before }: FlagChange): Promise<FlagChange> {
+  const was = new Map(before.map(({ id, at }) => [id, at]));
+  return change(db, () => writeFlag(db, [...was.keys()], flag, (_old, id) => was.get(id)));
 }
 
 /** Every user state row, for a backup. */

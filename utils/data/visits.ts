@@ -1,23 +1,31 @@
 import { AWAY_MIN_MS, type Away } from '../discover/rising';
 import type { PaperboyDb } from './db';
 
-const LAST_VISIT_KEY = 'last-visit';
+/** The pages that mark what is new since their last visit, each on its own. */
+export type VisitedPage = 'popup' | 'newtab';
 const AWAY_KEY = 'last-away';
 
-/** When the user last opened a Paperboy page (undefined on the very first visit). */
-export async function getLastVisit(db: PaperboyDb): Promise<number | undefined> {
-  const row = await db.meta.get(LAST_VISIT_KEY);
-  return typeof row?.value === 'number' ? row.value : undefined;
+// Before each page kept its own, one visit covered both: it still stands for a page's first visit
+// after the update.
+const SHARED_KEY = 'last-visit';
+const keyOf = (page: VisitedPage) => `${SHARED_KEY}:${page}`;
+
+/** When the user last opened `page` (undefined on its very first visit). */
+export async function getLastVisit(db: PaperboyDb, page: VisitedPage): Promise<number | undefined> {
+  const [own, shared] = await db.meta.bulkGet([keyOf(page), SHARED_KEY]);
+  const value = own?.value ?? shared?.value;
+  return typeof value === 'number' ? value : undefined;
 }
 
 /**
- * Records a visit; returns the previous one, which decides what counts as new in this visit. A
- * gap of `AWAY_MIN_MS` or more since the previous one is recorded as the last time away.
+ * Records a visit to `page`; returns its previous one, which decides what counts as new in this
+ * visit. Each page keeps its own: a glance at the popup does not clear the new tab's markers. A gap
+ * of `AWAY_MIN_MS` or more since the previous visit is recorded as the last time away (Catch-up).
  */
-export async function recordVisit(db: PaperboyDb, now: number): Promise<number | undefined> {
+export async function recordVisit(db: PaperboyDb, page: VisitedPage, now: number): Promise<number | undefined> {
   return db.transaction('rw', db.meta, async () => {
-    const previous = await getLastVisit(db);
-    await db.meta.put({ key: LAST_VISIT_KEY, value: Math.max(now, previous ?? 0) });
+    const previous = await getLastVisit(db, page);
+    await db.meta.put({ key: keyOf(page), value: Math.max(now, previous ?? 0) });
     if (previous !== undefined && now - previous >= AWAY_MIN_MS) await db.meta.put({ key: AWAY_KEY, value: { from: previous, to: now } satisfies Away });
     return previous;
   });

@@ -1,10 +1,16 @@
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 const dateTime = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 const dateOnly = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+const monthYear = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const number = new Intl.NumberFormat();
+const plurals = new Intl.PluralRules('en');
 
-/** "just now", "5 minutes ago", "yesterday". */
+/**
+ * "just now", "5 minutes ago", "yesterday". Never in the future: pages tick their clock once a
+ * minute, so a fetch that landed since the last tick is "just now", not "in 1 minute".
+ */
 export function formatAgo(then: number, now: number): string {
-  const seconds = Math.round((then - now) / 1000);
+  const seconds = Math.round((Math.min(then, now) - now) / 1000);
   if (Math.abs(seconds) < 45) return 'just now';
   const minutes = Math.round(seconds / 60);
   if (Math.abs(minutes) < 60) return relative.format(minutes, 'minute');
@@ -22,6 +28,28 @@ export function formatDateTime(ms: number): string {
 export function formatDay(day: string): string {
   const ms = Date.parse(`${day}T00:00:00Z`);
   return Number.isFinite(ms) ? dateOnly.format(ms) : day;
+}
+
+/** A first and last day (`YYYY-MM-DD`, inclusive) as one range: "Jun 8 – 14, 2026". */
+export function formatDayRange(first: string, last: string): string {
+  const [from, to] = [first, last].map((day) => Date.parse(`${day}T00:00:00Z`));
+  return Number.isFinite(from) && Number.isFinite(to) ? dateOnly.formatRange(from!, to!) : `${first} – ${last}`;
+}
+
+/** A month (`YYYY-MM`) as "June 2026". */
+export function formatMonth(month: string): string {
+  const ms = Date.parse(`${month}-01T00:00:00Z`);
+  return Number.isFinite(ms) ? monthYear.format(ms) : month;
+}
+
+/** A count in the user's locale: "1,234". */
+export function formatCount(n: number): string {
+  return number.format(n);
+}
+
+/** A count with its noun in the right form: "1 match", "18 matches". */
+export function countOf(n: number, forms: { one: string; other: string }): string {
+  return `${formatCount(n)} ${plurals.select(n) === 'one' ? forms.one : forms.other}`;
 }
 
 /** "Ada Lovelace, Alan Turing +5". */

@@ -3,7 +3,7 @@ import { addArxivCategory, removeArxivCategory, type ArxivStatus } from '../data
 import type { SyncStatus } from '../data/sync-status';
 import { requestOptional, type PermissionOutcome } from '../platform/permissions';
 import { CATEGORY } from '../sync/sources/arxiv-category';
-import { arxivCategory, arxivFeed, type ViewId } from '../views/view-id';
+import { arxivCategory, arxivFeed, viewLabel, type ViewId } from '../views/view-id';
 import { usePageDeps, type PageDeps } from './deps';
 import { fetchOnDemand, onDemandStale, type OnDemandResult } from './on-demand';
 
@@ -59,7 +59,7 @@ export function useFeedRefresh(view: ViewId | undefined, status: SyncStatus | un
         setResult(outcome);
         return !outcome.error && !outcome.needsAccess;
       } catch (failure) {
-        setResult({ error: `Could not fetch ${target}: ${(failure as Error).message}` });
+        setResult({ error: `Could not fetch ${viewLabel(target)}: ${(failure as Error).message}` });
         return false;
       } finally {
         setBusy(false);

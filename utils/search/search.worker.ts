@@ -2,7 +2,7 @@ import { liveQuery } from 'dexie';
 import { db } from '../data/db';
 import { createSearchIndex, search, updateSearchIndex, type SearchIndex } from './search-index';
 import type { SearchRequest, SearchResponse } from './protocol';
-import { getAllPapers } from '../data/papers';
+import { getSearchablePapers } from '../data/papers';
 
 // The search index lives in a shared worker: one index for every open new tab and the popup,
 // built once, never blocking a page, its memory nobody's page heap. The worker reads the shared
@@ -33,7 +33,7 @@ function connect(port: Port): void {
   else if (failure) port.postMessage({ type: 'error', message: failure });
 }
 
-liveQuery(() => getAllPapers(db)).subscribe({
+liveQuery(() => getSearchablePapers(db)).subscribe({
   next(papers) {
     if (index) updateSearchIndex(index, papers);
     else index = createSearchIndex(papers);

@@ -8,6 +8,11 @@ export const KEEP_UNREAD_CHOICES = [30, 90, 180, 365, KEEP_FOREVER] as const;
 /** The user's settings: WXT storage items, each with its fallback in one place. */
 export const keepUnreadDays = storage.defineItem<number>('local:keepUnreadDays', { fallback: 90, version: 1 });
 
+/** How the new tab lays papers out: cards, or a compact list (20+ papers on a 1280×900 screen). */
+export const DENSITIES = ['cards', 'list'] as const;
+export type Density = (typeof DENSITIES)[number];
+export const density = storage.defineItem<Density>('local:density', { fallback: 'cards', version: 1 });
+
 /** The user's rules (utils/discover/rules.ts); read them through `getRules`, which drops malformed ones. */
 export const rulesItem = storage.defineItem<Rule[]>('local:rules', { fallback: [], version: 1 });
 

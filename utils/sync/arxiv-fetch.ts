@@ -45,7 +45,7 @@ export async function refreshArxivCategory(category: string, deps: ArxivFetchDep
     body = await response.text();
   } catch (error) {
     if (controller.signal.aborted) return fail(`arXiv did not answer within ${Math.round(timeoutMs / 1000)} s`);
-    return fail(`Could not reach arXiv (${(error as Error).message || 'network error'})`);
+    return fail('Could not reach arXiv: you may be offline');
   } finally {
     clearTimeout(timer);
   }

@@ -59,7 +59,8 @@ async function request({ fetch, hfOrigin, hasHostAccess, timeoutMs }: HfFetchDep
     if (hasHostAccess && !(await hasHostAccess().catch(() => true))) {
       throw new SyncError('permission', `Paperboy may not reach ${new URL(hfOrigin).host}: click “Sync now” to allow it`);
     }
-    throw new SyncError('offline', `Could not reach Hugging Face (${(error as Error).message || 'network error'})`);
+    // The browser's own words ("Failed to fetch", "NetworkError when attempting…") tell a reader nothing more.
+    throw new SyncError('offline', 'Could not reach Hugging Face: you may be offline');
   }
 }
 

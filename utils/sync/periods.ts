@@ -29,6 +29,16 @@ export function periodOf(feed: PeriodFeed, ms: number): string {
   return feed === 'hf-week' ? isoWeek(ms) : isoMonth(ms);
 }
 
+/** The first and last day (`YYYY-MM-DD`, UTC) of the period a feed shows at a time. */
+export function periodDays(feed: PeriodFeed, ms: number): { first: string; last: string } {
+  const date = new Date(ms);
+  const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()];
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  if (feed === 'hf-month') return { first: day(Date.UTC(y, m, 1)), last: day(Date.UTC(y, m + 1, 0)) };
+  const monday = Date.UTC(y, m, d - ((date.getUTCDay() + 6) % 7));
+  return { first: day(monday), last: day(monday + 6 * DAY_MS) };
+}
+
 /** The `/api/daily_papers` path of one page of a period feed. */
 export function periodPath(feed: PeriodFeed, now: number, page: number): string {
   const param = feed === 'hf-week' ? 'week' : 'month';

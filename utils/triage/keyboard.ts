@@ -23,6 +23,8 @@ export type KeyEffect =
   | { type: 'toggle-read'; id: string }
   | { type: 'save'; id: string }
   | { type: 'dismiss'; id: string }
+  /** A plain `x`: hiding takes Shift+X (x sits next to s), so the page says so. */
+  | { type: 'hint-hide' }
   | { type: 'undo' }
   | { type: 'focus-search' }
   | { type: 'blur' };
@@ -40,8 +42,8 @@ export const KEY_MAP: readonly [keys: string, does: string][] = [
   ['o or Enter', 'open (marks it read); Shift+O in the background'],
   ['m', 'mark read / unread'],
   ['s', 'save / unsave'],
-  ['x', 'not interested (hide everywhere)'],
-  ['u', 'undo the last hide'],
+  ['Shift+X', 'not interested: hide it everywhere (Hidden lists it; there, bring it back)'],
+  ['u', 'undo the last change: hide, mark read or unread, mark all read'],
   ['/', 'search'],
   ['Esc', 'leave the search box, close this help'],
   ['?', 'show / hide these keys'],
@@ -86,7 +88,9 @@ export function keyReducer(state: KeyState, input: KeyInput, ids: readonly strin
       return selected ? { state, effect: { type: 'toggle-read', id: selected }, handled: true } : ignored(state);
     case 's':
       return selected ? { state, effect: { type: 'save', id: selected }, handled: true } : ignored(state);
-    case 'x': {
+    case 'x':
+      return selected ? { state, effect: { type: 'hint-hide' }, handled: true } : ignored(state);
+    case 'X': {
       if (!selected) return ignored(state);
       // The hidden paper leaves the list: the selection moves on to its neighbour.
       const next = ids[index + 1] ?? ids[index - 1];

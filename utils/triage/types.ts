@@ -6,8 +6,12 @@ export interface PaperHandlers {
   open: OpenHandler;
   toggleRead(id: string): void;
   save(id: string): void;
+  /** Hides it everywhere ("not interested"); the Hidden list keeps it. */
   dismiss(id: string): void;
+  /** Brings a hidden paper back (`[data-action="restore"]` in the Hidden list). */
+  restore(id: string): void;
   cite(id: string, format: 'bibtex' | 'markdown'): void;
+  /** A click on the paper: it becomes the current one. */
   select(id: string): void;
   keyword?(keyword: string): void;
 }

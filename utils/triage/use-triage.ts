@@ -1,18 +1,15 @@
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { PaperView } from '../data/papers';
-import type { PaperboyDb } from '../data/db';
-import { dismiss, markRead, markUnread, toggleRead, toggleSaved, undismiss } from '../data/user-state';
-import { usePageDeps, type PageDeps } from '../pages/deps';
-import { copyCitation, exportSaved, openPaper } from './actions';
+import { markRead } from '../data/user-state';
+import { countOf } from '../lib/format';
+import { usePageDeps } from '../pages/deps';
+import { exportSaved } from './actions';
 import type { ExportFormat } from './citation';
 import type { KeyEffect } from './keyboard';
+import { attempt, offerUndo, paperHandlers, type HandlerContext } from './paper-handlers';
 import type { PaperHandlers, ToastMessage } from './types';
+import { createUndoStack, type UndoEntry } from './undo';
 import { useKeys } from './use-keys';
-
-/** Runs an action; a failure becomes a message the user sees instead of a silent console line. */
-function attempt(show: (m: ToastMessage) => void, what: string, action: () => Promise<unknown>): void {
-  action().catch((error: Error) => show({ text: `Could not ${what}: ${error.message}`, tone: 'warn' }));
-}
 
 /** The link a paper opens: its Hugging Face page, else arXiv. */
 function paperHref(papers: readonly PaperView[], id: string): string | undefined {
@@ -20,114 +17,74 @@ function paperHref(papers: readonly PaperView[], id: string): string | undefined
   return paper?.links.hf ?? paper?.links.arxiv;
 }
 
-interface HandlerContext {
-  deps: PageDeps;
+interface KeyContext {
   papers: readonly PaperView[];
+  handlers: PaperHandlers;
+  undo: () => void;
+  focusSearch: () => void;
   show: (m: ToastMessage) => void;
-  hide: (id: string, title: string) => void;
-  select: (id: string) => void;
-}
-
-/** What each per-paper control does; every failure becomes a message. */
-function paperHandlers({ deps, papers, show, hide, select }: HandlerContext): PaperHandlers {
-  const { db, now } = deps;
-  return {
-    open: (id, url, background) => attempt(show, 'open the paper', () => openPaper(deps, id, url, background)),
-    toggleRead: (id) => attempt(show, 'change the read flag', () => toggleRead(db, id, now())),
-    save: (id) =>
-      attempt(show, 'save the paper', async () => {
-        const saved = await toggleSaved(db, id, now());
-        show({ text: saved ? 'Saved. Find it under Saved.' : 'Removed from Saved.', tone: 'ok' });
-      }),
-    dismiss: (id) => hide(id, papers.find((v) => v.paper.id === id)?.paper.title ?? 'the paper'),
-    cite: (id, format) =>
-      attempt(show, 'copy the citation', async () => {
-        await copyCitation(deps, id, format);
-        show({ text: format === 'bibtex' ? 'BibTeX copied.' : 'Markdown link copied.', tone: 'ok' });
-      }),
-    select,
-  };
 }
 
 /** Carries out what a key asked for. */
-function applyKey(effect: KeyEffect, { papers, handlers, undo, focusSearch }: { papers: readonly PaperView[]; handlers: PaperHandlers; undo: () => void; focusSearch: () => void }): void {
+function applyKey(effect: KeyEffect, { papers, handlers, undo, focusSearch, show }: KeyContext): void {
   if (effect.type === 'focus-search') return focusSearch();
   if (effect.type === 'blur') return (document.activeElement as HTMLElement | null)?.blur();
   if (effect.type === 'undo') return undo();
+  if (effect.type === 'hint-hide') return show({ text: 'To hide this paper, press Shift+X.', tone: 'ok' });
   if (effect.type === 'toggle-read') return handlers.toggleRead(effect.id);
   if (effect.type === 'save') return handlers.save(effect.id);
-  if (effect.type === 'dismiss') return handlers.dismiss(effect.id);
+  // In the Hidden list the same key brings the paper back.
+  if (effect.type === 'dismiss') return papers.find((v) => v.paper.id === effect.id)?.state?.dismissedAt ? handlers.restore(effect.id) : handlers.dismiss(effect.id);
   const href = paperHref(papers, effect.id);
   if (href) handlers.open(effect.id, href, effect.background);
 }
 
-/** Marks every unread paper of the list read, with Undo (which marks exactly those unread again). */
-function markAllRead(db: PaperboyDb, papers: PaperView[], at: number, show: (m: ToastMessage) => void): void {
-  const ids = papers.filter((v) => !v.state?.readAt).map((v) => v.paper.id);
-  const undo = () =>
-    attempt(show, 'undo', async () => {
-      await markUnread(db, ids);
-      show({ text: `${ids.length} marked unread again.`, tone: 'ok' });
-    });
-  attempt(show, 'mark them read', async () => {
-    await markRead(db, ids, at);
-    show({ text: `Marked ${ids.length} read.`, tone: 'ok', undo });
-  });
-}
-
 /**
- * Triage state for a page: the keyboard selection over the papers shown, the per-paper actions,
- * undo for "not interested", and the one-line messages that confirm or explain.
+ * Triage on a page: the one current paper (focus and keyboard selection), the per-paper actions,
+ * undo for every change of a mark, and the one-line messages that confirm or explain.
  */
 export function useTriage(papers: PaperView[], focusSearch: () => void) {
   const deps = usePageDeps();
-  const { db, now } = deps;
   const [message, setMessage] = useState<ToastMessage | undefined>(undefined);
-  const lastHidden = useRef<string[]>([]);
+  const [undoStack] = useState(createUndoStack);
   const show = (m: ToastMessage) => setMessage(m);
 
-  function undo() {
-    const ids = lastHidden.current;
-    if (!ids.length) return;
-    lastHidden.current = [];
+  function undo(entry?: UndoEntry) {
     attempt(show, 'undo', async () => {
-      await undismiss(db, ids);
-      show({ text: 'Back in your lists.', tone: 'ok' });
+      const undone = await undoStack.undo(entry);
+      show({ text: undone?.undone ?? 'Nothing to undo.', tone: 'ok' });
     });
   }
 
-  const handlers = paperHandlers({
-    deps,
-    papers,
-    show,
-    hide: (id, title) => {
-      lastHidden.current = [id];
-      attempt(show, 'hide the paper', async () => {
-        await dismiss(db, [id], now());
-        show({ text: `Hidden “${title}” everywhere.`, tone: 'ok', undo });
-      });
-    },
-    select: (id) => setKeys((k) => ({ ...k, selected: id })),
-  });
-
-  const apply = (effect: KeyEffect) => applyKey(effect, { papers, handlers, undo, focusSearch });
-  const [keys, setKeys] = useKeys(
+  const keys = useKeys(
     papers.map((v) => v.paper.id),
-    apply,
+    (effect) => applyKey(effect, { papers, handlers, undo: () => undo(), focusSearch, show }),
   );
+  const ctx: HandlerContext = { deps, papers, undoStack, show, undo, focusWhenListed: keys.focusWhenListed, select: keys.select };
+  const handlers = paperHandlers(ctx);
 
   return {
-    selected: keys.selected,
-    help: keys.help,
-    setHelp: (help: boolean) => setKeys((k) => ({ ...k, help })),
+    selected: keys.keys.selected,
+    help: keys.keys.help,
+    setHelp: (help: boolean) => keys.setKeys((k) => ({ ...k, help })),
+    focusCurrent: keys.focusCurrent,
     handlers,
-    markAllRead: () => markAllRead(db, papers, now(), show),
+    /** Marks every unread paper shown read, with Undo. */
+    markAllRead: () =>
+      attempt(show, 'mark them read', async () => {
+        const change = await markRead(deps.db, papers.filter((v) => !v.state?.readAt).map((v) => v.paper.id), deps.now());
+        offerUndo(ctx, change, `Marked ${countOf(change.before.length, { one: 'paper', other: 'papers' })} read.`, 'Marked unread again.');
+      }),
     exportList: (format: ExportFormat) =>
       attempt(show, 'export', async () => {
         const count = await exportSaved(deps, format);
-        show({ text: `Exported ${count} saved paper${count === 1 ? '' : 's'}.`, tone: 'ok' });
+        show({ text: `Exported ${countOf(count, { one: 'saved paper', other: 'saved papers' })}.`, tone: 'ok' });
       }),
     message,
-    setMessage,
+    /** Closes the message; focus that was in it goes back to the current paper. */
+    closeMessage: () => {
+      setMessage(undefined);
+      keys.focusCurrent();
+    },
   };
 }

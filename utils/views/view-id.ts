@@ -22,8 +22,8 @@ export type ArxivFeed = `arxiv:${string}`;
 /** A list stored in the `feeds` table: which papers the latest fetch of a source returned. */
 export type FeedId = LiveFeed | PeriodFeed | BundledFeed | ArxivFeed;
 
-/** The user's own lists, read from their state (saved papers, read history). */
-export const USER_LISTS = ['saved', 'history'] as const;
+/** The user's own lists, read from their state: saved papers, read history, hidden papers. */
+export const USER_LISTS = ['saved', 'history', 'hidden'] as const;
 export type UserList = (typeof USER_LISTS)[number];
 
 /** Lists Paperboy works out on this device: ranked for the user, rising now, what trended while away. */
@@ -43,7 +43,9 @@ const LABELS: Record<Exclude<ViewId, ArxivFeed>, string> = {
   'hf-month': 'This month',
   bundled: 'Snapshot',
   saved: 'Saved',
-  history: 'Read',
+  // Not "Read": as a tab name it reads as a verb.
+  history: 'History',
+  hidden: 'Hidden',
   'for-you': 'For you',
   rising: 'Rising',
   'catch-up': 'Catch-up',
@@ -71,6 +73,11 @@ export function isPeriodFeed(view: unknown): view is PeriodFeed {
   return (PERIOD_FEEDS as readonly unknown[]).includes(view);
 }
 
+/** One of the user's own lists (saved, history, hidden), rather than a feed. */
+export function isUserList(view: ViewId): view is UserList {
+  return (USER_LISTS as readonly string[]).includes(view);
+}
+
 /** Fetched when opened (a period or an arXiv feed), rather than by the background sync. */
 export function isOnDemand(view: ViewId): boolean {
   return isPeriodFeed(view) || arxivCategory(view) !== undefined;
@@ -96,10 +103,13 @@ export function defaultView(sizes: FeedSizes): FeedId {
   return LIVE_FEEDS.find((feed) => sizes[feed] > 0) ?? BUNDLED_FEED;
 }
 
-/** The tabs: live feeds always, the snapshot only until a live feed has papers, then the rest. */
+/**
+ * The tabs: live feeds always, the snapshot only until a live feed has papers, then the rest.
+ * The popup (`compact`) keeps Saved and Hidden: a paper hidden there can be found there.
+ */
 export function visibleViews(sizes: FeedSizes, categories: readonly string[], compact: boolean): ViewId[] {
   const live = LIVE_FEEDS.some((feed) => sizes[feed] > 0);
   const feeds: ViewId[] = live ? [...LIVE_FEEDS] : [...LIVE_FEEDS, BUNDLED_FEED];
-  if (compact) return [...feeds, 'saved'];
-  return [...feeds, ...DISCOVER_VIEWS, ...PERIOD_FEEDS, ...USER_LISTS, ...categories.map(arxivFeed)];
+  if (compact) return [...feeds, 'saved', 'hidden'];
+  return [...feeds, ...DISCOVER_VIEWS, ...PERIOD_FEEDS, 'saved', 'history', ...categories.map(arxivFeed), 'hidden'];
 }

@@ -5,7 +5,10 @@ import { markRead } from '../../../utils/data/user-state';
 import type { ArxivPaper } from '../../../utils/sync/sources/arxiv';
 import { addArxivCategory, getArxivStatus, recordArxivError, removeArxivCategory, reserveArxivSlot, storeArxivFeed } from '../../../utils/data/arxiv-store';
 import { countSaved, getHistory, getPapersByIds, getSaved, getSavedForExport } from '../../../utils/data/papers';
-import { dismiss, toggleSaved, undismiss } from '../../../utils/data/user-state';
+import { dismiss, markUnread, revert, toggleRead, toggleSaved, undismiss } from '../../../utils/data/user-state';
+import { getHidden, getSearchablePapers } from '../../../utils/data/papers';
+import { getTabCounts } from '../../../utils/data/view-counts';
+import { putSyncStatus } from '../../../utils/data/sync-status';
 import { recordVisit } from '../../../utils/data/visits';
 import { freshDb } from '../../support/harness';
 
@@ -28,11 +31,11 @@ afterEach(async () => {
 describe('saved and read lists', () => {
   it('saves, lists newest first, unsaves, and keeps read flags', async () => {
     await markRead(db, ['a'], 5);
-    expect(await toggleSaved(db, 'a', 10)).toBe(true);
-    expect(await toggleSaved(db, 'c', 20)).toBe(true);
+    expect((await toggleSaved(db, 'a', 10)).on).toBe(true);
+    expect((await toggleSaved(db, 'c', 20)).on).toBe(true);
     expect((await getSaved(db)).map((v) => v.paper.id)).toEqual(['c', 'a']);
     expect(await countSaved(db)).toBe(2);
-    expect(await toggleSaved(db, 'a', 30)).toBe(false);
+    expect((await toggleSaved(db, 'a', 30)).on).toBe(false);
     expect((await getSaved(db)).map((v) => v.paper.id)).toEqual(['c']);
     expect(await db.userState.get('a')).toEqual({ id: 'a', readAt: 5 });
   });
@@ -74,6 +77,72 @@ describe('dismissing', () => {
   });
 });
 
+describe('the Hidden list', () => {
+  it('lists hidden papers most recently hidden first, with their state, until restored', async () => {
+    await dismiss(db, ['a'], 10);
+    await dismiss(db, ['c'], 20);
+    await toggleSaved(db, 'c', 5);
+    expect((await getHidden(db)).map((v) => [v.paper.id, v.state?.dismissedAt])).toEqual([['c', 20], ['a', 10]]);
+    await undismiss(db, ['c']);
+    expect((await getHidden(db)).map((v) => v.paper.id)).toEqual(['a']);
+  });
+});
+
+describe('undo', () => {
+  it('reverts marking read, putting back each paper as it was, its original read time included', async () => {
+    await markRead(db, ['a'], 5);
+    const change = await markRead(db, ['a', 'b', 'c'], 10);
+    expect(change).toEqual({ flag: 'readAt', before: [{ id: 'b' }, { id: 'c' }] });
+    await revert(db, change);
+    expect(await db.userState.bulkGet(['a', 'b', 'c'])).toEqual([{ id: 'a', readAt: 5 }, { id: 'b' }, { id: 'c' }]);
+  });
+
+  it('reverts marking unread and a toggle back to the earlier time, and hiding back to shown', async () => {
+    await markRead(db, ['a'], 5);
+    await revert(db, await markUnread(db, ['a']));
+    expect((await db.userState.get('a'))?.readAt).toBe(5);
+    const toggled = await toggleRead(db, 'a', 9);
+    expect(toggled.on).toBe(false);
+    await revert(db, toggled.change);
+    expect((await db.userState.get('a'))?.readAt).toBe(5);
+    await revert(db, await dismiss(db, ['b'], 7));
+    expect((await getFeed(db, 'hf-trending')).map((v) => v.paper.id)).toEqual(['a', 'b', 'c']);
+    expect(await countUnreadLive(db)).toBe(2);
+  });
+
+  it('leaves a flag the user changed since alone only where the change did not touch it', async () => {
+    const change = await markRead(db, ['a'], 10);
+    await toggleSaved(db, 'a', 11);
+    await revert(db, change);
+    expect(await db.userState.get('a')).toEqual({ id: 'a', savedAt: 11 });
+  });
+});
+
+describe('tab counts', () => {
+  it('counts unread papers in a feed, hidden ones left out, and the papers of each user list', async () => {
+    await markRead(db, ['a'], 1);
+    await dismiss(db, ['b'], 2);
+    await toggleSaved(db, 'c', 3);
+    await toggleSaved(db, 'b', 4);
+    const counts = await getTabCounts(db);
+    expect(counts['hf-trending']).toBe(1);
+    expect(counts.saved).toBe(1);
+    expect(counts.hidden).toBe(1);
+  });
+});
+
+describe('what search covers', () => {
+  it('leaves out papers only the bundled snapshot supplied once a live sync succeeded, unless read or saved', async () => {
+    await db.papers.bulkPut(['s1', 's2', 's3'].map((id) => paper(id, { source: 'bundled' })));
+    const ids = async () => (await getSearchablePapers(db)).map((p) => p.id).sort();
+    expect(await ids()).toEqual(['a', 'b', 'c', 's1', 's2', 's3']);
+    await markRead(db, ['s1'], 1);
+    await toggleSaved(db, 's2', 2);
+    await putSyncStatus(db, { lastSuccessAt: 10, feeds: {} });
+    expect(await ids()).toEqual(['a', 'b', 'c', 's1', 's2']);
+  });
+});
+
 describe('getPapersByIds', () => {
   it('keeps the order asked for, each ranked by its place in it, and skips unknown ids', async () => {
     expect((await getPapersByIds(db, ['c', 'nope', 'a'])).map((v) => [v.paper.id, v.rank])).toEqual([['c', 1], ['a', 3]]);
@@ -82,10 +151,23 @@ describe('getPapersByIds', () => {
 
 describe('visits', () => {
   it('returns the previous visit and never moves backwards', async () => {
-    expect(await recordVisit(db, 100)).toBeUndefined();
-    expect(await recordVisit(db, 200)).toBe(100);
-    expect(await recordVisit(db, 150)).toBe(200);
-    expect(await recordVisit(db, 300)).toBe(200);
+    expect(await recordVisit(db, 'newtab', 100)).toBeUndefined();
+    expect(await recordVisit(db, 'newtab', 200)).toBe(100);
+    expect(await recordVisit(db, 'newtab', 150)).toBe(200);
+    expect(await recordVisit(db, 'newtab', 300)).toBe(200);
+  });
+
+  it('keeps each page’s visits apart: a glance at the popup leaves the new tab’s new papers new', async () => {
+    await recordVisit(db, 'newtab', 100);
+    expect(await recordVisit(db, 'popup', 200)).toBeUndefined();
+    expect(await recordVisit(db, 'popup', 300)).toBe(200);
+    expect(await recordVisit(db, 'newtab', 400)).toBe(100);
+  });
+
+  it('starts each page from the visit both pages shared before', async () => {
+    await db.meta.put({ key: 'last-visit', value: 50 });
+    expect(await recordVisit(db, 'popup', 100)).toBe(50);
+    expect(await recordVisit(db, 'newtab', 100)).toBe(50);
   });
 });
 

@@ -273,11 +273,11 @@ describe('read state', () => {
   it('toggleRead flips the flag, returns the new value and keeps savedAt', async () => {
     const db = openDb();
     await db.userState.put({ id, savedAt: 5 });
-    expect(await toggleRead(db, id, 10)).toBe(true);
+    expect((await toggleRead(db, id, 10)).on).toBe(true);
     expect(await db.userState.get(id)).toEqual({ id, savedAt: 5, readAt: 10 });
-    expect(await toggleRead(db, id, 20)).toBe(false);
+    expect((await toggleRead(db, id, 20)).on).toBe(false);
     expect(await db.userState.get(id)).toEqual({ id, savedAt: 5 });
-    expect(await toggleRead(db, id, 30)).toBe(true);
+    expect((await toggleRead(db, id, 30)).on).toBe(true);
     expect((await db.userState.get(id))?.readAt).toBe(30);
   });
 

@@ -42,13 +42,13 @@ describe('sync status in plain words', () => {
 
   it('offline on a first run: the snapshot is what is shown', () => {
     const shown = describeSyncStatus(
-      { lastAttemptAt: NOW, lastError: { kind: 'offline', message: 'Could not reach Hugging Face (Failed to fetch)', at: NOW }, nextAttemptAt: NOW + MINUTE, feeds: {} },
+      { lastAttemptAt: NOW, lastError: { kind: 'offline', message: 'Could not reach Hugging Face: you may be offline', at: NOW }, nextAttemptAt: NOW + MINUTE, feeds: {} },
       false,
       NOW,
     );
     expect(shown.text).toBe('Offline — showing the bundled snapshot');
     expect(shown.title).toContain('Never synced');
-    expect(shown.title).toContain('Last error: Could not reach Hugging Face (Failed to fetch)');
+    expect(shown.title).toContain('Last error: Could not reach Hugging Face: you may be offline');
   });
 
   it('early retries used up: the next try is the periodic sync, not a time that will pass silently', () => {

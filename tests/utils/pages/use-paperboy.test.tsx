@@ -98,15 +98,20 @@ describe('usePaperboy: live from the database', () => {
     await waitFor(() => expect(ids(result.current.papers)).toEqual([d, a]));
   });
 
-  it('counts the papers of each view, and the counts follow a save', async () => {
+  it('counts unread papers in each feed and the papers of each list, and the counts follow a change', async () => {
     await seedFeeds(db, ['hf-trending', 'hf-daily'], papers, T0);
     await seedFeeds(db, ['hf-week'], recordedPapers('2026-08-03'), T0);
     await toggleSaved(db, papers[1]!.id, T0);
     const { result } = renderPageHook(() => usePaperboy(undefined, undefined), { db, now: time.now });
 
-    const expected: Partial<Record<ViewId, number>> = { 'hf-trending': 30, 'hf-daily': 30, bundled: 0, saved: 1, 'hf-week': 3, 'hf-month': 0 };
-    await waitFor(() => expect(result.current.counts?.byView).toEqual(expected));
+    await waitFor(() => expect(result.current.sizes).toEqual({ 'hf-trending': 30, 'hf-daily': 30, bundled: 0 }));
+    const expected: Partial<Record<ViewId, number>> = { 'hf-trending': 30, 'hf-daily': 30, bundled: 0, saved: 1, hidden: 0, 'hf-week': 3, 'hf-month': 0 };
+    await waitFor(() => expect(result.current.tabCounts).toEqual(expected));
     await toggleSaved(db, papers[2]!.id, T0);
-    await waitFor(() => expect(result.current.counts?.byView).toEqual({ ...expected, saved: 2 }));
+    await waitFor(() => expect(result.current.tabCounts).toEqual({ ...expected, saved: 2 }));
+    // A read paper leaves the feeds' counts (unread, as the badge counts), a hidden one too.
+    await markRead(db, [papers[3]!.id], T0);
+    await dismiss(db, [papers[4]!.id], T0);
+    await waitFor(() => expect(result.current.tabCounts).toEqual({ ...expected, saved: 2, hidden: 1, 'hf-trending': 28, 'hf-daily': 28 }));
   });
 });

@@ -61,7 +61,7 @@ describe('refreshArxivCategory', () => {
   });
 
   it.each([
-    ['a network failure', () => Promise.reject(new TypeError('Failed to fetch')), 'Could not reach arXiv (Failed to fetch)'],
+    ['a network failure', () => Promise.reject(new TypeError('Failed to fetch')), 'Could not reach arXiv: you may be offline'],
     ['an HTML error page', () => new Response('<html><body>busy</body></html>', { status: 503 }), 'arXiv refused the request (HTTP 503)'],
     ['an empty feed', () => new Response('<feed xmlns="http://www.w3.org/2005/Atom"></feed>'), 'arXiv has no papers in cs.LG'],
   ])('explains %s', async (_name, answer, message) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoMonth, isoWeek, periodFeedStale, periodPath } from '../../../utils/sync/periods';
+import { isoMonth, isoWeek, periodDays, periodFeedStale, periodPath } from '../../../utils/sync/periods';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -13,6 +13,19 @@ describe('isoWeek', () => {
     ['2026-01-01T00:00:00Z', '2026-W01'], // a Thursday
   ])('%s is %s', (iso, week) => {
     expect(isoWeek(at(iso))).toBe(week);
+  });
+});
+
+describe('periodDays', () => {
+  it.each([
+    ['hf-week', '2026-06-12T10:00:00Z', '2026-06-08', '2026-06-14'], // Friday: Monday to Sunday
+    ['hf-week', '2026-06-08T00:00:00Z', '2026-06-08', '2026-06-14'], // Monday starts it
+    ['hf-week', '2026-06-14T23:59:59Z', '2026-06-08', '2026-06-14'], // Sunday ends it
+    ['hf-week', '2020-12-30T12:00:00Z', '2020-12-28', '2021-01-03'], // across a new year
+    ['hf-month', '2026-06-12T10:00:00Z', '2026-06-01', '2026-06-30'],
+    ['hf-month', '2024-02-10T00:00:00Z', '2024-02-01', '2024-02-29'], // a leap February
+  ] as const)('%s at %s runs from %s to %s', (feed, iso, first, last) => {
+    expect(periodDays(feed, at(iso))).toEqual({ first, last });
   });
 });
 

@@ -41,18 +41,22 @@ describe('keyReducer: acting on the selected paper', () => {
     expect(run(['O'], on('b')).effect).toEqual({ type: 'open', id: 'b', background: true });
   });
 
-  it('m, s and x act on the selection; x moves it to the neighbour', () => {
+  it('m, s and Shift+X act on the selection; Shift+X moves it to the neighbour', () => {
     expect(run(['m'], on('a')).effect).toEqual({ type: 'toggle-read', id: 'a' });
     expect(run(['s'], on('a')).effect).toEqual({ type: 'save', id: 'a' });
-    const dismissed = run(['x'], on('b'));
+    const dismissed = run(['X'], on('b'));
     expect(dismissed.effect).toEqual({ type: 'dismiss', id: 'b' });
     expect(dismissed.state.selected).toBe('c');
-    expect(run(['x'], on('c')).state.selected).toBe('b');
-    expect(run(['x'], on('a'), ['a']).state.selected).toBeUndefined();
+    expect(run(['X'], on('c')).state.selected).toBe('b');
+    expect(run(['X'], on('a'), ['a']).state.selected).toBeUndefined();
+  });
+
+  it('a plain x, next to s, hides nothing: it only says which key does', () => {
+    expect(run(['x'], on('b'))).toEqual({ state: on('b'), effect: { type: 'hint-hide' }, handled: true });
   });
 
   it('needs a selection to act', () => {
-    for (const key of ['o', 'Enter', 'm', 's', 'x']) expect(run([key]).handled).toBe(false);
+    for (const key of ['o', 'Enter', 'm', 's', 'x', 'X']) expect(run([key]).handled).toBe(false);
   });
 
   it('leaves Enter on a focused button or link to the browser', () => {
@@ -69,7 +73,7 @@ describe('keyReducer: acting on the selected paper', () => {
 
 describe('keyReducer: typing, shortcuts and help', () => {
   it('ignores every key typed in a text field except Escape, which leaves it', () => {
-    for (const key of ['j', 'k', 'o', 'm', 's', 'x', '/', '?', 'u', 'Enter']) {
+    for (const key of ['j', 'k', 'o', 'm', 's', 'x', 'X', '/', '?', 'u', 'Enter']) {
       expect(run([press(key, { target: 'text' })], { help: false, selected: 'a' })).toEqual({
         state: { help: false, selected: 'a' },
         handled: false,

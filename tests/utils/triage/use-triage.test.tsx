@@ -69,7 +69,7 @@ describe('useTriage: per-paper actions', () => {
     const { result } = await renderTriage();
 
     await act(() => result.current.handlers.dismiss(second.id));
-    await waitFor(() => expect(result.current.message).toMatchObject({ text: `Hidden “${second.title}” everywhere.`, tone: 'ok' }));
+    await waitFor(() => expect(result.current.message).toMatchObject({ text: `Hidden “${second.title}” everywhere: find it under Hidden.`, tone: 'ok' }));
     await waitFor(() => expect(result.current.shown.map((v) => v.paper.id)).not.toContain(second.id));
 
     await act(() => result.current.message!.undo!());
@@ -82,12 +82,39 @@ describe('useTriage: per-paper actions', () => {
     const { result } = await renderTriage();
 
     await act(() => result.current.handlers.save(first.id));
-    await waitFor(() => expect(result.current.message).toEqual({ text: 'Saved. Find it under Saved.', tone: 'ok' }));
+    await waitFor(() => expect(result.current.message).toMatchObject({ text: `Saved “${first.title}”: find it under Saved.`, tone: 'ok' }));
     expect((await db.userState.get(first.id))?.savedAt).toBe(T0);
 
     await act(() => result.current.handlers.save(first.id));
-    await waitFor(() => expect(result.current.message).toEqual({ text: 'Removed from Saved.', tone: 'ok' }));
+    await waitFor(() => expect(result.current.message).toMatchObject({ text: `Removed “${first.title}” from Saved.`, tone: 'ok' }));
     expect((await db.userState.get(first.id))?.savedAt).toBeUndefined();
+  });
+
+  it('says what m did, read or unread, with an Undo that puts the first read time back', async () => {
+    const { result } = await renderTriage();
+    await act(() => result.current.handlers.toggleRead(first.id));
+    await waitFor(() => expect(result.current.message?.text).toBe(`Marked “${first.title}” read.`));
+    time.set(T0 + 60_000);
+    await act(() => result.current.handlers.toggleRead(first.id));
+    await waitFor(() => expect(result.current.message?.text).toBe(`Marked “${first.title}” unread.`));
+    await act(() => result.current.message!.undo!());
+    await waitFor(() => expect(result.current.message).toEqual({ text: 'Marked read again.', tone: 'ok' }));
+    expect((await db.userState.get(first.id))?.readAt).toBe(T0);
+    await expect.poll(badge).toBe(String(papers.length - 1));
+  });
+
+  it('marks every paper shown read with one Undo for all of them', async () => {
+    const { result } = await renderTriage();
+    await act(() => result.current.handlers.toggleRead(first.id));
+    await waitFor(() => expect(result.current.shown[0]!.state?.readAt).toBe(T0));
+    time.set(T0 + 1);
+    await act(() => result.current.markAllRead());
+    await waitFor(() => expect(result.current.message?.text).toBe(`Marked ${papers.length - 1} papers read.`));
+    await expect.poll(badge).toBe('');
+    await act(() => result.current.message!.undo!());
+    await expect.poll(badge).toBe(String(papers.length - 1));
+    // The paper read before stays read, at its own time.
+    expect((await db.userState.get(first.id))?.readAt).toBe(T0);
   });
 
   it('turns a failed write into a warning the user sees, and changes nothing', async () => {
@@ -98,7 +125,7 @@ describe('useTriage: per-paper actions', () => {
 
     await act(() => result.current.handlers.toggleRead(first.id));
     // Dexie appends the inner error's name and message on a second line.
-    await waitFor(() => expect(result.current.message).toEqual({ text: expect.stringMatching(/^Could not change the read flag: Simulated QuotaExceededError\b/), tone: 'warn' }));
+    await waitFor(() => expect(result.current.message).toEqual({ text: expect.stringMatching(/^Could not change the read mark: Simulated QuotaExceededError\b/), tone: 'warn' }));
     expect(disk.failed).toBe(1);
     expect(await db.userState.get(first.id)).toBeUndefined();
     expect(logged).not.toHaveBeenCalled();
@@ -126,5 +153,32 @@ describe('useTriage: the keyboard', () => {
     await waitFor(() => expect(result.current.shown[0]!.state?.readAt).toBe(T0));
     expect(result.current.shown.filter((v) => v.state?.readAt).map((v) => v.paper.id)).toEqual([first.id]);
     expect(typed.map((e) => e.defaultPrevented)).toEqual([false, false]);
+  });
+});
+
+describe('useTriage: undo and hiding by key', () => {
+  it('u takes back the changes newest first, and says when there is nothing left', async () => {
+    const { result } = await renderTriage();
+    await press('j');
+    await press('m');
+    await press('s');
+    await press('X');
+    await waitFor(() => expect(result.current.shown.map((v) => v.paper.id)).not.toContain(first.id));
+    await press('u');
+    await waitFor(() => expect(result.current.shown[0]?.paper.id).toBe(first.id));
+    await press('u');
+    await waitFor(() => expect(result.current.shown[0]!.state?.savedAt).toBeUndefined());
+    await press('u');
+    await waitFor(() => expect(result.current.shown[0]!.state?.readAt).toBeUndefined());
+    await press('u');
+    await waitFor(() => expect(result.current.message?.text).toBe('Nothing to undo.'));
+  });
+
+  it('a plain x hides nothing and says which key does', async () => {
+    const { result } = await renderTriage();
+    await press('j');
+    await press('x');
+    await waitFor(() => expect(result.current.message?.text).toBe('To hide this paper, press Shift+X.'));
+    expect(await db.userState.get(first.id)).toBeUndefined();
   });
 });

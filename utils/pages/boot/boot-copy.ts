@@ -13,6 +13,8 @@ import { safeUrl } from '../../platform/url';
 import { readBootCopy, writeBootCopy, type CopiedNode } from './boot-copy-store';
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
+/** What belongs to the moment, not to the page: a message, an open dialog. The next visit starts without them. */
+const TRANSIENT = '[data-role="toast"], dialog';
 const URL_ATTRIBUTES = new Set(['href', 'src', 'xlink:href', 'action', 'formaction', 'poster']);
 
 /**
@@ -24,6 +26,7 @@ export function captureFirstScreen(root: Element, screenHeight: number): CopiedN
     if (node.nodeType === Node.TEXT_NODE) return node.nodeValue ?? '';
     if (node.nodeType !== Node.ELEMENT_NODE) return undefined;
     const element = node as Element;
+    if (element.matches(TRANSIENT)) return undefined;
     const below = element.hasAttribute('data-paper-id') && element.getBoundingClientRect().top + window.scrollY >= screenHeight;
     const attributes = [...element.attributes].map((a): [string, string] => [a.name, a.value]);
     const children = below ? [] : [...element.childNodes].map(copy).filter((child) => child !== undefined);

@@ -10,3 +10,10 @@ export function normaliseArxivId(input: unknown): string | undefined {
   const match = NEW_STYLE.exec(id) ?? OLD_STYLE.exec(id);
   return match?.[1];
 }
+
+/** The month a new-style arXiv id was submitted in (`2202.11847` → `2022-02`); undefined for old-style ids. */
+export function arxivIdMonth(id: string): string | undefined {
+  const match = /^(\d{2})(\d{2})\.\d{4,5}$/.exec(id);
+  if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) return undefined;
+  return `20${match[1]}-${match[2]}`;
+}

@@ -56,6 +56,20 @@ describe('boot cache', () => {
     expect(copy.querySelector('[data-paper-id="2606.00002"]')?.getAttribute('data-read')).toBe('true');
   });
 
+  it('leaves out what belongs to the moment: a message and an open dialog', () => {
+    const root = page();
+    const toast = document.createElement('div');
+    toast.setAttribute('data-role', 'toast');
+    toast.textContent = 'Marked “A” read.';
+    const dialog = document.createElement('dialog');
+    dialog.setAttribute('open', '');
+    root.append(toast, dialog);
+    const copied = JSON.stringify(captureFirstScreen(root, 900));
+    expect(copied).not.toContain('Marked');
+    expect(copied).not.toContain('dialog');
+    expect(copied).toContain('2606.00001');
+  });
+
   it('keeps papers below the first screen as empty shells with their id and flag', () => {
     const root = page();
     const cards = root.querySelectorAll('[data-paper-id]');

@@ -1,0 +1,46 @@
+import type { ComponentChildren } from 'preact';
+
+interface Props {
+  /** `data-action`, the contract the tests and the boot copy rely on. */
+  action: string;
+  glyph?: ComponentChildren;
+  /** The visible words; an icon-only button says them to assistive technology instead. */
+  text: string;
+  /** The paper it acts on, read out after the words. */
+  paper: string;
+  iconOnly?: boolean;
+  pressed?: boolean;
+  title: string;
+  class?: string;
+  onClick: () => void;
+}
+
+/**
+ * A control on one paper. Its accessible name starts with its visible words ("Save", "Hide") and
+ * ends with the paper's title, so a screen reader and a voice command agree with the screen.
+ */
+export function ActionButton({ action, glyph, text, paper, iconOnly, pressed, title, class: extra = '', onClick }: Props) {
+  return (
+    <button
+      type="button"
+      class={`${iconOnly ? 'icon-button' : 'text-button'} ${extra}`}
+      data-action={action}
+      aria-pressed={pressed}
+      aria-label={iconOnly ? `${text} “${paper}”` : undefined}
+      title={title}
+      onClick={onClick}
+    >
+      {glyph && (
+        <span aria-hidden="true" class="glyph">
+          {glyph}
+        </span>
+      )}
+      {!iconOnly && (
+        <>
+          {text}
+          <span class="sr-only"> “{paper}”</span>
+        </>
+      )}
+    </button>
+  );
+}

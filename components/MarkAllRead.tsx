@@ -1,0 +1,11 @@
+import { countOf } from '../utils/lib/format';
+
+/** "Mark 12 as read": every unread paper in the list as shown; the message after it offers Undo. */
+export function MarkAllRead({ unread, onClick }: { unread: number; onClick: () => void }) {
+  if (unread === 0) return null;
+  return (
+    <button type="button" class="btn" data-action="mark-all-read" title={`Mark the ${countOf(unread, { one: 'unread paper', other: 'unread papers' })} in this list as read (Undo follows)`} onClick={onClick}>
+      Mark {unread} as read
+    </button>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Paper } from '../utils/data/db';
+import { countOf, formatCount, formatDay, formatMonth } from '../utils/lib/format';
+import { arxivIdMonth } from '../utils/sync/sources/arxiv-id';
+
+/**
+ * What a paper's source told about it, on one line: upvotes, comments, GitHub stars, the day
+ * it was featured, category, organisation. A paper from the bundled snapshot has only its id,
+ * title and abstract: it says so, with the month its id gives, rather than an empty line.
+ */
+export function PaperMeta({ paper, full }: { paper: Paper; full?: boolean }) {
+  const day = paper.featuredOn ?? (paper.publishedAt !== undefined ? new Date(paper.publishedAt).toISOString().slice(0, 10) : undefined);
+  const month = day === undefined ? arxivIdMonth(paper.id) : undefined;
+  return (
+    <>
+      {paper.upvotes !== undefined && (
+        <span class="upvotes" title="Upvotes on Hugging Face">
+          <span aria-hidden="true">▲ </span>
+          {formatCount(paper.upvotes)}
+          <span class="sr-only"> upvotes</span>
+        </span>
+      )}
+      {full && paper.comments !== undefined && <span>{countOf(paper.comments, { one: 'comment', other: 'comments' })}</span>}
+      {full && paper.githubStars !== undefined && <span>{countOf(paper.githubStars, { one: 'GitHub star', other: 'GitHub stars' })}</span>}
+      {day && <span class="date">{formatDay(day)}</span>}
+      {paper.source === 'bundled' && (
+        <span class="snapshot-note" title="From the snapshot shipped with Paperboy: title and abstract only">
+          arXiv {paper.id}
+          {month && ` · ${formatMonth(month)}`} · from the bundled snapshot
+        </span>
+      )}
+      {full && paper.primaryCategory && <span>{paper.primaryCategory}</span>}
+      {full && paper.organization && <span>{paper.organization}</span>}
+    </>
+  );
+}
+
+/** "New": stored since the last visit to this page, and still unread. */
+export function NewPill() {
+  return (
+    <span class="new-pill">
+      New<span class="sr-only"> since your last visit:</span>
+    </span>
+  );
+}

@@ -1,0 +1,50 @@
+import { EmptyState, type EmptyActions } from '../../components/EmptyState';
+import { PaperCard } from '../../components/PaperCard';
+import { PaperRow } from '../../components/PaperRow';
+import type { PaperView } from '../../utils/data/papers';
+import type { SyncStatus } from '../../utils/data/sync-status';
+import type { Density } from '../../utils/settings/settings';
+import { isNewSince } from '../../utils/triage/use-last-visit';
+import type { PaperHandlers } from '../../utils/triage/types';
+import type { ViewId } from '../../utils/views/view-id';
+import type { CardExtras } from '../../utils/pages/use-discover';
+
+interface Props {
+  density: Density | undefined;
+  papers: PaperView[] | undefined;
+  shown: PaperView[];
+  view: ViewId | undefined;
+  query: string | undefined;
+  status: SyncStatus | undefined;
+  snapshot: boolean;
+  selected: string | undefined;
+  lastVisit: number | undefined;
+  handlers: PaperHandlers;
+  empty: EmptyActions;
+  /** Each paper's sparkline and rule effects, by id. */
+  extras: Map<string, CardExtras>;
+}
+
+/**
+ * A paper a rule pins is a new element at the top, not the old one moved: Chromium does not paint
+ * again a moved `content-visibility: auto` card whose contents it had skipped below the fold.
+ */
+const itemKey = (id: string, extras: CardExtras | undefined) => (extras?.effects?.pinned ? `${id}:pinned` : id);
+
+/** The papers of the list, as cards or as compact rows; or why there are none, with a next step. */
+export function PaperList({ density, papers, shown, view, query, status, snapshot, selected, lastVisit, handlers, empty, extras }: Props) {
+  // Nothing is drawn before the layout is known (a stored choice, read in a few milliseconds).
+  if (!density || !papers) return null;
+  if (shown.length === 0) {
+    return <EmptyState view={view} query={query} filtered={papers.length > 0} status={status} snapshot={snapshot} actions={empty} />;
+  }
+  const Item = density === 'list' ? PaperRow : PaperCard;
+  const List = density === 'list' ? 'ol' : 'div';
+  return (
+    <List class={density === 'list' ? 'rows list' : 'cards'}>
+      {shown.map((v, i) => (
+        <Item key={itemKey(v.paper.id, extras.get(v.paper.id))} view={v} first={i === 0} handlers={handlers} selected={v.paper.id === selected} isNew={isNewSince(v, lastVisit)} extras={extras.get(v.paper.id)} />
+      ))}
+    </List>
+  );
+}
