@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { DEFAULT_ARXIV_ORIGIN, DEFAULT_HF_ORIGIN, readSiteOrigins, resolveOrigin } from './utils/platform/origins';
-import { extensionPagesCsp, hostPattern, optionalManifestKeys, REQUIRED_PERMISSIONS } from './utils/platform/manifest-policy';
+import { extensionPagesCsp, hostPattern, optionalManifestKeys, permissionsAtInstall } from './utils/platform/manifest-policy';
+import { isLiteMode } from './utils/platform/flavour-mode';
 import { BUNDLED_PATH } from './utils/data/bundled-path';
 import { DEV_SEARCH_WORKER_STUB, devSearchWorker, devSearchWorkerStub } from './utils/search/dev-worker';
 
@@ -29,6 +30,20 @@ export default defineConfig({
   // containers, dev VMs) unless its sandbox is off; a normal user keeps the sandbox.
   webExt: { chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [] },
   hooks: {
+    // The Lite flavour (`npm run build:lite`, `--mode lite`) is a release build like the full one:
+    // WXT would otherwise take NODE_ENV from the mode name and ship Preact's debug build. Its zips
+    // are named apart; the sources zip is the full one's (same tree: `npm run build:lite` rebuilds it).
+    'config:resolved': (wxt) => {
+      if (!isLiteMode(wxt.config.mode)) return;
+      if (wxt.config.command === 'build') process.env.NODE_ENV = 'production';
+      wxt.config.zip.artifactTemplate = '{{name}}-{{version}}-{{browser}}-lite.zip';
+      wxt.config.zip.zipSources = false;
+    },
+    // Lite leaves the new tab alone: no override. newtab.html stays in the package as a plain
+    // extension page, which the popup's "Full view" opens.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (isLiteMode(wxt.config.mode)) delete manifest.chrome_url_overrides;
+    },
     // Icons and the bundled snapshot live in assets/ with the rest of the static files; copy them
     // into the package. The snapshot is a file of its own so the worker fetches it by path: an
     // import (even `?url`) inlines it as base64 into the worker's single-file bundle.
@@ -56,7 +71,7 @@ export default defineConfig({
     includeSources: ['.gitignore'],
   },
   // WXT_* variables are read here, not at the top: env files load after the config module.
-  manifest: ({ browser, command }) => {
+  manifest: ({ browser, command, mode }) => {
     const hfOrigin = resolveOrigin(import.meta.env.WXT_HF_ORIGIN ?? process.env.WXT_HF_ORIGIN, DEFAULT_HF_ORIGIN);
     const arxivOrigin = resolveOrigin(import.meta.env.WXT_ARXIV_ORIGIN ?? process.env.WXT_ARXIV_ORIGIN, DEFAULT_ARXIV_ORIGIN);
     const readSites = readSiteOrigins(import.meta.env.WXT_ARXIV_SITE_ORIGIN ?? process.env.WXT_ARXIV_SITE_ORIGIN);
@@ -64,7 +79,7 @@ export default defineConfig({
     return {
       name: 'Paperboy',
       description: 'Trending ML papers from Hugging Face in your toolbar and new tab. Local-first, private, fast.',
-      permissions: [...REQUIRED_PERMISSIONS],
+      permissions: permissionsAtInstall(mode),
       host_permissions: [hostPattern(hfOrigin, browser)],
       ...optionalManifestKeys(arxivOrigin, browser, [...readSites.arxiv, ...readSites.alphaxiv]),
       content_security_policy: { extension_pages: extensionPagesCsp({ hfOrigin, arxivOrigin, dev: command === 'serve' }) },

@@ -8,6 +8,8 @@ interface Props {
   error?: string;
   now: number;
   onSync: () => void;
+  /** The sync period in force, for "next try with the 60-minute sync". */
+  periodMinutes?: number;
 }
 
 /**
@@ -15,8 +17,8 @@ interface Props {
  * clock ("Synced 5 minutes ago"), so it is not a live region; a hidden one announces only what
  * changed: a sync starting, and how it ended when it failed.
  */
-export function SyncStatusBar({ status, syncing, error, now, onSync }: Props) {
-  const described = status ? describeSyncStatus(status, syncing, now) : undefined;
+export function SyncStatusBar({ status, syncing, error, now, onSync, periodMinutes }: Props) {
+  const described = status ? describeSyncStatus(status, syncing, now, periodMinutes) : undefined;
   const [finished, setFinished] = useState('');
   const wasSyncing = useRef(false);
   useEffect(() => {

@@ -11,7 +11,10 @@ import { build } from 'wxt';
 const ROOT = resolve(import.meta.dirname, '..');
 const outBase = mkdtempSync(join(tmpdir(), 'paperboy-manifest-'));
 
-async function shippedManifest(browser: 'chrome' | 'firefox'): Promise<Record<string, unknown>> {
+type Flavour = 'full' | 'lite';
+
+/** A build's manifest: the full flavour as `npm run build` builds it, Lite as `npm run build:lite`. */
+async function shippedManifest(browser: 'chrome' | 'firefox', flavour: Flavour): Promise<Record<string, unknown>> {
   const saved = { ...process.env };
   // The public build: no fixture origins from the environment, production bundles.
   delete process.env.WXT_HF_ORIGIN;
@@ -19,9 +22,10 @@ async function shippedManifest(browser: 'chrome' | 'firefox'): Promise<Record<st
   delete process.env.WXT_ARXIV_SITE_ORIGIN;
   process.env.NODE_ENV = 'production';
   try {
-    const outDir = join(outBase, browser);
-    await build({ root: ROOT, browser, mode: 'production', outDir });
-    return JSON.parse(readFileSync(join(outDir, `${browser}-mv3`, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    const outDir = join(outBase, `${browser}-${flavour}`);
+    await build({ root: ROOT, browser, mode: flavour === 'full' ? 'production' : 'lite', outDir });
+    const dir = `${browser}-mv3${flavour === 'full' ? '' : '-lite'}`;
+    return JSON.parse(readFileSync(join(outDir, dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   } finally {
     process.env = saved;
   }
@@ -30,9 +34,16 @@ async function shippedManifest(browser: 'chrome' | 'firefox'): Promise<Record<st
 describe('shipped manifests', { timeout: 180_000 }, () => {
   afterAll(() => rmSync(outBase, { recursive: true, force: true }));
 
-  // One after the other: both builds write WXT's generated files in .wxt/.
-  it.each(['chrome', 'firefox'] as const)('%s manifest matches tests/snapshots', async (browser) => {
-    const manifest = await shippedManifest(browser);
-    await expect(`${JSON.stringify(manifest, null, 2)}\n`).toMatchFileSnapshot(`snapshots/manifest.${browser}-mv3.json`);
+  // One after the other: every build writes WXT's generated files in .wxt/.
+  it.each([
+    ['chrome', 'full'],
+    ['firefox', 'full'],
+    ['chrome', 'lite'],
+    ['firefox', 'lite'],
+  ] as const)('%s manifest (%s flavour) matches tests/snapshots', async (browser, flavour) => {
+    const manifest = await shippedManifest(browser, flavour);
+    await expect(`${JSON.stringify(manifest, null, 2)}\n`).toMatchFileSnapshot(`snapshots/manifest.${browser}-mv3${flavour === 'lite' ? '-lite' : ''}.json`);
+    // Lite is the full flavour without the new-tab override, and nothing else.
+    if (flavour === 'lite') expect(manifest.chrome_url_overrides).toBeUndefined();
   });
 });

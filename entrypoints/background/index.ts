@@ -6,6 +6,7 @@ import { hasHostAccess, hasOptional } from '../../utils/platform/permissions';
 import { readDetectionItem } from '../../utils/settings/settings';
 import { createWorker } from '../../utils/sync/background';
 import { startReadDetection } from '../../utils/sync/read-detection';
+import { listenToNotificationClicks } from '../../utils/notify/clicks';
 
 export default defineBackground(() => {
   const worker = createWorker({ db, fetch: (...args) => fetch(...args), hfOrigin: HF_ORIGIN, hasHostAccess: () => hasHostAccess(HF_ORIGIN) });
@@ -24,5 +25,7 @@ export default defineBackground(() => {
     granted: () => hasOptional('readDetection'),
     watchEnabled: (changed) => void readDetectionItem.watch(changed),
   });
+  browser.storage.onChanged.addListener((changes, area) => void worker.onStorageChanged(changes, area));
+  listenToNotificationClicks();
   void worker.onWake();
 });

@@ -5,6 +5,7 @@ import { FeedTabs, panelAttributes } from '../../components/FeedTabs';
 import { FilterBar } from '../../components/FilterBar';
 import { KeyHelp } from '../../components/KeyHelp';
 import { SearchBox } from '../../components/SearchBox';
+import { SettingsLink } from '../../components/SettingsLink';
 import { SyncStatusBar } from '../../components/SyncStatusBar';
 import { arxivFeed, viewLabel, visibleViews } from '../../utils/views/view-id';
 import { DEFAULT_VIEW } from '../../utils/views/view-state';
@@ -16,7 +17,7 @@ const CLEAR_FILTERS = { keyword: undefined, code: false, minUpvotes: undefined, 
 
 export function App() {
   const page = useNewtab();
-  const { state, update, search, searching, sizes, tabCounts, status, arxiv, view, papers, shown, triage, density, refresh, now } = page;
+  const { state, update, search, searching, sizes, tabCounts, status, arxiv, view, papers, shown, triage, density, refresh, now, settings } = page;
   const categories = arxiv?.categories ?? [];
   return (
     <div class={`page density-${density ?? 'cards'}`}>
@@ -26,11 +27,14 @@ export function App() {
       <header class="page-head">
         <Brand />
         <SearchBox value={state.q} search={search} inputRef={page.searchRef} onInput={(q) => update({ q })} />
-        <SyncStatusBar status={status} syncing={page.syncing} error={page.syncError} now={now} onSync={page.syncNow} />
+        <div class="head-actions">
+          <SyncStatusBar status={status} syncing={page.syncing} error={page.syncError} now={now} onSync={page.syncNow} periodMinutes={settings.syncPeriodMinutes} />
+          <SettingsLink href={page.options.url} onOpen={page.options.open} />
+        </div>
       </header>
       <main>
         <nav class="view-bar" aria-label="Lists">
-          {sizes && <FeedTabs views={visibleViews(sizes, categories, false)} current={view} label={viewLabel} counts={tabCounts} dimmed={searching} panel="papers" onSelect={(feed) => update({ feed, q: '' })} />}
+          {sizes && <FeedTabs views={visibleViews(sizes, categories, false, settings.liveFeeds, view)} current={view} label={viewLabel} counts={tabCounts} dimmed={searching} panel="papers" onSelect={(feed) => update({ feed, q: '' })} />}
           <ArxivAdd existing={categories} onAdd={(c) => void refresh.addCategory(c).then((ok) => ok && update({ feed: arxivFeed(c), q: '' }))} />
         </nav>
         <FilterBar state={state} keywords={page.keywords} searching={searching} onChange={update} />

@@ -1,4 +1,5 @@
 import { useMemo, useRef } from 'preact/hooks';
+import { usePageDeps } from '../../utils/pages/deps';
 import { useDensity } from '../../utils/pages/use-density';
 import { useFeedRefresh } from '../../utils/pages/use-feed-refresh';
 import { pinnedFirst, useDiscover } from '../../utils/pages/use-discover';
@@ -6,17 +7,20 @@ import { useNow } from '../../utils/pages/use-now';
 import { usePaperboy } from '../../utils/pages/use-paperboy';
 import { MIN_QUERY_LENGTH, useSearch } from '../../utils/search/use-search';
 import { useLastVisit } from '../../utils/triage/use-last-visit';
+import { useSettings } from '../../utils/settings/use-settings';
 import { useTriage } from '../../utils/triage/use-triage';
 import { useViewState } from '../../utils/views/use-view-state';
 import { applyView, topKeywords } from '../../utils/views/view-state';
 
 /** Everything the new tab shows and does: the view in the URL, search, data, layout, triage. */
 export function useNewtab() {
+  const { browser } = usePageDeps();
+  const settings = useSettings();
   const [state, update] = useViewState(true);
   const searchRef = useRef<HTMLInputElement>(null);
   const search = useSearch(state.q, true);
   const searching = state.q.trim().length >= MIN_QUERY_LENGTH;
-  const data = usePaperboy(state.feed, searching ? (search.ids ?? []) : undefined);
+  const data = usePaperboy(state.feed, searching ? (search.ids ?? []) : undefined, settings);
   // Until the search has answered, its results are not "none".
   const papers = searching && !search.ids ? undefined : data.papers;
   const refresh = useFeedRefresh(searching ? undefined : data.view, data.status, data.arxiv);
@@ -26,5 +30,6 @@ export function useNewtab() {
   const keywords = useMemo(() => topKeywords(papers ?? []), [papers]);
   const triage = useTriage(shown, () => searchRef.current?.focus());
   const [density, setDensity] = useDensity();
-  return { state, update, searchRef, search, searching, ...data, papers, refresh, shown, extras: discover.extras, keywords, triage, density, setDensity, lastVisit: useLastVisit('newtab', shown), now: useNow() };
+  const options = { url: browser.runtime.getURL('/options.html'), open: () => void browser.runtime.openOptionsPage() };
+  return { state, update, searchRef, search, searching, ...data, papers, refresh, shown, extras: discover.extras, keywords, triage, density, setDensity, lastVisit: useLastVisit('newtab', shown), now: useNow(), settings, options };
 }

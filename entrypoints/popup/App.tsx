@@ -1,13 +1,11 @@
 import { useMemo, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { Brand } from '../../components/Brand';
 import { EmptyState } from '../../components/EmptyState';
 import { FeedNotice } from '../../components/FeedNotice';
 import { FeedTabs, panelAttributes } from '../../components/FeedTabs';
 import { KeyHelp } from '../../components/KeyHelp';
 import { MarkAllRead } from '../../components/MarkAllRead';
 import { PaperRow } from '../../components/PaperRow';
-import { SearchBox } from '../../components/SearchBox';
 import { SyncStatusBar } from '../../components/SyncStatusBar';
 import { Toast } from '../../components/Toast';
 import { countOf } from '../../utils/lib/format';
@@ -18,7 +16,11 @@ import { MIN_QUERY_LENGTH, useSearch } from '../../utils/search/use-search';
 import { isNewSince, useLastVisit } from '../../utils/triage/use-last-visit';
 import { useTriage } from '../../utils/triage/use-triage';
 import { useViewState } from '../../utils/views/use-view-state';
+import { useSettings } from '../../utils/settings/use-settings';
 import { viewLabel, visibleViews } from '../../utils/views/view-id';
+import { PopupHead } from './PopupHead';
+
+const OPTIONS_URL = '/options.html';
 
 export function App() {
   const [state, update] = useViewState(false);
@@ -26,25 +28,30 @@ export function App() {
   // The popup lives for seconds: its index is built only when the user starts a search.
   const search = useSearch(state.q, false);
   const searching = state.q.trim().length >= MIN_QUERY_LENGTH;
-  const { sizes, tabCounts, status, arxiv, view, papers, syncing, syncError, syncNow } = usePaperboy(state.feed, searching ? (search.ids ?? []) : undefined);
+  const settings = useSettings();
+  const { sizes, tabCounts, status, arxiv, view, papers, syncing, syncError, syncNow } = usePaperboy(state.feed, searching ? (search.ids ?? []) : undefined, settings);
   const now = useNow();
   const { extras, effects } = useDiscover(view, papers);
   const shown = useMemo(() => pinnedFirst(searching && !search.ids ? [] : (papers ?? []), effects), [papers, searching, search.ids, effects]);
   const lastVisit = useLastVisit('popup', shown);
   const triage = useTriage(shown, () => searchRef.current?.focus());
-  const fullView = browser.runtime.getURL('/newtab.html');
+  // The full view is the new tab's page, on the popup's view: in Lite, and with an empty new tab, the way to see it.
+  const fullView = browser.runtime.getURL(`/newtab.html${view ? `?feed=${encodeURIComponent(view)}` : ''}`);
   const loaded = papers !== undefined && (!searching || search.ids !== undefined);
   return (
     <main class="popup-main">
-      <header class="popup-head">
-        <Brand />
-        <SearchBox value={state.q} search={search} inputRef={searchRef} onInput={(q) => update({ q })} />
-        <a class="btn ghost" href={fullView} data-action="full-view" onClick={(event) => (event.preventDefault(), void browser.tabs.create({ url: fullView }))}>
-          Full view ↗
-        </a>
-      </header>
-      {sizes && <FeedTabs views={visibleViews(sizes, [], true).filter((v) => v !== 'hidden' || (tabCounts?.hidden ?? 0) > 0 || v === view)} current={view} label={viewLabel} counts={tabCounts} dimmed={searching} panel="papers" onSelect={(feed) => update({ feed, q: '' })} />}
-      <SyncStatusBar status={status} syncing={syncing} error={syncError} now={now} onSync={syncNow} />
+      <PopupHead
+        query={state.q}
+        search={search}
+        searchRef={searchRef}
+        onInput={(q) => update({ q })}
+        fullView={fullView}
+        onFullView={() => void browser.tabs.create({ url: fullView })}
+        optionsUrl={browser.runtime.getURL(OPTIONS_URL)}
+        onOptions={() => void browser.runtime.openOptionsPage()}
+      />
+      {sizes && <FeedTabs views={visibleViews(sizes, [], true, settings.liveFeeds, view).filter((v) => v !== 'hidden' || (tabCounts?.hidden ?? 0) > 0 || v === view)} current={view} label={viewLabel} counts={tabCounts} dimmed={searching} panel="papers" onSelect={(feed) => update({ feed, q: '' })} />}
+      <SyncStatusBar status={status} syncing={syncing} error={syncError} now={now} onSync={syncNow} periodMinutes={settings.syncPeriodMinutes} />
       {searching ? (
         <p class="notice" data-role="search-summary">{loaded ? `${countOf(shown.length, { one: 'match', other: 'matches' })} for “${state.q.trim()}”` : 'Searching…'}</p>
       ) : (

@@ -2,10 +2,11 @@ import * as v from 'valibot';
 import { normaliseArxivId } from '../sync/sources/arxiv-id';
 import type { PaperboyDb, UserState } from './db';
 import { getAllUserState, importUserState, USER_FLAGS, type MergeCounts } from './user-state';
-import { keepUnreadDays } from '../settings/settings';
+import { importSettings, readSettings } from '../settings/settings';
 
 export const BACKUP_FORMAT = 'paperboy-backup';
-export const BACKUP_VERSION = 1;
+/** 1: user state and the retention setting. 2: every setting (the options page's, notifications, sync). */
+export const BACKUP_VERSION = 2;
 /** Far above any real backup (about 60 bytes a paper): refused before it is even parsed. */
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 
@@ -25,22 +26,36 @@ const StateSchema = v.object({
   dismissedAt: v.optional(Time),
 });
 
-const SettingsSchema = v.object({
+const V1SettingsSchema = v.object({
   keepUnreadDays: v.optional(
     v.pipe(v.number('must be a number of days'), v.integer('must be a whole number of days'), v.minValue(0, 'cannot be negative'), v.maxValue(36_500, 'is more than a century')),
   ),
 });
 
-const BackupSchema = v.object({
+const common = {
   format: v.literal(BACKUP_FORMAT),
-  version: v.literal(BACKUP_VERSION),
   exportedAt: v.string('must be a date'),
   userState: v.array(StateSchema, 'must be a list'),
-  settings: v.optional(SettingsSchema, {}),
-});
+};
 
-/** A Paperboy backup file: everything the user did, nothing that a sync can fetch again. */
-export type Backup = v.InferOutput<typeof BackupSchema>;
+/** Each version's file, as written by the Paperboy of that version. */
+const SCHEMAS = {
+  1: v.object({ ...common, version: v.literal(1), settings: v.optional(V1SettingsSchema, {}) }),
+  // Settings by name; each value is checked as it is restored (utils/settings/schema.ts), so one
+  // a later Paperboy no longer understands falls back to its default instead of failing the file.
+  2: v.object({ ...common, version: v.literal(2), settings: v.optional(v.record(v.string(), v.unknown()), {}) }),
+} as const;
+
+type FileOf<N extends keyof typeof SCHEMAS> = v.InferOutput<(typeof SCHEMAS)[N]>;
+
+/** A Paperboy backup file: everything the user did and every setting, nothing a sync can fetch again. */
+export type Backup = FileOf<2>;
+
+/** Carries a file of each older version one step forward; a new version adds a step. */
+const UPGRADES: { [N in 1]: (file: FileOf<N>) => FileOf<2> } = {
+  // Version 1 held one setting under the name it still has.
+  1: (file) => ({ ...file, version: 2, settings: { ...file.settings } }),
+};
 
 export type ImportResult = { ok: true; counts: MergeCounts; settings: number; message: string } | { ok: false; message: string };
 
@@ -53,7 +68,7 @@ export async function exportBackup(db: PaperboyDb, now: number): Promise<Backup>
     exportedAt: new Date(now).toISOString(),
     // Rows with no flag left (a paper marked unread again) carry nothing worth restoring.
     userState: rows.filter((row) => USER_FLAGS.some((flag) => row[flag] !== undefined)).map(pickFlags),
-    settings: { keepUnreadDays: await keepUnreadDays.getValue() },
+    settings: { ...(await readSettings()) },
   };
 }
 
@@ -78,13 +93,15 @@ export function parseBackup(text: string): { ok: true; backup: Backup } | { ok: 
   if (typeof head.version === 'number' && head.version > BACKUP_VERSION) {
     return { ok: false, message: `This backup comes from a newer Paperboy (backup version ${head.version}): update Paperboy, then import it again.` };
   }
-  const result = v.safeParse(BackupSchema, json);
+  const version = head.version === 1 ? 1 : 2;
+  const result = v.safeParse(SCHEMAS[version], json);
   if (!result.success) {
     const issue = result.issues[0];
     const where = v.getDotPath(issue);
     return { ok: false, message: `This backup is damaged, so nothing was imported: ${where ? `${where} ` : ''}${issue.message}.` };
   }
-  return { ok: true, backup: result.output };
+  const backup = result.output.version === 1 ? UPGRADES[1](result.output) : result.output;
+  return { ok: true, backup };
 }
 
 /**
@@ -97,11 +114,7 @@ export async function importBackup(db: PaperboyDb, text: string): Promise<Import
   if (!parsed.ok) return parsed;
   const { userState, settings } = parsed.backup;
   const counts = await importUserState(db, userState);
-  let restored = 0;
-  if (settings.keepUnreadDays !== undefined) {
-    await keepUnreadDays.setValue(settings.keepUnreadDays);
-    restored++;
-  }
+  const restored = await importSettings(settings);
   return { ok: true, counts, settings: restored, message: describeImport(counts, restored) };
 }
 

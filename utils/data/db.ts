@@ -61,6 +61,11 @@ export interface UserState {
   readAt?: number;
   savedAt?: number;
   dismissedAt?: number;
+  /**
+   * When each flag was last cleared (unread, unsaved, brought back), while it stays clear: so an
+   * older set from another computer cannot undo it (utils/sync/cross-device/). Not indexed.
+   */
+  cleared?: { readAt?: number; savedAt?: number; dismissedAt?: number };
 }
 
 

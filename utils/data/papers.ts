@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { BUNDLED_FEED, isDiscoverView, LIVE_FEEDS, type FeedId, type FeedSizes, type ViewId } from '../views/view-id';
+import { BUNDLED_FEED, isDiscoverView, isMatchesView, LIVE_FEEDS, matchedIds, type FeedId, type FeedSizes, type LiveFeed, type ViewId } from '../views/view-id';
 import { getDiscoverView } from './discover';
 import type { Paper, PaperboyDb, UserState } from './db';
 import { getSyncStatus } from './sync-status';
@@ -114,13 +114,17 @@ export async function getFeedSizes(db: PaperboyDb): Promise<FeedSizes> {
   return Object.fromEntries(feeds.map((feed, i) => [feed, counts[i]])) as FeedSizes;
 }
 
-/** Unread papers in the live feeds, deduplicated by id, hidden ones left out: what the badge shows. */
-export async function countUnreadLive(db: PaperboyDb): Promise<number> {
-  return db.transaction('r', db.feeds, db.userState, async () => {
+/**
+ * Unread papers in the given live feeds, deduplicated by id, hidden ones left out: what the badge
+ * shows. With `since`, only papers first stored after that time count.
+ */
+export async function countUnreadLive(db: PaperboyDb, feeds: readonly LiveFeed[] = LIVE_FEEDS, since?: number): Promise<number> {
+  return db.transaction('r', db.feeds, db.userState, db.papers, async () => {
     const ids = new Set<string>();
-    for (const feed of LIVE_FEEDS) for (const id of await feedIds(db, feed)) ids.add(id);
-    const states = await db.userState.bulkGet([...ids]);
-    return states.filter((s) => !s?.readAt && !s?.dismissedAt).length;
+    for (const feed of feeds) for (const id of await feedIds(db, feed)) ids.add(id);
+    const list = [...ids];
+    const [states, papers] = await Promise.all([db.userState.bulkGet(list), since === undefined ? [] : db.papers.bulkGet(list)]);
+    return states.filter((s, i) => !s?.readAt && !s?.dismissedAt && (since === undefined || (papers[i]?.firstSeenAt ?? 0) > since)).length;
   });
 }
 
@@ -144,6 +148,7 @@ export async function getSearchablePapers(db: PaperboyDb): Promise<Paper[]> {
 export function getView(db: PaperboyDb, view: ViewId, now = Date.now()): Promise<PaperView[]> {
   if (view === 'saved') return getSaved(db);
   if (view === 'history') return getHistory(db);
+  if (isMatchesView(view)) return getPapersByIds(db, matchedIds(view) ?? []);
   if (view === 'hidden') return getHidden(db);
   if (isDiscoverView(view)) return getDiscoverView(db, view, now);
   return getFeed(db, view);

@@ -1,6 +1,6 @@
 import type { PaperboyDb } from './db';
 import { deleteUnkeptPapers, getRetentionRun, papersUnlistedSince, putRetentionRun } from './retention-store';
-import { KEEP_FOREVER, keepUnreadDays } from '../settings/settings';
+import { KEEP_FOREVER, readSetting } from '../settings/settings';
 
 export const DAY_MS = 24 * 60 * 60_000;
 /** Papers per transaction: a sync or a click that comes in meanwhile waits for one batch at most. */
@@ -24,7 +24,7 @@ export async function pruneOldPapers(db: PaperboyDb, days: number, now: number, 
 
 /** Retention with the user's setting (`keepUnreadDays`). */
 export async function pruneAsSet(db: PaperboyDb, now: number): Promise<number> {
-  return pruneOldPapers(db, await keepUnreadDays.getValue(), now);
+  return pruneOldPapers(db, await readSetting('keepUnreadDays'), now);
 }
 
 /** Runs retention with the user's setting when the last run is a day old or more, and records it. */

@@ -1,11 +1,14 @@
 import { refreshBadge } from '../platform/badge';
 import { forgetBootCopies } from '../pages/boot/boot-copy-store';
+import { announceFlagChange } from '../sync/cross-device/announce';
+import { applyToRow, rowFlags, type FlagMap } from '../sync/cross-device/flags';
 import type { PaperboyDb, UserState } from './db';
 
 // The one writer of user state (read, saved, hidden). Every change goes through `change()`,
 // which runs what must follow any change: the pages' boot copies are forgotten (no page boots
-// showing a flag the user has since changed) and the badge is recounted. A new action cannot
-// forget either; nothing else writes the userState table.
+// showing a flag the user has since changed), the badge is recounted, and, with cross-device
+// sync on, the background is told to pass the change on. A new action cannot forget any of it;
+// nothing else writes the userState table.
 
 /** The user's flags on a paper: each a time, never a boolean. */
 export const USER_FLAGS = ['readAt', 'savedAt', 'dismissedAt'] as const;
@@ -15,6 +18,7 @@ async function change<T>(db: PaperboyDb, write: () => Promise<T>): Promise<T> {
   const result = await write();
   forgetBootCopies();
   await refreshBadge(db);
+  await announceFlagChange();
   return result;
 }
 
@@ -30,12 +34,21 @@ export interface Toggled {
   change: FlagChange;
 }
 
+/** A row with `flag` at `value`, or cleared at `now` (cross-device sync needs when: a later clear wins over an older set). */
+function withValue(state: UserState | undefined, id: string, flag: UserFlag, value: number | undefined, now: number): UserState {
+  const { [flag]: _old, ...rest } = state ?? { id };
+  const { [flag]: _wasCleared, ...cleared } = rest.cleared ?? {};
+  const row: UserState = value === undefined ? { ...rest, id, cleared: { ...cleared, [flag]: now } } : { ...rest, id, [flag]: value, cleared };
+  if (row.cleared && Object.keys(row.cleared).length === 0) delete row.cleared;
+  return row;
+}
+
 /**
  * Writes one flag on papers in one transaction: `next` gives each paper's new value from its
- * current one (undefined clears it; its other flags stay). Papers whose value is unchanged are
- * not written; the change lists the others with their values before.
+ * current one (undefined clears it, noting `now`; its other flags stay). Papers whose value is
+ * unchanged are not written; the change lists the others with their values before.
  */
-function writeFlag(db: PaperboyDb, ids: readonly string[], flag: UserFlag, next: (old: number | undefined, id: string) => number | undefined): Promise<FlagChange> {
+function writeFlag(db: PaperboyDb, ids: readonly string[], flag: UserFlag, next: (old: number | undefined, id: string) => number | undefined, now: number): Promise<FlagChange> {
   return db.transaction('rw', db.userState, async () => {
     const states = await db.userState.bulkGet([...ids]);
     const rows: UserState[] = [];
@@ -45,8 +58,7 @@ function writeFlag(db: PaperboyDb, ids: readonly string[], flag: UserFlag, next:
       const old = state?.[flag];
       const value = next(old, id);
       if (value === old) return;
-      const { [flag]: _old, ...rest } = state ?? { id };
-      rows.push(value === undefined ? { ...rest, id } : { ...rest, id, [flag]: value });
+      rows.push(withValue(state, id, flag, value, now));
       before.push(old === undefined ? { id } : { id, at: old });
     });
     await db.userState.bulkPut(rows);
@@ -56,18 +68,18 @@ function writeFlag(db: PaperboyDb, ids: readonly string[], flag: UserFlag, next:
 
 /** Flips a flag on one paper. */
 async function toggleFlag(db: PaperboyDb, id: string, flag: UserFlag, now: number): Promise<Toggled> {
-  const change = await writeFlag(db, [id], flag, (old) => (old === undefined ? now : undefined));
+  const change = await writeFlag(db, [id], flag, (old) => (old === undefined ? now : undefined), now);
   return { on: change.before[0]?.at === undefined, change };
 }
 
 /** Marks papers read (an earlier read time stays). */
 export function markRead(db: PaperboyDb, ids: readonly string[], now: number): Promise<FlagChange> {
-  return change(db, () => writeFlag(db, ids, 'readAt', (old) => old ?? now));
+  return change(db, () => writeFlag(db, ids, 'readAt', (old) => old ?? now, now));
 }
 
 /** Marks papers unread; their other flags stay. */
-export function markUnread(db: PaperboyDb, ids: readonly string[]): Promise<FlagChange> {
-  return change(db, () => writeFlag(db, ids, 'readAt', () => undefined));
+export function markUnread(db: PaperboyDb, ids: readonly string[], now: number): Promise<FlagChange> {
+  return change(db, () => writeFlag(db, ids, 'readAt', () => undefined, now));
 }
 
 /** Flips a paper's read flag. */
@@ -82,18 +94,41 @@ export function toggleSaved(db: PaperboyDb, id: string, now: number): Promise<To
 
 /** Hides papers everywhere ("not interested"); they stay listed under Hidden. */
 export function dismiss(db: PaperboyDb, ids: readonly string[], now: number): Promise<FlagChange> {
-  return change(db, () => writeFlag(db, ids, 'dismissedAt', (old) => old ?? now));
+  return change(db, () => writeFlag(db, ids, 'dismissedAt', (old) => old ?? now, now));
 }
 
 /** Brings hidden papers back. */
-export function undismiss(db: PaperboyDb, ids: readonly string[]): Promise<FlagChange> {
-  return change(db, () => writeFlag(db, ids, 'dismissedAt', () => undefined));
+export function undismiss(db: PaperboyDb, ids: readonly string[], now: number): Promise<FlagChange> {
+  return change(db, () => writeFlag(db, ids, 'dismissedAt', () => undefined, now));
 }
 
 /** Undoes a change: puts each paper's flag back as it was (its original time included). */
-export function revert(db: PaperboyDb, { flag, before }: FlagChange): Promise<FlagChange> {
+export function revert(db: PaperboyDb, { flag, before }: FlagChange, now: number): Promise<FlagChange> {
   const was = new Map(before.map(({ id, at }) => [id, at]));
-  return change(db, () => writeFlag(db, [...was.keys()], flag, (_old, id) => was.get(id)));
+  return change(db, () => writeFlag(db, [...was.keys()], flag, (_old, id) => was.get(id), now));
+}
+
+/** Every paper's flags with the time of their last change, for cross-device sync. */
+export async function getFlagMap(db: PaperboyDb): Promise<FlagMap> {
+  const rows = await db.userState.toArray();
+  return new Map(rows.map((row) => [row.id, rowFlags(row)]));
+}
+
+/**
+ * Takes in flags from another computer: each flag follows whichever change is later, here or
+ * there, re-read inside the transaction so a click that lands meanwhile is not undone. Returns
+ * how many papers changed.
+ */
+export function mergeFlagMap(db: PaperboyDb, incoming: FlagMap): Promise<number> {
+  const ids = [...incoming.keys()];
+  return change(db, () =>
+    db.transaction('rw', db.userState, async () => {
+      const rows = await db.userState.bulkGet(ids);
+      const changed = ids.flatMap((id, i) => applyToRow(rows[i], id, incoming.get(id)!) ?? []);
+      await db.userState.bulkPut(changed);
+      return changed.length;
+    }),
+  );
 }
 
 /** Every user state row, for a backup. */
@@ -147,5 +182,9 @@ function earliestFlags(old: UserState | undefined, row: UserState): UserState {
     const times = [old?.[flag], row[flag]].filter((t): t is number => t !== undefined);
     if (times.length > 0) merged[flag] = Math.min(...times);
   }
+  // A flag a backup sets is set: no longer noted as cleared.
+  const cleared = Object.fromEntries(Object.entries(merged.cleared ?? {}).filter(([flag]) => merged[flag as UserFlag] === undefined));
+  if (Object.keys(cleared).length > 0) merged.cleared = cleared;
+  else delete merged.cleared;
   return merged;
 }

@@ -36,3 +36,9 @@ export async function getLastAway(db: PaperboyDb): Promise<Away | undefined> {
   const value = (await db.meta.get(AWAY_KEY))?.value as Partial<Away> | undefined;
   return typeof value?.from === 'number' && typeof value.to === 'number' ? { from: value.from, to: value.to } : undefined;
 }
+
+/** The latest visit to any page (undefined before the first): what "new since I last looked" on the badge counts from. */
+export async function getLatestVisit(db: PaperboyDb): Promise<number | undefined> {
+  const visits = (await Promise.all([getLastVisit(db, 'popup'), getLastVisit(db, 'newtab')])).filter((t): t is number => t !== undefined);
+  return visits.length > 0 ? Math.max(...visits) : undefined;
+}

@@ -8,6 +8,17 @@ import type { Browser } from 'wxt/browser';
 /** Granted at install. None of them shows a warning in Chrome. */
 export const REQUIRED_PERMISSIONS = ['storage', 'alarms', 'unlimitedStorage'] as const satisfies readonly Browser.runtime.ManifestPermission[];
 
+/**
+ * The permissions a build holds from install. The e2e build (modes `e2e`, `e2e-lite`) also holds
+ * `notifications`: headless Chromium cannot show the prompt that asking for it opens (an
+ * unanswered prompt leaves `permissions.request` pending), so there the switch's request
+ * resolves at once and the real request-from-a-click path still runs. No shipped build does
+ * (tests/manifest.test.ts).
+ */
+export function permissionsAtInstall(mode: string): Browser.runtime.ManifestPermission[] {
+  return mode.startsWith('e2e') ? [...REQUIRED_PERMISSIONS, 'notifications'] : [...REQUIRED_PERMISSIONS];
+}
+
 /** The only hosts images may load from: Hugging Face's CDNs and the site itself. */
 export const IMAGE_HOSTS = [
   'cdn-thumbnails.huggingface.co',
@@ -33,6 +44,7 @@ export interface OptionalFeature {
 export function optionalFeatures(arxivOrigin: string, browser: string, readSites: readonly string[] = []) {
   return {
     arxiv: { origins: [hostPattern(arxivOrigin, browser)], purpose: `fetch the arXiv feed from ${new URL(arxivOrigin).host}` },
+    notifications: { permissions: ['notifications'], purpose: 'show desktop notifications about the papers you watch' },
     // Read detection: seeing the address of a tab on these sites (Hugging Face's is granted for the
     // sync already), and nothing else of any page.
     readDetection: { origins: [...new Set(readSites.map((origin) => hostPattern(origin, browser)))], purpose: 'mark papers read when you open them on arXiv or alphaXiv' },

@@ -1,17 +1,88 @@
-import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
+import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+import { DEFAULTS, type SettingName, type Settings } from './defaults';
+import { parseSetting, parseSettings } from './schema';
 import { parseRules, type Rule } from '../discover/rule-types';
 
-/** Days to keep unread, unsaved papers after every feed dropped them; `KEEP_FOREVER` keeps them. */
-export const KEEP_FOREVER = 0;
-export const KEEP_UNREAD_CHOICES = [30, 90, 180, 365, KEEP_FOREVER] as const;
+export { DEFAULTS, DENSITIES, KEEP_FOREVER, KEEP_UNREAD_CHOICES } from './defaults';
+export type { Density, Settings, SettingName } from './defaults';
 
-/** The user's settings: WXT storage items, each with its fallback in one place. */
-export const keepUnreadDays = storage.defineItem<number>('local:keepUnreadDays', { fallback: 90, version: 1 });
+/**
+ * The user's settings: one WXT storage item each in `storage.local`, with its default from
+ * defaults.ts and a version. A change of a stored shape is a new version with a migration here;
+ * WXT runs it once, on the first use after an update.
+ */
+function item<K extends SettingName>(name: K, migrations?: Record<number, (old: unknown) => Settings[K]>): WxtStorageItem<Settings[K], Record<string, unknown>> {
+  const version = migrations ? Math.max(1, ...Object.keys(migrations).map(Number)) : 1;
+  return storage.defineItem<Settings[K]>(`local:${name}`, { fallback: structuredClone(DEFAULTS[name]), version, ...(migrations && { migrations }) });
+}
 
-/** How the new tab lays papers out: cards, or a compact list (20+ papers on a 1280×900 screen). */
-export const DENSITIES = ['cards', 'list'] as const;
-export type Density = (typeof DENSITIES)[number];
-export const density = storage.defineItem<Density>('local:density', { fallback: 'cards', version: 1 });
+/** Every setting's storage item. */
+export const SETTING_ITEMS: { [K in SettingName]: WxtStorageItem<Settings[K], Record<string, unknown>> } = {
+  syncPeriodMinutes: item('syncPeriodMinutes'),
+  liveFeeds: item('liveFeeds'),
+  badgeMode: item('badgeMode'),
+  defaultView: item('defaultView'),
+  density: item('density'),
+  theme: item('theme'),
+  newTab: item('newTab'),
+  // v1 took any whole number of days (a backup could bring 45); v2 holds only the choices the
+  // options page offers, so its menu always shows the value in force.
+  keepUnreadDays: item('keepUnreadDays', { 2: (old) => parseSetting('keepUnreadDays', old) }),
+  crossDeviceSync: item('crossDeviceSync'),
+  notifications: item('notifications'),
+};
+
+/** The layout's item, as the new tab's density switch (utils/pages/use-density.ts) reads it. */
+export const density = SETTING_ITEMS.density;
+
+const NAMES = Object.keys(SETTING_ITEMS) as SettingName[];
+const BY_STORAGE_KEY = new Map(NAMES.map((name) => [name as string, name]));
+
+/** Every setting as it is now, in one read; anything stored that does not fit reads as its default. */
+export async function readSettings(): Promise<Settings> {
+  const stored = await storage.getItems(NAMES.map((name) => SETTING_ITEMS[name]));
+  return parseSettings(Object.fromEntries(stored.map(({ value }, i) => [NAMES[i]!, value])));
+}
+
+/** One setting as it is now. */
+export async function readSetting<K extends SettingName>(name: K): Promise<Settings[K]> {
+  return parseSetting(name, await SETTING_ITEMS[name].getValue());
+}
+
+/** Stores a setting (as it will be read back: a value that does not fit stores the default). */
+export async function writeSetting<K extends SettingName>(name: K, value: Settings[K]): Promise<void> {
+  await SETTING_ITEMS[name].setValue(parseSetting(name, value));
+}
+
+/** Stores the settings a backup carries; returns how many it had. Unknown names are ignored. */
+export async function importSettings(values: object): Promise<number> {
+  const given = values as Partial<Record<string, unknown>>;
+  const names = NAMES.filter((name) => given[name] !== undefined);
+  await storage.setItems(names.map((name) => ({ item: SETTING_ITEMS[name] as WxtStorageItem<unknown, Record<string, unknown>>, value: parseSetting(name, given[name]) })));
+  return names.length;
+}
+
+/** Every setting back to its default (the stored values go; the defaults are never stored). */
+export async function resetSettings(): Promise<void> {
+  await storage.removeItems(NAMES.map((name) => SETTING_ITEMS[name]));
+}
+
+/** The setting names a `storage.onChanged` event is about (none for other areas or keys). */
+export function changedSettings(changes: Record<string, unknown>, area: string): SettingName[] {
+  if (area !== 'local') return [];
+  return Object.keys(changes).flatMap((key) => BY_STORAGE_KEY.get(key) ?? []);
+}
+
+/** Calls `onChange` with the names of the settings that changed, in this context; returns the unsubscribe. */
+export function watchSettings(onChange: (names: SettingName[]) => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    const names = changedSettings(changes, area);
+    if (names.length > 0) onChange(names);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
 
 /** The user's rules (utils/discover/rules.ts); read them through `getRules`, which drops malformed ones. */
 export const rulesItem = storage.defineItem<Rule[]>('local:rules', { fallback: [], version: 1 });

@@ -3,13 +3,16 @@ import { isPeriodFeed, type PeriodFeed } from '../views/view-id';
 import { type SyncStatus } from '../data/sync-status';
 import type { FeedSyncResult } from './period-sync';
 
-/** Messages pages send the worker: only work that must outlive a closing popup. */
-export type WorkerMessage = { type: 'sync-now' } | { type: 'sync-feed'; feed: PeriodFeed } | { type: 'rank-for-you' };
+/**
+ * Messages pages send the worker: only work that must outlive a closing popup. `flags-changed`:
+ * the user changed a flag and cross-device sync is on.
+ */
+export type WorkerMessage = { type: 'sync-now' } | { type: 'sync-feed'; feed: PeriodFeed } | { type: 'flags-changed' } | { type: 'rank-for-you' };
 
 export function isWorkerMessage(value: unknown): value is WorkerMessage {
   if (typeof value !== 'object' || value === null) return false;
   const message = value as { type?: unknown; feed?: unknown };
-  return message.type === 'sync-now' || message.type === 'rank-for-you' || (message.type === 'sync-feed' && isPeriodFeed(message.feed));
+  return message.type === 'sync-now' || message.type === 'flags-changed' || message.type === 'rank-for-you' || (message.type === 'sync-feed' && isPeriodFeed(message.feed));
 }
 
 /** Asks the worker to fetch this week's or this month's papers (it honours HF's rate limits). */

@@ -23,6 +23,8 @@ export interface SyncDeps {
   timeoutMs?: number;
   /** Frees space (retention) when a write hits the storage quota; returns how many papers went. */
   makeRoom?: () => Promise<number>;
+  /** The live feeds the user keeps (the `liveFeeds` setting); all of them when not given. */
+  liveFeeds?: () => Promise<readonly LiveFeed[]>;
 }
 
 /** What one sync did, for the background to follow up on (badge, retry alarm). */
@@ -32,13 +34,13 @@ export interface SyncResult {
   ran: boolean;
 }
 
-/** Fetches every live feed in turn; the first failure is kept, and a 429 stops the rest. */
-async function fetchLiveFeeds(deps: HfFetchDeps): Promise<{ fetched: FeedFetch[]; failure?: SyncError }> {
+/** Fetches the given live feeds in turn; the first failure is kept, and a 429 stops the rest. */
+async function fetchLiveFeeds(deps: HfFetchDeps, feeds: readonly LiveFeed[]): Promise<{ fetched: FeedFetch[]; failure?: SyncError }> {
   const fetched: FeedFetch[] = [];
   let failure: SyncError | undefined;
-  for (const [feed, path] of Object.entries(FEED_PATHS) as [LiveFeed, string][]) {
+  for (const feed of feeds) {
     try {
-      fetched.push(await fetchHfFeed(deps, feed, path));
+      fetched.push(await fetchHfFeed(deps, feed, FEED_PATHS[feed]));
     } catch (error) {
       failure ??= error instanceof SyncError ? error : new SyncError('bad-body', String(error));
       // After a 429 no further request goes out before the allowed time.
@@ -48,8 +50,11 @@ async function fetchLiveFeeds(deps: HfFetchDeps): Promise<{ fetched: FeedFetch[]
   return { fetched, failure };
 }
 
+const ALL_FEEDS = Object.keys(FEED_PATHS) as LiveFeed[];
+const allFeeds = () => Promise.resolve(ALL_FEEDS);
+
 /** Builds the sync with its network, clock and database injected. */
-export function createSync({ db, makeRoom, now = Date.now, random = Math.random, timeoutMs = FETCH_TIMEOUT_MS, ...net }: SyncDeps) {
+export function createSync({ db, makeRoom, liveFeeds = allFeeds, now = Date.now, random = Math.random, timeoutMs = FETCH_TIMEOUT_MS, ...net }: SyncDeps) {
   const fetchDeps: HfFetchDeps = { ...net, now, timeoutMs };
 
   /**
@@ -81,7 +86,8 @@ export function createSync({ db, makeRoom, now = Date.now, random = Math.random,
     } catch (error) {
       return recordStorageFailure(before, start, error);
     }
-    const { fetched, failure } = await fetchLiveFeeds(fetchDeps);
+    const wanted = await liveFeeds();
+    const { fetched, failure } = await fetchLiveFeeds(fetchDeps, ALL_FEEDS.filter((feed) => wanted.includes(feed)));
     const status = outcome(before, start, fetched.length > 0, failure, random);
     try {
       await withRoom(() => applySync(db, fetched, status, start), makeRoom);

@@ -35,7 +35,7 @@ export function offerUndo(ctx: HandlerContext, change: FlagChange, text: string,
   const entry: UndoEntry = {
     undone,
     revert: async () => {
-      await revert(ctx.deps.db, change);
+      await revert(ctx.deps.db, change, ctx.deps.now());
       onUndone?.();
     },
   };
@@ -69,7 +69,7 @@ export function paperHandlers(ctx: HandlerContext): PaperHandlers {
       }),
     restore: (id) =>
       attempt(show, 'bring the paper back', async () => {
-        const change = await undismiss(db, [id]);
+        const change = await undismiss(db, [id], now());
         offerUndo(ctx, change, `${titled(papers, id)} is back in your lists.`, 'Hidden again.', () => ctx.focusWhenListed(id));
       }),
     cite: (id, format) =>

@@ -1,4 +1,5 @@
 import { CATEGORY } from '../sync/sources/arxiv-category';
+import { normaliseArxivId } from '../sync/sources/arxiv-id';
 
 // Every list a page can show has an id with a small grammar (`hf-daily`, `saved`, `arxiv:cs.LG`).
 // This module is the only one that knows it: it lists the ids, parses and prints them and names
@@ -30,13 +31,19 @@ export type UserList = (typeof USER_LISTS)[number];
 export const DISCOVER_VIEWS = ['for-you', 'rising', 'catch-up'] as const;
 export type DiscoverView = (typeof DISCOVER_VIEWS)[number];
 
+/** The papers one notification was about, by id: `matches:2606.13594,2606.12345`. */
+export type MatchesView = `matches:${string}`;
+
 /** Anything a page can list. */
-export type ViewId = FeedId | UserList | DiscoverView;
+export type ViewId = FeedId | UserList | MatchesView | DiscoverView;
 
 const FIXED: readonly string[] = [...LIVE_FEEDS, ...PERIOD_FEEDS, BUNDLED_FEED, ...USER_LISTS, ...DISCOVER_VIEWS];
 const ARXIV_PREFIX = 'arxiv:';
+const MATCHES_PREFIX = 'matches:';
+/** A notification lists at most this many papers; a longer address is not one Paperboy wrote. */
+export const MAX_MATCHES = 100;
 
-const LABELS: Record<Exclude<ViewId, ArxivFeed>, string> = {
+const LABELS: Record<Exclude<ViewId, ArxivFeed | MatchesView>, string> = {
   'hf-trending': 'Trending',
   'hf-daily': 'Today',
   'hf-week': 'This week',
@@ -54,6 +61,20 @@ const LABELS: Record<Exclude<ViewId, ArxivFeed>, string> = {
 /** The feed of one arXiv category: `arxiv:cs.LG`. */
 export function arxivFeed(category: string): ArxivFeed {
   return `${ARXIV_PREFIX}${category}`;
+}
+
+/** The view of exactly these papers (a notification's matches). */
+export function matchesView(ids: readonly string[]): MatchesView {
+  return `${MATCHES_PREFIX}${ids.slice(0, MAX_MATCHES).join(',')}`;
+}
+
+export function isMatchesView(view: unknown): view is MatchesView {
+  return typeof view === 'string' && view.startsWith(MATCHES_PREFIX);
+}
+
+/** The papers a matches view lists, or undefined for any other view. */
+export function matchedIds(view: ViewId | undefined): string[] | undefined {
+  return isMatchesView(view) ? view.slice(MATCHES_PREFIX.length).split(',') : undefined;
 }
 
 /** The category of an arXiv feed (`cs.LG`), or undefined for any other view. */
@@ -86,30 +107,41 @@ export function isOnDemand(view: ViewId): boolean {
 /** Reads a view id from text (a URL parameter); anything else is undefined. */
 export function parseViewId(text: string): ViewId | undefined {
   if (FIXED.includes(text)) return text as ViewId;
+  if (isMatchesView(text)) {
+    const ids = text.slice(MATCHES_PREFIX.length).split(',');
+    return ids.length <= MAX_MATCHES && ids.every((id) => normaliseArxivId(id) === id) ? matchesView(ids) : undefined;
+  }
   const category = text.startsWith(ARXIV_PREFIX) ? text.slice(ARXIV_PREFIX.length) : undefined;
   return category !== undefined && CATEGORY.test(category) ? arxivFeed(category) : undefined;
 }
 
 /** A tab's label: fixed views by name, arXiv feeds by category (`cs.LG`). */
 export function viewLabel(view: ViewId): string {
-  return arxivCategory(view) ?? LABELS[view as Exclude<ViewId, ArxivFeed>];
+  if (isMatchesView(view)) return 'Matches';
+  return arxivCategory(view) ?? LABELS[view as Exclude<ViewId, ArxivFeed | MatchesView>];
 }
 
 /** Papers per fixed feed, as far as choosing the default view and the tabs goes. */
 export type FeedSizes = Record<LiveFeed | BundledFeed, number>;
 
-/** The live feeds win once they hold papers; the bundled snapshot is the first-run fallback. */
-export function defaultView(sizes: FeedSizes): FeedId {
-  return LIVE_FEEDS.find((feed) => sizes[feed] > 0) ?? BUNDLED_FEED;
+/**
+ * The view a page opens on: the user's choice (the `default-view` setting); a live feed they
+ * keep once it holds papers (theirs first); the bundled snapshot until one does.
+ */
+export function defaultView(sizes: FeedSizes, preferred: ViewId = LIVE_FEEDS[0], kept: readonly LiveFeed[] = LIVE_FEEDS): ViewId {
+  if (!isLiveFeed(preferred) && preferred !== BUNDLED_FEED) return preferred;
+  const live = [preferred, ...kept].filter((feed): feed is LiveFeed => isLiveFeed(feed) && kept.includes(feed));
+  return live.find((feed) => sizes[feed] > 0) ?? BUNDLED_FEED;
 }
 
 /**
- * The tabs: live feeds always, the snapshot only until a live feed has papers, then the rest.
- * The popup (`compact`) keeps Saved and Hidden: a paper hidden there can be found there.
+ * The tabs: the live feeds the user keeps, the snapshot only until a live feed has papers, then
+ * the rest; the view on screen always has its tab. The popup (`compact`) keeps Saved and Hidden:
+ * a paper hidden there can be found there.
  */
-export function visibleViews(sizes: FeedSizes, categories: readonly string[], compact: boolean): ViewId[] {
-  const live = LIVE_FEEDS.some((feed) => sizes[feed] > 0);
-  const feeds: ViewId[] = live ? [...LIVE_FEEDS] : [...LIVE_FEEDS, BUNDLED_FEED];
-  if (compact) return [...feeds, 'saved', 'hidden'];
-  return [...feeds, ...DISCOVER_VIEWS, ...PERIOD_FEEDS, 'saved', 'history', ...categories.map(arxivFeed), 'hidden'];
+export function visibleViews(sizes: FeedSizes, categories: readonly string[], compact: boolean, kept: readonly LiveFeed[] = LIVE_FEEDS, current?: ViewId): ViewId[] {
+  const live = kept.some((feed) => sizes[feed] > 0);
+  const feeds: ViewId[] = live ? [...kept] : [...kept, BUNDLED_FEED];
+  const views: ViewId[] = compact ? [...feeds, 'saved', 'hidden'] : [...feeds, ...DISCOVER_VIEWS, ...PERIOD_FEEDS, 'saved', 'history', ...categories.map(arxivFeed), 'hidden'];
+  return current && !views.includes(current) ? [...views, current] : views;
 }

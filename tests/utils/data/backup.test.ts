@@ -5,7 +5,7 @@ import { backupFileName, BACKUP_FORMAT, exportBackup, importBackup, MAX_BACKUP_B
 import type { PaperboyDb, UserState } from '../../../utils/data/db';
 import { getFeed } from '../../../utils/data/papers';
 import { markRead, markUnread } from '../../../utils/data/user-state';
-import { keepUnreadDays } from '../../../utils/settings/settings';
+import { readSetting, readSettings, writeSetting } from '../../../utils/settings/settings';
 import { createWorker } from '../../../utils/sync/background';
 import { clock, dump, FakeHf, freshDb, ORIGIN, recorded } from '../../support/harness';
 
@@ -28,8 +28,9 @@ async function usedProfile() {
   await db.userState.put({ id: DAILY[3]!.paper.id, readAt: t + 2, savedAt: t + 2 });
   await db.userState.put({ id: DAILY[4]!.paper.id, dismissedAt: t + 3 });
   await markRead(db, [DAILY[5]!.paper.id], t);
-  await markUnread(db, [DAILY[5]!.paper.id]);
-  await keepUnreadDays.setValue(30);
+  await markUnread(db, [DAILY[5]!.paper.id], t + 4);
+  await writeSetting('keepUnreadDays', 30);
+  await writeSetting('theme', 'dark');
   return db;
 }
 
@@ -44,7 +45,7 @@ describe('backup: export, then import into a fresh profile', () => {
     // A fresh profile: new database, default settings.
     fakeBrowser.reset();
     const fresh = freshDb();
-    expect(await keepUnreadDays.getValue()).toBe(90);
+    expect(await readSetting('keepUnreadDays')).toBe(90);
     const result = await importBackup(fresh, file);
 
     expect(result).toMatchObject({ ok: true, counts: { added: flags.length, updated: 0, unchanged: 0, notYetSynced: flags.length } });
@@ -52,7 +53,8 @@ describe('backup: export, then import into a fresh profile', () => {
       `Imported the state of ${flags.length} papers: ${flags.length} new, 0 updated, 0 already up to date. ${flags.length} papers are not in this profile yet; their flags apply once they sync. Settings restored.`,
     );
     expect(await fresh.userState.toArray()).toEqual(flags);
-    expect(await keepUnreadDays.getValue()).toBe(30);
+    expect(await readSetting('keepUnreadDays')).toBe(30);
+    expect(await readSetting('theme')).toBe('dark');
 
     // The papers arrive with the first sync, and show the restored flags.
     await syncedProfile(fresh);
@@ -67,7 +69,8 @@ describe('backup: export, then import into a fresh profile', () => {
   it('exports the version, the date and only rows that carry a flag', async () => {
     const db = await usedProfile();
     const backup = await exportBackup(db, Date.UTC(2026, 5, 12, 12));
-    expect(backup).toMatchObject({ format: BACKUP_FORMAT, version: 1, exportedAt: '2026-06-12T12:00:00.000Z', settings: { keepUnreadDays: 30 } });
+    expect(backup).toMatchObject({ format: BACKUP_FORMAT, version: 2, exportedAt: '2026-06-12T12:00:00.000Z' });
+    expect(backup.settings).toEqual({ ...(await readSettings()), keepUnreadDays: 30, theme: 'dark' });
     expect(backup.userState.map((r) => r.id)).not.toContain(DAILY[5]!.paper.id);
     expect(backup.userState).toHaveLength(6);
   });
@@ -102,6 +105,34 @@ describe('backup: export, then import into a fresh profile', () => {
       { id: '2606.00003', dismissedAt: 50 },
       { id: '2606.00004', savedAt: 10 },
     ]);
+  });
+});
+
+describe('backup: files of every version', () => {
+  const v1 = { format: BACKUP_FORMAT, version: 1, exportedAt: '2026-06-12T00:00:00.000Z', userState: [{ id: '2606.00001', readAt: 1 }] };
+
+  it('imports a version-1 file (one setting, as Paperboy 0.1 wrote it)', async () => {
+    const db = freshDb();
+    const result = await importBackup(db, JSON.stringify({ ...v1, settings: { keepUnreadDays: 180 } }));
+    expect(result).toMatchObject({ ok: true, settings: 1, counts: { added: 1 } });
+    expect(await readSetting('keepUnreadDays')).toBe(180);
+    expect(await db.userState.toArray()).toEqual([{ id: '2606.00001', readAt: 1 }]);
+  });
+
+  it('upgrades a version-1 file to the current shape', () => {
+    expect(parseBackup(JSON.stringify({ ...v1, settings: { keepUnreadDays: 30 } }))).toEqual({
+      ok: true,
+      backup: { ...v1, version: 2, settings: { keepUnreadDays: 30 } },
+    });
+  });
+
+  it('restores every setting of a version-2 file; a value this Paperboy cannot use becomes its default', async () => {
+    const settings = { badgeMode: 'new', density: 'list', theme: 'sepia', syncPeriodMinutes: 5, notifications: { enabled: true, keywords: ['diffusion'] }, unknown: 1 };
+    const result = await importBackup(freshDb(), JSON.stringify({ ...v1, version: 2, settings }));
+    expect(result).toMatchObject({ ok: true, settings: 5 });
+    const now = await readSettings();
+    expect(now).toMatchObject({ badgeMode: 'new', density: 'list', theme: 'system', syncPeriodMinutes: 15 });
+    expect(now.notifications).toMatchObject({ enabled: true, keywords: ['diffusion'], authors: [], quiet: false });
   });
 });
 
@@ -142,7 +173,7 @@ describe('backup: a bad file is rejected with a clear message and changes nothin
     const result = await importBackup(db, text);
     expect(result).toEqual({ ok: false, message });
     expect(await dump(db)).toEqual(before);
-    expect(await keepUnreadDays.getValue()).toBe(30);
+    expect(await readSetting('keepUnreadDays')).toBe(30);
   });
 });
 

@@ -62,7 +62,7 @@ describe('popup marks read while a sync writes', () => {
     await markRead(env.page, [DAILY[7]!.paper.id], env.time.now());
     const marked = duringSyncWrite(env.db, 'feeds', async () => {
       await markRead(env.page, [DAILY[6]!.paper.id, '2606.50002'], env.time.now());
-      await markUnread(env.page, [DAILY[7]!.paper.id]);
+      await markUnread(env.page, [DAILY[7]!.paper.id], env.time.now());
     });
     env.hf.always('daily', () => json([item('2606.50002'), ...DAILY]));
     await env.worker.syncNow(true);
@@ -91,7 +91,7 @@ describe('popup marks read while a sync writes', () => {
         const user = (async () => {
           for (const { kind, id } of actions) {
             if (kind === 'read') await markRead(env.page, [id], 1000);
-            else if (kind === 'unread') await markUnread(env.page, [id]);
+            else if (kind === 'unread') await markUnread(env.page, [id], 2000);
             else await toggleRead(env.page, id, 1000);
           }
         })();
@@ -105,8 +105,9 @@ describe('popup marks read while a sync writes', () => {
         for (const { kind, id } of actions) {
           const state = expected.get(id);
           const read = kind === 'read' || (kind === 'toggle' && !state?.readAt);
+          // An unread keeps its time (cross-device sync needs it): the unread button's 2000, a toggle's 1000.
           if (read) expected.set(id, { id, readAt: state?.readAt ?? 1000 });
-          else if (state) expected.set(id, { id });
+          else if (state?.readAt !== undefined) expected.set(id, { id, cleared: { readAt: kind === 'unread' ? 2000 : 1000 } });
         }
         const actual = await env.db.userState.toArray();
         expect(actual).toEqual([...expected.values()].sort((a, b) => a.id.localeCompare(b.id)));

@@ -37,7 +37,7 @@ describe('saved and read lists', () => {
     expect(await countSaved(db)).toBe(2);
     expect((await toggleSaved(db, 'a', 30)).on).toBe(false);
     expect((await getSaved(db)).map((v) => v.paper.id)).toEqual(['c']);
-    expect(await db.userState.get('a')).toEqual({ id: 'a', readAt: 5 });
+    expect(await db.userState.get('a')).toEqual({ id: 'a', readAt: 5, cleared: { savedAt: 30 } });
   });
 
   it('lists read history most recent first, bounded', async () => {
@@ -65,14 +65,14 @@ describe('dismissing', () => {
     expect((await getPapersByIds(db, ['b', 'a'])).map((v) => v.paper.id)).toEqual(['a']);
     expect(await getSaved(db)).toEqual([]);
     expect(await countUnreadLive(db)).toBe(2);
-    await undismiss(db, ['b']);
+    await undismiss(db, ['b'], 12);
     expect((await getFeed(db, 'hf-trending')).map((v) => v.paper.id)).toEqual(['a', 'b', 'c']);
-    expect(await db.userState.get('b')).toEqual({ id: 'b', savedAt: 1 });
+    expect(await db.userState.get('b')).toEqual({ id: 'b', savedAt: 1, cleared: { dismissedAt: 12 } });
     expect(await countUnreadLive(db)).toBe(3);
   });
 
   it('undismissing a paper never dismissed writes nothing', async () => {
-    await undismiss(db, ['a']);
+    await undismiss(db, ['a'], 12);
     expect(await db.userState.count()).toBe(0);
   });
 });
@@ -83,7 +83,7 @@ describe('the Hidden list', () => {
     await dismiss(db, ['c'], 20);
     await toggleSaved(db, 'c', 5);
     expect((await getHidden(db)).map((v) => [v.paper.id, v.state?.dismissedAt])).toEqual([['c', 20], ['a', 10]]);
-    await undismiss(db, ['c']);
+    await undismiss(db, ['c'], 30);
     expect((await getHidden(db)).map((v) => v.paper.id)).toEqual(['a']);
   });
 });
@@ -93,19 +93,19 @@ describe('undo', () => {
     await markRead(db, ['a'], 5);
     const change = await markRead(db, ['a', 'b', 'c'], 10);
     expect(change).toEqual({ flag: 'readAt', before: [{ id: 'b' }, { id: 'c' }] });
-    await revert(db, change);
-    expect(await db.userState.bulkGet(['a', 'b', 'c'])).toEqual([{ id: 'a', readAt: 5 }, { id: 'b' }, { id: 'c' }]);
+    await revert(db, change, 12);
+    expect(await db.userState.bulkGet(['a', 'b', 'c'])).toEqual([{ id: 'a', readAt: 5 }, { id: 'b', cleared: { readAt: 12 } }, { id: 'c', cleared: { readAt: 12 } }]);
   });
 
   it('reverts marking unread and a toggle back to the earlier time, and hiding back to shown', async () => {
     await markRead(db, ['a'], 5);
-    await revert(db, await markUnread(db, ['a']));
+    await revert(db, await markUnread(db, ['a'], 6), 7);
     expect((await db.userState.get('a'))?.readAt).toBe(5);
     const toggled = await toggleRead(db, 'a', 9);
     expect(toggled.on).toBe(false);
-    await revert(db, toggled.change);
+    await revert(db, toggled.change, 10);
     expect((await db.userState.get('a'))?.readAt).toBe(5);
-    await revert(db, await dismiss(db, ['b'], 7));
+    await revert(db, await dismiss(db, ['b'], 7), 8);
     expect((await getFeed(db, 'hf-trending')).map((v) => v.paper.id)).toEqual(['a', 'b', 'c']);
     expect(await countUnreadLive(db)).toBe(2);
   });
@@ -113,8 +113,8 @@ describe('undo', () => {
   it('leaves a flag the user changed since alone only where the change did not touch it', async () => {
     const change = await markRead(db, ['a'], 10);
     await toggleSaved(db, 'a', 11);
-    await revert(db, change);
-    expect(await db.userState.get('a')).toEqual({ id: 'a', savedAt: 11 });
+    await revert(db, change, 12);
+    expect(await db.userState.get('a')).toEqual({ id: 'a', savedAt: 11, cleared: { readAt: 12 } });
   });
 });
 

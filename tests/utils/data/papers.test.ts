@@ -264,9 +264,9 @@ describe('read state', () => {
   it('markUnread drops only the read time', async () => {
     const db = openDb();
     await db.userState.put({ id, savedAt: 5, readAt: 10, dismissedAt: 15 });
-    await markUnread(db, [id]);
-    expect(await db.userState.get(id)).toEqual({ id, savedAt: 5, dismissedAt: 15 });
-    await markUnread(db, ['never-seen']);
+    await markUnread(db, [id], 20);
+    expect(await db.userState.get(id)).toEqual({ id, savedAt: 5, dismissedAt: 15, cleared: { readAt: 20 } });
+    await markUnread(db, ['never-seen'], 20);
     expect(await db.userState.get('never-seen')).toBeUndefined();
   });
 
@@ -276,9 +276,9 @@ describe('read state', () => {
     expect((await toggleRead(db, id, 10)).on).toBe(true);
     expect(await db.userState.get(id)).toEqual({ id, savedAt: 5, readAt: 10 });
     expect((await toggleRead(db, id, 20)).on).toBe(false);
-    expect(await db.userState.get(id)).toEqual({ id, savedAt: 5 });
+    expect(await db.userState.get(id)).toEqual({ id, savedAt: 5, cleared: { readAt: 20 } });
     expect((await toggleRead(db, id, 30)).on).toBe(true);
-    expect((await db.userState.get(id))?.readAt).toBe(30);
+    expect(await db.userState.get(id)).toEqual({ id, savedAt: 5, readAt: 30 });
   });
 
   it('marks many papers read at once', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { FeedEntry, Paper, PaperboyDb, UserState } from '../../../utils/data/db';
 import { getRetentionRun } from '../../../utils/data/retention-store';
 import { DAY_MS, pruneIfDue, pruneOldPapers, RETENTION_INTERVAL_MS } from '../../../utils/data/retention';
-import { KEEP_FOREVER, keepUnreadDays } from '../../../utils/settings/settings';
+import { KEEP_FOREVER, writeSetting } from '../../../utils/settings/settings';
 import { createWorker } from '../../../utils/sync/background';
 import { clock, countWrites, FakeHf, freshDb, item, json, ORIGIN, T0 } from '../../support/harness';
 
@@ -81,7 +81,7 @@ describe('retention', () => {
     await seed(db, [paper('2001.00001', 40), paper('2001.00002', 40), paper('2606.40001', 40)]);
     const time = clock(NOW);
     const hf = new FakeHf(time.now, [item('2606.40001')], []);
-    await keepUnreadDays.setValue(30);
+    await writeSetting('keepUnreadDays', 30);
     const worker = createWorker({ db, fetch: hf.fetch, hfOrigin: ORIGIN, now: time.now });
 
     hf.next('daily', new Response('', { status: 500 }));

@@ -57,9 +57,9 @@ describe('hostPattern', () => {
 });
 
 describe('optionalManifestKeys', () => {
-  it('declares the arXiv origin of this build, nothing else', () => {
+  it('declares the arXiv origin of this build and the notifications permission, nothing else', () => {
     expect(optionalManifestKeys('http://127.0.0.1:41752', 'chrome')).toEqual({
-      optional_permissions: [],
+      optional_permissions: ['notifications'],
       optional_host_permissions: ['http://127.0.0.1:41752/*'],
     });
   });
