@@ -179,8 +179,9 @@ describe('background entrypoint', () => {
     vi.stubGlobal('fetch', () => Promise.reject(new TypeError('offline in this test')));
     // WXT's fake browser has no permission events: stubbed, so that their registration is seen too.
     for (const event of [fakeBrowser.permissions.onAdded, fakeBrowser.permissions.onRemoved]) vi.spyOn(event, 'addListener').mockImplementation(() => undefined);
-    const events = [fakeBrowser.runtime.onInstalled, fakeBrowser.runtime.onStartup, fakeBrowser.alarms.onAlarm, fakeBrowser.runtime.onMessage, fakeBrowser.tabs.onUpdated, fakeBrowser.permissions.onAdded, fakeBrowser.permissions.onRemoved, fakeBrowser.storage.onChanged];
+    const events = [fakeBrowser.runtime.onInstalled, fakeBrowser.runtime.onStartup, fakeBrowser.alarms.onAlarm, fakeBrowser.runtime.onMessage, fakeBrowser.tabs.onUpdated, fakeBrowser.permissions.onRemoved];
     const spies = events.map((event) => vi.spyOn(event, 'addListener'));
+    const storageSpy = vi.spyOn(fakeBrowser.storage.onChanged, 'addListener');
     // WXT's fake browser has no permission events; the background listens for a grant of the
     // notifications permission to start listening for clicks on notifications.
     const grants = vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation(() => undefined);
@@ -190,6 +191,9 @@ describe('background entrypoint', () => {
     main();
     // Checked right after main() returns, with no await in between: registered synchronously.
     for (const spy of spies) expect(spy).toHaveBeenCalledTimes(1);
+    // Shared events other modules may listen to as well (notification clicks, WXT's storage watch): at least read detection's and the worker's.
+    expect(vi.mocked(fakeBrowser.permissions.onAdded.addListener)).toHaveBeenCalled();
+    expect(storageSpy).toHaveBeenCalled();
     expect(grants).toHaveBeenCalledTimes(1);
     expect(clicks).toHaveBeenCalledTimes(1);
   });
