@@ -18,6 +18,9 @@ const LISTS: Partial<Record<ViewId, string>> = {
   saved: 'Your saved papers, most recently saved first.',
   history: 'Papers you opened or marked read, most recent first.',
   hidden: 'Papers you hid as not interesting, most recent first. Restore brings one back to every list.',
+  'for-you': 'Ranked on this device from what you read, save and hide; nothing leaves your browser.',
+  rising: 'Gaining upvotes fastest over the last day, as Paperboy’s syncs counted them.',
+  'catch-up': 'What trended while you were away, most upvoted first.',
 };
 
 /** What Today shows: today's featured papers, or (before HF publishes today's) the latest day's, saying so. */

@@ -1,8 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
-import { ARXIV_ORIGIN } from './config';
+import { ARXIV_ORIGIN, READ_SITE_ORIGINS } from './config';
 import { hostPattern, optionalFeatures, type OptionalFeature, type OptionalFeatureName } from './manifest-policy';
 
-const OPTIONAL_FEATURES = optionalFeatures(ARXIV_ORIGIN, import.meta.env.BROWSER);
+const OPTIONAL_FEATURES = optionalFeatures(ARXIV_ORIGIN, import.meta.env.BROWSER, [...READ_SITE_ORIGINS.arxiv, ...READ_SITE_ORIGINS.alphaxiv]);
 
 export type PermissionOutcome = { granted: true } | { granted: false; message: string };
 
