@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { DEFAULT_ARXIV_ORIGIN, DEFAULT_HF_ORIGIN, resolveOrigin } from './utils/platform/origins';
+import { DEFAULT_ARXIV_ORIGIN, DEFAULT_HF_ORIGIN, readSiteOrigins, resolveOrigin } from './utils/platform/origins';
 import { extensionPagesCsp, hostPattern, optionalManifestKeys, permissionsAtInstall } from './utils/platform/manifest-policy';
 import { isLiteMode } from './utils/platform/flavour-mode';
 import { BUNDLED_PATH } from './utils/data/bundled-path';
@@ -77,6 +77,7 @@ export default defineConfig({
   manifest: ({ browser, command, mode }) => {
     const hfOrigin = resolveOrigin(import.meta.env.WXT_HF_ORIGIN ?? process.env.WXT_HF_ORIGIN, DEFAULT_HF_ORIGIN);
     const arxivOrigin = resolveOrigin(import.meta.env.WXT_ARXIV_ORIGIN ?? process.env.WXT_ARXIV_ORIGIN, DEFAULT_ARXIV_ORIGIN);
+    const readSites = readSiteOrigins(import.meta.env.WXT_ARXIV_SITE_ORIGIN ?? process.env.WXT_ARXIV_SITE_ORIGIN);
     const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
     return {
       name: 'Paperboy',
@@ -84,7 +85,7 @@ export default defineConfig({
       default_locale: 'en',
       permissions: permissionsAtInstall(mode),
       host_permissions: [hostPattern(hfOrigin, browser)],
-      ...optionalManifestKeys(arxivOrigin, browser),
+      ...optionalManifestKeys(arxivOrigin, browser, [...readSites.arxiv, ...readSites.alphaxiv]),
       content_security_policy: { extension_pages: extensionPagesCsp({ hfOrigin, arxivOrigin, dev: command === 'serve' }) },
       icons,
       action: { default_title: 'Paperboy', default_icon: icons },

@@ -19,6 +19,9 @@ const LISTS: Partial<Record<ViewId, MessageKey>> = {
   saved: 'notice.saved',
   history: 'notice.history',
   hidden: 'notice.hidden',
+  'for-you': 'notice.forYou',
+  rising: 'notice.rising',
+  'catch-up': 'notice.catchUp',
 };
 
 /** What Today shows: today's featured papers, or (before HF publishes today's) the latest day's, saying so. */

@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { formatAuthors } from '../utils/lib/format';
 import { safeImageUrl, safeUrl } from '../utils/platform/url';
+import { CardDiscover } from './CardDiscover';
 import { CardSummary } from './CardSummary';
+import { Sparkline } from './Sparkline';
 import { PaperActions } from './PaperActions';
 import { paperAttributes, type PaperItemProps } from './paper-attributes';
 import { PaperLink } from './PaperLink';
@@ -17,14 +19,14 @@ const LINK_LABELS = [
 ] as const;
 
 /** A new-tab card: thumbnail, title, counts, authors, summary, keywords, links and actions. */
-export function PaperCard({ view, handlers, first, selected, isNew }: PaperItemProps) {
+export function PaperCard({ view, handlers, first, selected, isNew, extras }: PaperItemProps) {
   const { paper, rank } = view;
   const [thumbFailed, setThumbFailed] = useState(false);
   // Gated again at render: rows stored by an older, laxer version keep their old URLs.
   const href = safeUrl(paper.links.hf) ?? safeUrl(paper.links.arxiv) ?? '';
   const thumbnail = safeImageUrl(paper.thumbnail);
   return (
-    <article {...paperAttributes(view, { kind: 'card', selected, isNew, onSelect: handlers.select })}>
+    <article {...paperAttributes(view, { kind: 'card', selected, isNew, onSelect: handlers.select, extras })}>
       {thumbnail && !thumbFailed && (
         <img class="thumb" src={thumbnail} alt="" loading="lazy" decoding="async" width={640} height={320} referrerpolicy="no-referrer" onError={() => setThumbFailed(true)} />
       )}
@@ -44,7 +46,9 @@ export function PaperCard({ view, handlers, first, selected, isNew }: PaperItemP
         </header>
         <p class="card-meta">
           <PaperMeta paper={paper} full />
+          {extras?.spark && <Sparkline series={extras.spark} />}
         </p>
+        <CardDiscover reason={view.reason} extras={extras} />
         {paper.authors.length > 0 && <p class="card-authors">{formatAuthors(paper.authors, 6)}</p>}
         <CardSummary paper={paper} />
         {paper.aiKeywords && (

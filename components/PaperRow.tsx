@@ -1,6 +1,8 @@
 import { formatAuthors } from '../utils/lib/format';
 import { safeUrl } from '../utils/platform/url';
+import { CardDiscover } from './CardDiscover';
 import { PaperActions } from './PaperActions';
+import { Sparkline } from './Sparkline';
 import { paperAttributes, type PaperItemProps } from './paper-attributes';
 import { PaperLink } from './PaperLink';
 import { NewPill, PaperMeta } from './PaperMeta';
@@ -10,11 +12,11 @@ import { t } from '../utils/lib/i18n';
  * One compact line for a paper (the popup, and the new tab's list layout): rank, title, upvotes,
  * first authors, the AI one-liner, and its actions.
  */
-export function PaperRow({ view, handlers, first, selected, isNew }: PaperItemProps) {
+export function PaperRow({ view, handlers, first, selected, isNew, extras }: PaperItemProps) {
   const { paper, rank } = view;
   const href = safeUrl(paper.links.hf) ?? safeUrl(paper.links.arxiv) ?? '';
   return (
-    <li {...paperAttributes(view, { kind: 'row', selected, isNew, onSelect: handlers.select })}>
+    <li {...paperAttributes(view, { kind: 'row', selected, isNew, onSelect: handlers.select, extras })}>
       <span class="rank">
         <span class="sr-only">{t('paper.number')} </span>
         {rank}
@@ -30,10 +32,12 @@ export function PaperRow({ view, handlers, first, selected, isNew }: PaperItemPr
         <div class="row-line">
           <div class="row-meta">
             <PaperMeta paper={paper} />
+            {extras?.spark && <Sparkline series={extras.spark} />}
             {paper.authors.length > 0 && <span class="authors">{formatAuthors(paper.authors, 2)}</span>}
           </div>
           <PaperActions view={view} handlers={handlers} compact />
         </div>
+        <CardDiscover reason={view.reason} extras={extras} />
         {paper.aiSummary && <p class="row-summary">{paper.aiSummary}</p>}
       </div>
     </li>

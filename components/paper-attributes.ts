@@ -2,6 +2,8 @@ import { countOf, formatCount } from '../utils/lib/format';
 import { t } from '../utils/lib/i18n';
 import { type PaperView } from '../utils/data/papers';
 import type { PaperHandlers } from '../utils/triage/types';
+import type { CardExtras } from '../utils/pages/use-discover';
+import { discoverAttributes } from './CardDiscover';
 
 /** What a paper's card (new tab) and row (popup) are given. */
 export interface PaperItemProps {
@@ -11,6 +13,8 @@ export interface PaperItemProps {
   first?: boolean;
   selected?: boolean;
   isNew?: boolean;
+  /** Its sparkline and rule effects (utils/pages/use-discover.ts). */
+  extras?: CardExtras;
 }
 
 interface Options {
@@ -19,15 +23,17 @@ interface Options {
   selected?: boolean;
   isNew?: boolean;
   onSelect: (id: string) => void;
+  extras?: CardExtras;
 }
 
 /**
  * The attributes every rendered paper carries, in one place: `data-paper-id` and `data-read`
  * are a contract the tests (and the boot copy) rely on, so the card and the row cannot drift apart.
  */
-export function paperAttributes({ paper, state }: PaperView, { kind, selected, isNew, onSelect }: Options) {
+export function paperAttributes({ paper, state, reason }: PaperView, { kind, selected, isNew, onSelect, extras }: Options) {
   const read = Boolean(state?.readAt);
   return {
+    ...discoverAttributes(reason, extras),
     class: paperClass(kind, read, selected),
     'data-paper-id': paper.id,
     'data-read': String(read),

@@ -19,6 +19,7 @@ async function shippedManifest(browser: 'chrome' | 'firefox', flavour: Flavour):
   // The public build: no fixture origins from the environment, production bundles.
   delete process.env.WXT_HF_ORIGIN;
   delete process.env.WXT_ARXIV_ORIGIN;
+  delete process.env.WXT_ARXIV_SITE_ORIGIN;
   process.env.NODE_ENV = 'production';
   try {
     const outDir = join(outBase, `${browser}-${flavour}`);

@@ -49,7 +49,7 @@ export function App() {
         {refresh.error && <p class="notice tone-warn" role="alert" data-role="feed-error">{refresh.error}</p>}
         <section id="papers" tabIndex={-1} {...panelAttributes(searching ? undefined : view)}>
           <PaperList
-            {...{ density, papers, shown: page.cards, view, status, selected: triage.selected, lastVisit: page.lastVisit, handlers: { ...triage.handlers, keyword: (keyword) => update({ keyword }) } }}
+            {...{ density, papers, shown: page.cards, view, status, selected: triage.selected, lastVisit: page.lastVisit, extras: page.extras, handlers: { ...triage.handlers, keyword: (keyword) => update({ keyword }) } }}
             query={searching ? state.q.trim() : undefined}
             snapshot={(sizes?.bundled ?? 0) > 0}
             empty={{ clearSearch: () => update({ q: '' }), clearFilters: () => update(CLEAR_FILTERS), sync: page.syncNow, open: (feed) => update({ feed, q: '' }) }}

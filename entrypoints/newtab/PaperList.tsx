@@ -7,6 +7,7 @@ import type { Density } from '../../utils/settings/settings';
 import { isNewSince } from '../../utils/triage/use-last-visit';
 import type { PaperHandlers } from '../../utils/triage/types';
 import type { ViewId } from '../../utils/views/view-id';
+import type { CardExtras } from '../../utils/pages/use-discover';
 
 interface Props {
   density: Density | undefined;
@@ -20,10 +21,18 @@ interface Props {
   lastVisit: number | undefined;
   handlers: PaperHandlers;
   empty: EmptyActions;
+  /** Each paper's sparkline and rule effects, by id. */
+  extras: Map<string, CardExtras>;
 }
 
+/**
+ * A paper a rule pins is a new element at the top, not the old one moved: Chromium does not paint
+ * again a moved `content-visibility: auto` card whose contents it had skipped below the fold.
+ */
+const itemKey = (id: string, extras: CardExtras | undefined) => (extras?.effects?.pinned ? `${id}:pinned` : id);
+
 /** The papers of the list, as cards or as compact rows; or why there are none, with a next step. */
-export function PaperList({ density, papers, shown, view, query, status, snapshot, selected, lastVisit, handlers, empty }: Props) {
+export function PaperList({ density, papers, shown, view, query, status, snapshot, selected, lastVisit, handlers, empty, extras }: Props) {
   // Nothing is drawn before the layout is known (a stored choice, read in a few milliseconds).
   if (!density || !papers) return null;
   if (shown.length === 0) {
@@ -34,7 +43,7 @@ export function PaperList({ density, papers, shown, view, query, status, snapsho
   return (
     <List class={density === 'list' ? 'rows list' : 'cards'}>
       {shown.map((v, i) => (
-        <Item key={v.paper.id} view={v} first={i === 0} handlers={handlers} selected={v.paper.id === selected} isNew={isNewSince(v, lastVisit)} />
+        <Item key={itemKey(v.paper.id, extras.get(v.paper.id))} view={v} first={i === 0} handlers={handlers} selected={v.paper.id === selected} isNew={isNewSince(v, lastVisit)} extras={extras.get(v.paper.id)} />
       ))}
     </List>
   );

@@ -2,6 +2,7 @@ import { useMemo, useRef } from 'preact/hooks';
 import { usePageDeps } from '../../utils/pages/deps';
 import { useDensity } from '../../utils/pages/use-density';
 import { useFeedRefresh } from '../../utils/pages/use-feed-refresh';
+import { pinnedFirst, useDiscover } from '../../utils/pages/use-discover';
 import { useNow } from '../../utils/pages/use-now';
 import { usePaperboy } from '../../utils/pages/use-paperboy';
 import { FIRST_CARDS, useProgressive } from '../../utils/pages/use-progressive';
@@ -26,12 +27,14 @@ export function useNewtab() {
   // Until the search has answered, its results are not "none".
   const papers = searching && !search.ids ? undefined : data.papers;
   const refresh = useFeedRefresh(searching ? undefined : data.view, data.status, data.arxiv);
-  const shown = useMemo(() => applyView(papers ?? [], state), [papers, state]);
+  const discover = useDiscover(data.view, papers);
+  // Papers a rule pins go first in every view.
+  const shown = useMemo(() => pinnedFirst(applyView(papers ?? [], state), discover.effects), [papers, state, discover.effects]);
   const keywords = useMemo(() => topKeywords(papers ?? []), [papers]);
   const triage = useTriage(shown, () => searchRef.current?.focus());
   // Search results (up to 500) draw their first screen first; a feed (at most 100) draws whole.
   const cards = useProgressive(shown, state.q.trim(), searching ? FIRST_CARDS : Infinity);
   const [density, setDensity] = useDensity();
   const options = { url: browser.runtime.getURL('/options.html'), open: () => void browser.runtime.openOptionsPage() };
-  return { state, update, searchRef, search, searching, ...data, papers, refresh, shown, cards, keywords, triage, density, setDensity, lastVisit: useLastVisit('newtab', shown), now: useNow(), settings, options };
+  return { state, update, searchRef, search, searching, ...data, papers, refresh, shown, cards, extras: discover.extras, keywords, triage, density, setDensity, lastVisit: useLastVisit('newtab', shown), now: useNow(), settings, options };
 }

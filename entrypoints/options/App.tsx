@@ -19,6 +19,7 @@ import { usePageDeps } from '../../utils/pages/deps';
 import { useNow } from '../../utils/pages/use-now';
 import { localiseDocument, t } from '../../utils/lib/i18n';
 import { countOf } from '../../utils/lib/format';
+import { DiscoverOptions } from './Discover';
 import { useOptions } from '../../utils/pages/use-options';
 
 /** How many marks fit the browser's sync quota, as measured by tests/utils/sync/cross-device (129 a KB: some 12,400 flags). */
@@ -72,6 +73,7 @@ export function App() {
       <NewTabPanel {...panel} flavour={FLAVOUR} />
       <NotificationsPanel rules={settings.notifications} granted={notifications.granted} message={notifications.message} onToggle={notifications.toggle} onRules={notifications.change} />
       <CrossDevicePanel on={settings.crossDeviceSync} status={devices} now={now} capacity={SYNC_CAPACITY_FLAGS} onToggle={(on) => change('crossDeviceSync', on)} />
+      <DiscoverOptions />
       <BackupPanel {...backup} />
       <StoragePanel
         report={report}

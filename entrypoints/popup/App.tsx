@@ -10,6 +10,7 @@ import { SyncStatusBar } from '../../components/SyncStatusBar';
 import { Toast } from '../../components/Toast';
 import { countOf } from '../../utils/lib/format';
 import { useNow } from '../../utils/pages/use-now';
+import { pinnedFirst, useDiscover } from '../../utils/pages/use-discover';
 import { usePaperboy } from '../../utils/pages/use-paperboy';
 import { MIN_QUERY_LENGTH, useSearch } from '../../utils/search/use-search';
 import { isNewSince, useLastVisit } from '../../utils/triage/use-last-visit';
@@ -33,7 +34,8 @@ export function App() {
   const settings = useSettings();
   const { sizes, tabCounts, status, arxiv, view, papers, syncing, syncError, syncNow } = usePaperboy(state.feed, searching ? (search.ids ?? []) : undefined, settings);
   const now = useNow();
-  const shown = useMemo(() => (searching && !search.ids ? [] : (papers ?? [])), [papers, searching, search.ids]);
+  const { extras, effects } = useDiscover(view, papers);
+  const shown = useMemo(() => pinnedFirst(searching && !search.ids ? [] : (papers ?? []), effects), [papers, searching, search.ids, effects]);
   const lastVisit = useLastVisit('popup', shown);
   const triage = useTriage(shown, () => searchRef.current?.focus());
   // The full view is the new tab's page, on the popup's view: in Lite, and with an empty new tab, the way to see it.
@@ -61,7 +63,7 @@ export function App() {
       <div id="papers" class="rows-panel" {...panelAttributes(searching ? undefined : view)}>
         <ol class="rows">
           {shown.map((v, i) => (
-            <PaperRow key={v.paper.id} view={v} first={i === 0} handlers={triage.handlers} selected={v.paper.id === triage.selected} isNew={isNewSince(v, lastVisit)} />
+            <PaperRow key={v.paper.id} view={v} first={i === 0} handlers={triage.handlers} selected={v.paper.id === triage.selected} isNew={isNewSince(v, lastVisit)} extras={extras.get(v.paper.id)} />
           ))}
         </ol>
         {loaded && shown.length === 0 && (

@@ -14,6 +14,12 @@ export const FIXTURE_ORIGIN = `http://127.0.0.1:${FIXTURE_PORT}`;
  * at once, so the real request-from-a-click path runs without a prompt to answer.
  */
 export const ARXIV_FIXTURE_ORIGIN = FIXTURE_ORIGIN;
+/**
+ * The e2e build's WXT_ARXIV_SITE_ORIGIN, the arXiv site read detection watches: the fixture
+ * server again (it answers `/abs/<id>` with a page), for the same reason: granted already, so
+ * turning read detection on in Options runs the real request without a prompt to answer.
+ */
+export const ARXIV_SITE_FIXTURE_ORIGIN = FIXTURE_ORIGIN;
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = resolve(ROOT, '.output/chrome-mv3-e2e');
 export const ARTIFACTS_DIR = resolve(ROOT, 'tests/e2e/artifacts');

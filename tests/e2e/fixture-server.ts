@@ -93,7 +93,7 @@ export class FixtureServer {
 }
 
 function paperPage(url: URL): Reply {
-  const match = /^\/papers\/(.+)$/.exec(url.pathname);
+  const match = /^\/(?:papers|abs|pdf|html)\/(.+)$/.exec(url.pathname);
   if (!match) return { status: 404, body: 'not found' };
   return { headers: { 'content-type': 'text/html' }, body: `<!doctype html><title>Paper ${match[1]}</title><h1>Paper ${match[1]}</h1>` };
 }

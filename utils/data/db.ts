@@ -1,5 +1,9 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import type { Series } from '../discover/series';
 import type { FeedId } from '../views/view-id';
+import type { SearchQueueRow, SearchStateRow, SearchTermRow } from './search-rows';
+
+export type { SearchQueueRow, SearchStateRow, SearchTermRow };
 
 /** Links a paper offers; each one has passed `safeUrl`. */
 export interface PaperLinks {
@@ -75,31 +79,17 @@ export interface FeedEntry {
   id: string;
 }
 
-export interface MetaRow {
-  key: string;
-  value: unknown;
-}
-
-/** A paper whose searchable text changed (or that went) since the search index last saw it. */
-export interface SearchQueueRow {
+/** How a paper's counts moved: one sample per sync that listed it (utils/discover/series.ts). */
+export interface PaperHistory {
   id: string;
-  /** When it was queued: a paper queued again while being indexed is indexed again. */
-  at: number;
+  /** When the newest sample was taken (indexed: the Rising view reads the papers sampled lately). */
+  lastAt: number;
+  upvotes: Series;
+  /** GitHub stars, for papers with code. */
+  stars?: Series;
 }
 
-/**
- * One block of one term's postings in the persisted search index (utils/search/index-store.ts):
- * pairs of (document number, term frequency × 4 + field number), for documents numbered
- * `block × BLOCK_SIZE` up to the next block.
- */
-export interface SearchTermRow {
-  term: string;
-  block: number;
-  postings: Uint32Array;
-}
-
-/** The search index's document table and vocabulary (utils/search/index-store.ts). */
-export interface SearchStateRow {
+export interface MetaRow {
   key: string;
   value: unknown;
 }
@@ -114,6 +104,7 @@ export type PaperboyDb = Dexie & {
   /** Keyed by `[term+block]`. */
   searchTerms: Table<SearchTermRow, [string, number]>;
   searchState: EntityTable<SearchStateRow, 'key'>;
+  history: EntityTable<PaperHistory, 'id'>;
 };
 
 export const DB_NAME = 'paperboy';
@@ -177,6 +168,13 @@ export const SCHEMA: readonly SchemaStep[] = [
       const ids = (await tx.table('papers').toCollection().primaryKeys()) as string[];
       await tx.table('searchQueue').bulkPut(ids.map((id): SearchQueueRow => ({ id, at: 0 })));
     },
+  },
+  {
+    // Rising and the sparklines: each paper's upvotes and GitHub stars as every sync saw them,
+    // indexed by the newest sample's time. A new table, empty until the next sync: nothing to
+    // carry over.
+    version: 5,
+    stores: { history: '&id, lastAt' },
   },
 ];
 

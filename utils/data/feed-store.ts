@@ -6,6 +6,7 @@ import type { ParsedPaper } from '../sync/sources/hf';
 import { LIMITS } from '../sync/sources/limits';
 import { BUNDLED_FEED, type FeedId } from '../views/view-id';
 import { richerSource, type FeedEntry, type Paper, type PaperboyDb, type PaperSource } from './db';
+import { recordHistory } from './history-store';
 import { feedIds, feedRange } from './papers';
 import { searchTextChanged } from '../search/search-doc';
 import { putSyncStatus, type SyncStatus } from './sync-status';
@@ -27,17 +28,19 @@ export interface BundledSnapshot {
 }
 
 /**
- * Stores a sync in one transaction: upserts every fetched paper, replaces each non-empty
- * feed's membership (today's list merges within its featured day, since HF fills it in during
- * the day) and records the outcome. Read flags live in another table and are never touched.
+ * Stores a sync in one transaction: upserts every fetched paper, appends its counts to its
+ * history (Rising), replaces each non-empty feed's membership (today's list merges within its
+ * featured day, since HF fills it in during the day) and records the outcome. Read flags live in
+ * another table and are never touched.
  */
 export async function applySync(db: PaperboyDb, fetched: FeedFetch[], status: SyncStatus, now: number): Promise<void> {
-  await db.transaction('rw', db.papers, db.feeds, db.meta, db.searchQueue, async () => {
+  await db.transaction('rw', [db.papers, db.feeds, db.meta, db.searchQueue, db.history], async () => {
     const feeds = { ...status.feeds };
     for (const { feed, papers, skipped } of fetched) {
       // An empty answer is not "all papers are gone": keep what the feed had.
       if (papers.length === 0) continue;
       await upsertPapers(db, papers, 'hf', now);
+      await recordHistory(db, papers, now);
       const day = feed === 'hf-daily' ? latestDay(papers) : undefined;
       const ids = await membership(db, feed, papers, day, feeds[feed]?.day);
       if (ids === undefined) continue;

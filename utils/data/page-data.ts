@@ -27,10 +27,10 @@ export interface PageData {
  * database between the app's start and its first render, however many papers are stored (every
  * read is a bounded index range or a row by key). The tabs' counts are read after (view-counts.ts).
  */
-export function getPageData(db: PaperboyDb, chosen: ViewId | undefined, prefs?: ViewPrefs): Promise<PageData> {
-  return db.transaction('r', [db.feeds, db.papers, db.userState, db.meta], async () => {
+export function getPageData(db: PaperboyDb, now: number, chosen: ViewId | undefined, prefs?: ViewPrefs): Promise<PageData> {
+  return db.transaction('r', [db.feeds, db.papers, db.userState, db.meta, db.history], async () => {
     const [sizes, status, arxiv, bootPatches] = await Promise.all([getFeedSizes(db), getSyncStatus(db), getArxivStatus(db), waitingBootPatches(db)]);
     const view = chosen ?? defaultView(sizes, prefs?.defaultView, prefs?.liveFeeds);
-    return { sizes, status, arxiv, view, papers: await getView(db, view), bootPatches };
+    return { sizes, status, arxiv, view, papers: await getView(db, view, now), bootPatches };
   });
 }

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
-import { BUNDLED_FEED, isMatchesView, LIVE_FEEDS, matchedIds, type FeedId, type FeedSizes, type LiveFeed, type ViewId } from '../views/view-id';
+import { BUNDLED_FEED, isDiscoverView, isMatchesView, LIVE_FEEDS, matchedIds, type FeedId, type FeedSizes, type LiveFeed, type ViewId } from '../views/view-id';
+import { getDiscoverView } from './discover';
 import type { Paper, PaperboyDb, UserState } from './db';
 import { getSyncStatus } from './sync-status';
 import type { UserFlag } from './user-state';
@@ -13,6 +14,8 @@ export interface PaperView {
   state: UserState | undefined;
   /** Its place (1 = first) in the list it was read from: the feed's order, or the list's. */
   rank: number;
+  /** Why a worked-out list (For you, Rising, Catch-up) shows it: "because you read …". */
+  reason?: string;
 }
 
 /** The index range of one feed's entries, in rank order. */
@@ -29,7 +32,7 @@ export async function feedIds(db: PaperboyDb, feed: FeedId): Promise<string[]> {
  * Joins ids with their papers and user state, in order; papers not stored and (unless `hidden`)
  * hidden papers are left out, and each keeps its place in the list (`ranks[i]`, else its position).
  */
-async function joinViews(db: PaperboyDb, ids: readonly string[], ranks?: readonly number[], states?: (UserState | undefined)[], hidden = false): Promise<PaperView[]> {
+export async function joinViews(db: PaperboyDb, ids: readonly string[], ranks?: readonly number[], states?: (UserState | undefined)[], hidden = false): Promise<PaperView[]> {
   const [papers, known] = await Promise.all([db.papers.bulkGet([...ids]), states ?? db.userState.bulkGet([...ids])]);
   const views: PaperView[] = [];
   ids.forEach((_id, i) => {
@@ -138,11 +141,12 @@ export async function getSearchResults(db: PaperboyDb, ids: readonly string[]): 
   });
 }
 
-/** The papers of any view: a feed in rank order, or one of the user's lists. */
-export function getView(db: PaperboyDb, view: ViewId): Promise<PaperView[]> {
+/** The papers of any view: a feed in rank order, one of the user's lists, or a worked-out list. */
+export function getView(db: PaperboyDb, view: ViewId, now = Date.now()): Promise<PaperView[]> {
   if (view === 'saved') return getSaved(db);
   if (view === 'history') return getHistory(db);
   if (isMatchesView(view)) return getPapersByIds(db, matchedIds(view) ?? []);
   if (view === 'hidden') return getHidden(db);
+  if (isDiscoverView(view)) return getDiscoverView(db, view, now);
   return getFeed(db, view);
 }

@@ -29,10 +29,11 @@ export async function papersUnlistedSince(db: PaperboyDb, cutoff: number): Promi
 /**
  * Deletes those of `ids` retention may drop, re-checking each inside one transaction (a sync or
  * a click may have come in since they were listed): unlisted since `cutoff`, in no feed, neither
- * read nor saved. User state is never deleted, so flags come back if the paper does.
+ * read nor saved; their count histories go with them. User state is never deleted, so flags come
+ * back if the paper does.
  */
 export async function deleteUnkeptPapers(db: PaperboyDb, ids: string[], cutoff: number): Promise<number> {
-  return db.transaction('rw', db.papers, db.feeds, db.userState, db.searchQueue, async () => {
+  return db.transaction('rw', [db.papers, db.feeds, db.userState, db.searchQueue, db.history], async () => {
     const [papers, states, listed] = await Promise.all([
       db.papers.bulkGet(ids),
       db.userState.bulkGet(ids),
@@ -47,6 +48,7 @@ export async function deleteUnkeptPapers(db: PaperboyDb, ids: string[], cutoff: 
     await db.papers.bulkDelete(doomed);
     // The search index drops them when it next runs (utils/search/indexer.ts).
     await db.searchQueue.bulkPut(doomed.map((id) => ({ id, at: cutoff })));
+    await db.history.bulkDelete(doomed);
     return doomed.length;
   });
 }

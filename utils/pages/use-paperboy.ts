@@ -26,8 +26,8 @@ export function usePaperboy(chosen: ViewId | undefined, searchIds: string[] | un
   const preferred = prefs?.defaultView;
   const kept = prefs?.liveFeeds.join(' ');
   const data = useLiveQuery<PageData | undefined>(
-    () => getPageData(db, chosen, preferred && kept !== undefined ? { defaultView: preferred, liveFeeds: kept.split(' ').filter(isLiveFeed) } : undefined),
-    [db, chosen, preferred, kept],
+    () => getPageData(db, now(), chosen, preferred && kept !== undefined ? { defaultView: preferred, liveFeeds: kept.split(' ').filter(isLiveFeed) } : undefined),
+    [db, now, chosen, preferred, kept],
     undefined,
   );
   const { found, results } = useSearchResults(searchIds, firstScreen);

@@ -39,11 +39,14 @@ export interface OptionalFeature {
  * needs it (utils/permissions.ts). Adding one here never disables an installed extension;
  * adding a required permission with a warning would.
  */
-export function optionalFeatures(arxivOrigin: string, target: string) {
+export function optionalFeatures(arxivOrigin: string, target: string, readSites: readonly string[] = []) {
   return {
     // What the user loses by saying no to each: utils/platform/permissions.ts, in the messages' language.
     arxiv: { origins: [hostPattern(arxivOrigin, target)] },
     notifications: { permissions: ['notifications'] },
+    // Read detection: seeing the address of a tab on these sites (Hugging Face's is granted for the
+    // sync already), and nothing else of any page.
+    readDetection: { origins: [...new Set(readSites.map((origin) => hostPattern(origin, target)))] },
   } as const satisfies Record<string, OptionalFeature>;
 }
 
@@ -65,11 +68,11 @@ export function hostPattern(origin: string, target: string): string {
 }
 
 /** The manifest keys for every optional feature. */
-export function optionalManifestKeys(arxivOrigin: string, target: string): { optional_permissions: string[]; optional_host_permissions: string[] } {
-  const features: readonly OptionalFeature[] = Object.values(optionalFeatures(arxivOrigin, target));
+export function optionalManifestKeys(arxivOrigin: string, target: string, readSites: readonly string[] = []): { optional_permissions: string[]; optional_host_permissions: string[] } {
+  const features: readonly OptionalFeature[] = Object.values(optionalFeatures(arxivOrigin, target, readSites));
   return {
-    optional_permissions: features.flatMap((feature) => feature.permissions ?? []),
-    optional_host_permissions: features.flatMap((feature) => feature.origins ?? []),
+    optional_permissions: [...new Set(features.flatMap((feature) => feature.permissions ?? []))],
+    optional_host_permissions: [...new Set(features.flatMap((feature) => feature.origins ?? []))],
   };
 }
 

@@ -1,14 +1,15 @@
 import { browser, type Browser } from 'wxt/browser';
-import { ARXIV_ORIGIN } from './config';
+import { ARXIV_ORIGIN, READ_SITE_ORIGINS } from './config';
 import { hostPattern, optionalFeatures, type OptionalFeature, type OptionalFeatureName } from './manifest-policy';
 import { t } from '../lib/i18n';
 
-const OPTIONAL_FEATURES = optionalFeatures(ARXIV_ORIGIN, import.meta.env.BROWSER);
+const OPTIONAL_FEATURES = optionalFeatures(ARXIV_ORIGIN, import.meta.env.BROWSER, [...READ_SITE_ORIGINS.arxiv, ...READ_SITE_ORIGINS.alphaxiv]);
 
 /** What the user loses by saying no to each optional feature, in the messages' language. */
 const PURPOSES: Record<OptionalFeatureName, () => string> = {
   arxiv: () => t('permission.arxivPurpose', [new URL(ARXIV_ORIGIN).host]),
   notifications: () => t('permission.notifyPurpose'),
+  readDetection: () => t('permission.readPurpose'),
 };
 
 export type PermissionOutcome = { granted: true } | { granted: false; message: string };

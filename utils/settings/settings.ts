@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { DEFAULTS, type SettingName, type Settings } from './defaults';
 import { parseSetting, parseSettings } from './schema';
+import { parseRules, type Rule } from '../discover/rule-types';
 
 export { DEFAULTS, DENSITIES, KEEP_FOREVER, KEEP_UNREAD_CHOICES } from './defaults';
 export type { Density, Settings, SettingName } from './defaults';
@@ -82,3 +83,14 @@ export function watchSettings(onChange: (names: SettingName[]) => void): () => v
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
 }
+
+/** The user's rules (utils/discover/rules.ts); read them through `getRules`, which drops malformed ones. */
+export const rulesItem = storage.defineItem<Rule[]>('local:rules', { fallback: [], version: 1 });
+
+/** The user's rules, validated. */
+export async function getRules(): Promise<Rule[]> {
+  return parseRules(await rulesItem.getValue());
+}
+
+/** Opening a paper on arXiv, Hugging Face or alphaXiv marks it read (once the optional host permissions are granted too). */
+export const readDetectionItem = storage.defineItem<boolean>('local:readDetection', { fallback: false, version: 1 });

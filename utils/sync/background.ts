@@ -1,52 +1,19 @@
 import { browser, type Browser } from 'wxt/browser';
 import { ensureBundled } from '../data/bundled';
-import type { PaperboyDb } from '../data/db';
-import { pruneAsSet, pruneIfDue } from '../data/retention';
+import { pruneAsSet } from '../data/retention';
 import { getSyncStatus, type SyncStatus } from '../data/sync-status';
 import { createQueue, createShared } from '../lib/serial';
-import { notifyMatches } from '../notify/notify';
 import { refreshBadge } from '../platform/badge';
 import { readSetting } from '../settings/settings';
 import type { PeriodFeed } from '../views/view-id';
 import { isSyncAlarm, restoreAlarms, scheduleRetry } from './alarms';
-import { isWorkerMessage } from './messages';
 import type { FeedSyncResult } from './period-sync';
 import { createCrossDevice } from './cross-device/pacer';
 import { settingsEffects } from './settings-effects';
 import { createSync, type SyncDeps } from './sync';
-import { updateSearchIndex } from '../search/indexer';
-
-/**
- * Brings the search index up to date with the papers just written: here, where the papers were
- * written and the background is awake anyway, so no page ever rebuilds it.
- */
-function indexNewPapers(db: PaperboyDb): Promise<unknown> {
-  return updateSearchIndex(db).catch((error) => console.error('Paperboy: search index not updated', error));
-}
-
-type StorageListener = (changes: Record<string, Browser.storage.StorageChange>, area: string) => unknown;
-
-/** One `storage.onChanged` listener that runs two. */
-function both(a: StorageListener, b: StorageListener) {
-  return async (changes: Record<string, Browser.storage.StorageChange>, area: string): Promise<void> => {
-    await Promise.all([a(changes, area), b(changes, area)]);
-  };
-}
-
-/** What each page message asks the background for; anything else is not for it (undefined). */
-function routeMessages(handlers: { syncNow: () => Promise<SyncStatus>; syncFeed: (feed: PeriodFeed) => Promise<FeedSyncResult>; flagsChanged: () => void }) {
-  return (message: unknown) => {
-    if (!isWorkerMessage(message)) return undefined;
-    if (message.type === 'flags-changed') return void handlers.flagsChanged();
-    return message.type === 'sync-feed' ? handlers.syncFeed(message.feed) : handlers.syncNow();
-  };
-}
-
-/** What follows a sync that stored papers: a notification about new matches, retention when due. */
-async function afterStoredSync(db: PaperboyDb, now: number): Promise<void> {
-  await notifyMatches(db, now).catch((error) => console.error('Paperboy: notification failed', error));
-  await pruneIfDue(db, now).catch((error) => console.error('Paperboy: retention failed', error));
-}
+import { afterSync, both, indexNewPapers, routeMessages } from './background-steps';
+import { createForYouRanker } from './for-you-job';
+import { getRules } from '../settings/settings';
 
 /** What the background does for each event; the entrypoint only wires events to it. */
 export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
@@ -57,6 +24,7 @@ export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
   const serial = createQueue();
   const syncing = createShared<'sync', SyncStatus>();
   const fetchingFeed = createShared<PeriodFeed, FeedSyncResult>();
+  const rankForYou = createForYouRanker(db, now, getRules);
   const crossDevice = createCrossDevice({ db, now, area: () => browser.storage.sync });
 
   async function syncJob(force: boolean): Promise<SyncStatus> {
@@ -65,8 +33,7 @@ export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
     await refreshBadge(db);
     if (!ran) return status;
     await scheduleRetry(status, now());
-    if (status.lastSuccessAt === status.lastAttemptAt) await afterStoredSync(db, now());
-    await indexNewPapers(db);
+    await afterSync(db, status, now(), rankForYou);
     return status;
   }
 
@@ -105,6 +72,7 @@ export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
     // The alarms are the retry schedule: they skip a backoff wait, never a rate limit.
     onAlarm: (alarm: Browser.alarms.Alarm) => (isSyncAlarm(alarm.name) ? syncNow(true) : undefined),
     syncFeed,
-    onMessage: routeMessages({ syncNow: () => syncNow(true), syncFeed, flagsChanged: crossDevice.onLocalChange }),
+    rankForYou,
+    onMessage: routeMessages({ syncNow: () => syncNow(true), syncFeed, flagsChanged: crossDevice.onLocalChange, rankForYou }),
   };
 }

@@ -7,12 +7,12 @@ import type { FeedSyncResult } from './period-sync';
  * Messages pages send the worker: only work that must outlive a closing popup. `flags-changed`:
  * the user changed a flag and cross-device sync is on.
  */
-export type WorkerMessage = { type: 'sync-now' } | { type: 'sync-feed'; feed: PeriodFeed } | { type: 'flags-changed' };
+export type WorkerMessage = { type: 'sync-now' } | { type: 'sync-feed'; feed: PeriodFeed } | { type: 'flags-changed' } | { type: 'rank-for-you' };
 
 export function isWorkerMessage(value: unknown): value is WorkerMessage {
   if (typeof value !== 'object' || value === null) return false;
   const message = value as { type?: unknown; feed?: unknown };
-  return message.type === 'sync-now' || message.type === 'flags-changed' || (message.type === 'sync-feed' && isPeriodFeed(message.feed));
+  return message.type === 'sync-now' || message.type === 'flags-changed' || message.type === 'rank-for-you' || (message.type === 'sync-feed' && isPeriodFeed(message.feed));
 }
 
 /** Asks the worker to fetch this week's or this month's papers (it honours HF's rate limits). */
@@ -25,4 +25,10 @@ export async function requestFeedSync(feed: PeriodFeed): Promise<FeedSyncResult>
 export async function requestSyncNow(): Promise<SyncStatus> {
   const message: WorkerMessage = { type: 'sync-now' };
   return (await browser.runtime.sendMessage(message)) as SyncStatus;
+}
+
+/** Asks the worker to bring the For-you ranking up to date (it ranks only if its inputs changed). */
+export async function requestForYou(): Promise<void> {
+  const message: WorkerMessage = { type: 'rank-for-you' };
+  await browser.runtime.sendMessage(message);
 }

@@ -28,13 +28,17 @@ export type FeedId = LiveFeed | PeriodFeed | BundledFeed | ArxivFeed;
 export const USER_LISTS = ['saved', 'history', 'hidden'] as const;
 export type UserList = (typeof USER_LISTS)[number];
 
+/** Lists Paperboy works out on this device: ranked for the user, rising now, what trended while away. */
+export const DISCOVER_VIEWS = ['for-you', 'rising', 'catch-up'] as const;
+export type DiscoverView = (typeof DISCOVER_VIEWS)[number];
+
 /** The papers one notification was about, by id: `matches:2606.13594,2606.12345`. */
 export type MatchesView = `matches:${string}`;
 
 /** Anything a page can list. */
-export type ViewId = FeedId | UserList | MatchesView;
+export type ViewId = FeedId | UserList | MatchesView | DiscoverView;
 
-const FIXED: readonly string[] = [...LIVE_FEEDS, ...PERIOD_FEEDS, BUNDLED_FEED, ...USER_LISTS];
+const FIXED: readonly string[] = [...LIVE_FEEDS, ...PERIOD_FEEDS, BUNDLED_FEED, ...USER_LISTS, ...DISCOVER_VIEWS];
 const ARXIV_PREFIX = 'arxiv:';
 const MATCHES_PREFIX = 'matches:';
 /** A notification lists at most this many papers; a longer address is not one Paperboy wrote. */
@@ -49,6 +53,9 @@ const LABELS: Record<Exclude<ViewId, ArxivFeed | MatchesView>, MessageKey> = {
   saved: 'views.saved',
   history: 'views.history',
   hidden: 'views.hidden',
+  'for-you': 'views.forYou',
+  rising: 'views.rising',
+  'catch-up': 'views.catchUp',
 };
 
 /** The feed of one arXiv category: `arxiv:cs.LG`. */
@@ -77,6 +84,10 @@ export function arxivCategory(view: ViewId | undefined): string | undefined {
 
 export function isLiveFeed(view: unknown): view is LiveFeed {
   return (LIVE_FEEDS as readonly unknown[]).includes(view);
+}
+
+export function isDiscoverView(view: unknown): view is DiscoverView {
+  return (DISCOVER_VIEWS as readonly unknown[]).includes(view);
 }
 
 export function isPeriodFeed(view: unknown): view is PeriodFeed {
@@ -131,6 +142,6 @@ export function defaultView(sizes: FeedSizes, preferred: ViewId = LIVE_FEEDS[0],
 export function visibleViews(sizes: FeedSizes, categories: readonly string[], compact: boolean, kept: readonly LiveFeed[] = LIVE_FEEDS, current?: ViewId): ViewId[] {
   const live = kept.some((feed) => sizes[feed] > 0);
   const feeds: ViewId[] = live ? [...kept] : [...kept, BUNDLED_FEED];
-  const views: ViewId[] = compact ? [...feeds, 'saved', 'hidden'] : [...feeds, ...PERIOD_FEEDS, 'saved', 'history', ...categories.map(arxivFeed), 'hidden'];
+  const views: ViewId[] = compact ? [...feeds, 'saved', 'hidden'] : [...feeds, ...DISCOVER_VIEWS, ...PERIOD_FEEDS, 'saved', 'history', ...categories.map(arxivFeed), 'hidden'];
   return current && !views.includes(current) ? [...views, current] : views;
 }

@@ -177,8 +177,11 @@ describe('the alarms are verified on every worker start', () => {
 describe('background entrypoint', () => {
   it('registers every listener synchronously, before its first await, and only wires them to the worker', async () => {
     vi.stubGlobal('fetch', () => Promise.reject(new TypeError('offline in this test')));
-    const events = [fakeBrowser.runtime.onInstalled, fakeBrowser.runtime.onStartup, fakeBrowser.alarms.onAlarm, fakeBrowser.runtime.onMessage, fakeBrowser.storage.onChanged];
+    // WXT's fake browser has no permission events: stubbed, so that their registration is seen too.
+    vi.spyOn(fakeBrowser.permissions.onRemoved, 'addListener').mockImplementation(() => undefined);
+    const events = [fakeBrowser.runtime.onInstalled, fakeBrowser.runtime.onStartup, fakeBrowser.alarms.onAlarm, fakeBrowser.runtime.onMessage, fakeBrowser.tabs.onUpdated, fakeBrowser.permissions.onRemoved];
     const spies = events.map((event) => vi.spyOn(event, 'addListener'));
+    const storageSpy = vi.spyOn(fakeBrowser.storage.onChanged, 'addListener');
     // WXT's fake browser has no permission events; the background listens for a grant of the
     // notifications permission to start listening for clicks on notifications.
     const grants = vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation(() => undefined);
@@ -188,7 +191,10 @@ describe('background entrypoint', () => {
     main();
     // Checked right after main() returns, with no await in between: registered synchronously.
     for (const spy of spies) expect(spy).toHaveBeenCalledTimes(1);
-    expect(grants).toHaveBeenCalledTimes(1);
+    // The worker's storage listener and read detection's switch (a WXT storage watch).
+    expect(storageSpy).toHaveBeenCalled();
+    // A grant starts notification clicks and read detection.
+    expect(grants).toHaveBeenCalledTimes(2);
     expect(clicks).toHaveBeenCalledTimes(1);
   });
 });

@@ -120,7 +120,7 @@ describe('user-state changes keep every saved copy true', () => {
     vi.unstubAllGlobals();
     expect(pageStorage.getItem('paperboy:boot:newtab')).toContain('"data-read","false"');
 
-    const { bootPatches } = await getPageData(db, undefined);
+    const { bootPatches } = await getPageData(db, Date.now(), undefined);
     expect(bootPatches).toEqual([change('2606.00002', true, false)]);
     for (const patch of bootPatches) patchBootCopies(patch);
     expect(flag('newtab', '2606.00002', 'data-read')).toBe('true');
