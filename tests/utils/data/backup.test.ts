@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { backupFileName, BACKUP_FORMAT, exportBackup, importBackup, MAX_BACKUP_BYTES, parseBackup } from '../../../utils/data/backup';
+import type { Rule } from '../../../utils/discover/rule-types';
 import type { PaperboyDb, UserState } from '../../../utils/data/db';
 import { getFeed } from '../../../utils/data/papers';
 import { markRead, markUnread } from '../../../utils/data/user-state';
@@ -36,7 +37,7 @@ async function usedProfile() {
   return db;
 }
 
-const RULE = { id: 'r1', pattern: 'diffusion', regex: false, fields: ['title', 'abstract'], effect: 'highlight' } as const;
+const RULE: Rule = { id: 'r1', pattern: 'diffusion', regex: false, fields: ['title', 'abstract'], effect: 'highlight' };
 
 const withFlags = (rows: UserState[]) => rows.filter((r) => r.readAt || r.savedAt || r.dismissedAt);
 

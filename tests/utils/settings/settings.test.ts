@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULTS, clampSyncPeriod } from '../../../utils/settings/defaults';
+import type { Rule } from '../../../utils/discover/rule-types';
 import { parseSetting } from '../../../utils/settings/schema';
 import { changedSettings, getRules, importSettings, readAllSettings, readDetectionItem, readSetting, readSettings, resetSettings, rulesItem, SETTING_ITEMS, writeSetting } from '../../../utils/settings/settings';
 
@@ -48,9 +49,9 @@ describe('settings', () => {
   });
 
   it('the rules and the read-detection switch: read with the settings, imported checked, cleared by reset', async () => {
-    const kept = { id: 'mine', pattern: 'agents', regex: false, fields: ['title'], effect: 'dim' } as const;
+    const kept: Rule = { id: 'mine', pattern: 'agents', regex: false, fields: ['title'], effect: 'dim' };
     await rulesItem.setValue([kept, { ...kept, id: 'same', pattern: 'old' }]);
-    const good = { id: 'same', pattern: 'RLHF|DPO', regex: true, fields: ['title', 'abstract'], effect: 'pin' } as const;
+    const good: Rule = { id: 'same', pattern: 'RLHF|DPO', regex: true, fields: ['title', 'abstract'], effect: 'pin' };
     const result = await importSettings({
       theme: 'dark',
       readDetection: true,
