@@ -6,6 +6,7 @@ const SHOWN_TITLES = 3;
 
 function reasonText(reason: MatchReason): string {
   if (reason.rule === 'upvotes') return `${reason.threshold}+ upvotes`;
+  // A user rule's term is already its label (`“diffusion”`, `/RLHF|DPO/`).
   return reason.rule === 'keyword' ? `“${reason.term}”` : reason.term;
 }
 

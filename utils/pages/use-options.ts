@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { hasOptional, requestOptional } from '../platform/permissions';
 import type { NotificationRules, Settings } from '../settings/defaults';
-import { readSettings, resetSettings, importSettings, writeSetting } from '../settings/settings';
+import { readAllSettings, resetSettings, importSettings, writeSetting } from '../settings/settings';
 import { useSettings } from '../settings/use-settings';
 import { usePageDeps } from './deps';
 
@@ -45,7 +45,7 @@ export function useOptions() {
   }
 
   async function reset() {
-    const before = await readSettings();
+    const before = await readAllSettings();
     await resetSettings();
     const undo = () => void importSettings(before).then(() => setResetResult({ ok: true, message: 'Your settings are back.' }));
     setResetResult({ ok: true, message: 'Every setting is back to its default. Your papers and marks are untouched.', undo });
