@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { badgeText, discard, launch, openPage, waitFor, type Extension } from './browser';
+import { badgeText, discard, launch, openPage, readFlag, screenshot, waitFor, type Extension } from './browser';
 import { POLL } from './config';
 import { FixtureServer, jsonFeeds, recordedItems } from './fixture-server';
 import { axeViolations, type AxeViolation } from './page-checks';
@@ -60,18 +60,87 @@ describe('accessibility in Chromium', () => {
         await page.locator(`[data-paper-id="${t3}"] [data-action="toggle-read"]`).click();
         await expect.poll(() => page.locator('[data-role="toast"] [data-action="undo"]').count(), POLL).toBe(1);
       }
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme });
-        const serious = (await axeViolations(page)).filter((v) => SERIOUS.has(v.impact ?? ''));
-        found[`${name}, ${colorScheme}`] = serious;
-        const count = (impact: string) => serious.filter((v) => v.impact === impact).reduce((n, v) => n + v.nodes.length, 0);
-        table.push(`| ${name} | ${colorScheme} | ${count('serious')} | ${count('critical')} |`);
-      }
+      await checkBothThemes(page, name, table, found);
+      await page.close();
+    }
+    console.log(`axe-core ${WCAG_TAGS}\n${table.join('\n')}`);
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((key) => [key, []])));
+  });
+
+  it('and none on Rising, For you and Catch-up, and the rules editor with a rule and its live preview', async () => {
+    const setup = await openPage(ext, 'newtab.html?feed=hf-daily');
+    await expect.poll(() => setup.locator('[data-paper-id]').count(), POLL).toBe(daily.length);
+    // Counts from earlier syncs (sparklines and rates on Rising), and a few reads (For you).
+    const now = Date.now();
+    const row = (id: string, perHour: number) => ({ id, lastAt: now - HOUR, upvotes: { t: [now - 6 * HOUR, now - 3 * HOUR, now - HOUR], v: [5, 5 + 3 * perHour, 5 + 5 * perHour] } });
+    await putRows(setup, 'history', daily.slice(3, 8).map((item, i) => row(item.paper.id, 40 - 8 * i)));
+    for (const item of daily.slice(0, 3)) {
+      await setup.locator(`[data-paper-id="${item.paper.id}"] [data-action="toggle-read"]`).first().click();
+      await expect.poll(() => readFlag(setup, item.paper.id), POLL).toBe('true');
+    }
+    await setup.close();
+
+    // A rule that pins, one that dims, and one being typed with its live preview on screen.
+    const options = await openPage(ext, 'options.html', { width: 1280, height: 900 });
+    const words = daily.map((item) => (item.title as string).split(/[^A-Za-z]+/).find((w) => w.length >= 8)).filter(Boolean);
+    for (const [i, effect] of (['pin', 'dim'] as const).entries()) {
+      await options.locator('[data-role="rule-pattern"]').fill(words[i * 3]!);
+      await options.locator('[data-role="rule-effect"]').selectOption(effect);
+      await options.locator('[data-action="add-rule"]').click();
+      await expect.poll(() => options.locator('[data-role="rules"] li').count(), POLL).toBe(i + 1);
+    }
+    await options.locator('[data-role="rule-pattern"]').fill('model');
+    await expect.poll(() => options.locator('[data-role="rule-preview"] li').count(), POLL).toBeGreaterThan(0);
+    await options.locator('[data-role="rule-pattern"]').scrollIntoViewIfNeeded();
+    await screenshot(options, 'a11y-rules-editor');
+
+    const table: string[] = ['| page | theme | serious | critical |', '|---|---|---|---|'];
+    const found: Record<string, AxeViolation[]> = {};
+    await checkBothThemes(options, 'options, rules editor', table, found);
+    for (const view of ['rising', 'for-you', 'catch-up']) {
+      const page = await openPage(ext, `newtab.html?feed=${view}`, { width: 1280, height: 900 });
+      const ready = view === 'for-you' ? '[data-paper-id][data-reason]' : view === 'rising' ? 'svg[data-role="sparkline"]' : '[data-paper-id]';
+      await expect.poll(() => page.locator(ready).count(), POLL).toBeGreaterThan(0);
+      await checkBothThemes(page, `new tab, ${view}`, table, found);
+      table.push(`| (${view}: ${await page.locator('[data-rule-effect]').count()} cards a rule pins or dims) | | | |`);
+      await screenshot(page, `a11y-${view}-dark`);
       await page.close();
     }
     console.log(`axe-core ${WCAG_TAGS}\n${table.join('\n')}`);
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((key) => [key, []])));
   });
 });
+
+/** Runs axe-core on a page in the light theme, then the dark one; adds a row per theme. */
+async function checkBothThemes(page: Page, name: string, table: string[], found: Record<string, AxeViolation[]>): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const serious = (await axeViolations(page)).filter((v) => SERIOUS.has(v.impact ?? ''));
+    found[`${name}, ${colorScheme}`] = serious;
+    const count = (impact: string) => serious.filter((v) => v.impact === impact).reduce((n, v) => n + v.nodes.length, 0);
+    table.push(`| ${name} | ${colorScheme} | ${count('serious')} | ${count('critical')} |`);
+  }
+}
+
+const HOUR = 3_600_000;
+
+/** Writes rows into one store of the extension's database, as earlier syncs would have. */
+async function putRows(page: Page, store: string, rows: object[]): Promise<void> {
+  await page.evaluate(
+    ({ name, values }) =>
+      new Promise<void>((done, fail) => {
+        const open = indexedDB.open('paperboy');
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(name, 'readwrite');
+          for (const value of values) tx.objectStore(name).put(value);
+          tx.oncomplete = () => (db.close(), done());
+          tx.onerror = () => fail(tx.error);
+        };
+        open.onerror = () => fail(open.error);
+      }),
+    { name: store, values: rows },
+  );
+}
 
 const WCAG_TAGS = 'WCAG 2.2 AA (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)';

@@ -114,7 +114,8 @@ describe('layouts in Chromium', () => {
 
   it('the options page reads in the pages’ own type, not the browser’s 75 % options style', async () => {
     const options = await openPage(ext, 'options.html', { width: 800, height: 900 });
-    const intro = options.locator('.options-main > p').first();
+    // The page's running text (hints inside panels are smaller on purpose).
+    const intro = options.locator('.options-main');
     await expect.poll(() => intro.count(), POLL).toBe(1);
     const [font, root] = await intro.evaluate((el) => [getComputedStyle(el), getComputedStyle(document.documentElement)].map((s) => `${s.fontSize} ${s.fontFamily}`));
     expect(font).toBe(root);

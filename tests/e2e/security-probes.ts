@@ -92,9 +92,13 @@ export function scanDom(page: Page) {
         if (attribute.name.startsWith('on')) handlers.push(`${element.tagName} ${attribute.name}`);
       }
     }
-    const injected = [...document.body.querySelectorAll('script, iframe, object, embed, svg, style, frame, img[src="x"], b')].map(
-      (el) => `${el.tagName}: ${el.textContent ?? ''}`,
-    );
+    // Paperboy draws one SVG itself, the upvote sparkline: exactly its shape (a title, a line or
+    // polyline and a dot, no handler: those are counted above) is its own; any other SVG is injected.
+    const sparkParts = ['title', 'polyline', 'line', 'circle'];
+    const ownSparkline = (el: Element) => el.matches('svg[data-role="sparkline"]') && [...el.querySelectorAll('*')].every((part) => sparkParts.includes(part.tagName.toLowerCase()));
+    const injected = [...document.body.querySelectorAll('script, iframe, object, embed, svg, style, frame, img[src="x"], b')]
+      .filter((el) => !ownSparkline(el))
+      .map((el) => `${el.tagName}: ${el.textContent ?? ''}`);
     return { badUrls, handlers, injected, pwned: window.__pwned ?? null };
   });
 }

@@ -2,12 +2,16 @@ import * as v from 'valibot';
 import { normaliseArxivId } from '../sync/sources/arxiv-id';
 import type { PaperboyDb, UserState } from './db';
 import { getAllUserState, importUserState, USER_FLAGS, type MergeCounts } from './user-state';
-import { importSettings, readSettings } from '../settings/settings';
+import { importSettings, readAllSettings } from '../settings/settings';
 import { t } from '../lib/i18n';
 import { countOf, formatCount } from '../lib/format';
 
 export const BACKUP_FORMAT = 'paperboy-backup';
-/** 1: user state and the retention setting. 2: every setting (the options page's, notifications, sync). */
+/**
+ * 1: user state and the retention setting. 2: every setting (the options page's, notifications,
+ * sync), and since issue 14 the user's rules (`settings.rules`) and the read-detection switch
+ * (`settings.readDetection`), which a Paperboy without them ignores.
+ */
 export const BACKUP_VERSION = 2;
 /** Far above any real backup (about 60 bytes a paper): refused before it is even parsed. */
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
@@ -70,7 +74,7 @@ export async function exportBackup(db: PaperboyDb, now: number): Promise<Backup>
     exportedAt: new Date(now).toISOString(),
     // Rows with no flag left (a paper marked unread again) carry nothing worth restoring.
     userState: rows.filter((row) => USER_FLAGS.some((flag) => row[flag] !== undefined)).map(pickFlags),
-    settings: { ...(await readSettings()) },
+    settings: { ...(await readAllSettings()) },
   };
 }
 
@@ -116,8 +120,8 @@ export async function importBackup(db: PaperboyDb, text: string): Promise<Import
   if (!parsed.ok) return parsed;
   const { userState, settings } = parsed.backup;
   const counts = await importUserState(db, userState);
-  const restored = await importSettings(settings);
-  return { ok: true, counts, settings: restored, message: describeImport(counts, restored) };
+  const { restored, refused } = await importSettings(settings);
+  return { ok: true, counts, settings: restored, message: [describeImport(counts, restored), ...refused].join(' ') };
 }
 
 function describeImport({ added, updated, unchanged, notYetSynced }: MergeCounts, settings: number): string {

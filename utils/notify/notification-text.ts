@@ -8,6 +8,7 @@ const SHOWN_TITLES = 3;
 
 function reasonText(reason: MatchReason): string {
   if (reason.rule === 'upvotes') return t('notify.upvotes', [formatCount(reason.threshold)]);
+  // A user rule's term is already its label (`“diffusion”`, `/RLHF|DPO/`).
   return reason.rule === 'keyword' ? t('common.quoted', [reason.term]) : reason.term;
 }
 

@@ -3,7 +3,7 @@ import type { PaperboyDb, Paper } from '../data/db';
 import { addNotified, getNotified } from '../data/notified';
 import { getFeed } from '../data/papers';
 import { hasOptional } from '../platform/permissions';
-import { readSettings } from '../settings/settings';
+import { getRules, readSettings } from '../settings/settings';
 import { matchesView, MAX_MATCHES, parseViewId, type LiveFeed, type ViewId } from '../views/view-id';
 import { notificationText } from './notification-text';
 import { inQuietHours, newMatches } from './rules';
@@ -28,8 +28,8 @@ async function livePapers(db: PaperboyDb, feeds: readonly LiveFeed[]): Promise<P
 }
 
 /**
- * After a sync: at most one notification, grouping every paper that matches the user's rules
- * and was never notified before. Nothing when notifications are off, in quiet hours (those
+ * After a sync: at most one notification, grouping every paper that matches the user's
+ * notification rules or one of their own pin/highlight rules, and was never notified before. Nothing when notifications are off, in quiet hours (those
  * papers wait for the first sync after), or when the browser's permission was withdrawn.
  * Returns the notification's id, if one was shown.
  */
@@ -39,7 +39,8 @@ export async function notifyMatches(db: PaperboyDb, now: number): Promise<string
   const date = new Date(now);
   if (inQuietHours(rules, date.getHours() * 60 + date.getMinutes())) return undefined;
   if (!(await hasOptional('notifications').catch(() => false))) return undefined;
-  const matches = newMatches(await livePapers(db, liveFeeds), rules, await getNotified(db)).slice(0, MAX_MATCHES);
+  const userRules = await getRules();
+  const matches = newMatches(await livePapers(db, liveFeeds), rules, await getNotified(db), userRules).slice(0, MAX_MATCHES);
   if (matches.length === 0) return undefined;
   const ids = matches.map((match) => match.paper.id);
   const id = `${ID_PREFIX}${matchesView(ids)}`;

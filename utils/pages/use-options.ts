@@ -2,7 +2,7 @@ import { t } from '../lib/i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { hasOptional, requestOptional } from '../platform/permissions';
 import type { NotificationRules, Settings } from '../settings/defaults';
-import { readSettings, resetSettings, importSettings, writeSetting } from '../settings/settings';
+import { readAllSettings, resetSettings, importSettings, writeSetting } from '../settings/settings';
 import { useSettings } from '../settings/use-settings';
 import { usePageDeps } from './deps';
 
@@ -46,7 +46,7 @@ export function useOptions() {
   }
 
   async function reset() {
-    const before = await readSettings();
+    const before = await readAllSettings();
     await resetSettings();
     const undo = () => void importSettings(before).then(() => setResetResult({ ok: true, message: t('options.reset.back') }));
     setResetResult({ ok: true, message: t('options.reset.done'), undo });

@@ -1,8 +1,10 @@
+import { formatCount } from '../lib/format';
+import { t } from '../lib/i18n';
 import { browser } from 'wxt/browser';
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { DEFAULTS, type SettingName, type Settings } from './defaults';
 import { parseSetting, parseSettings } from './schema';
-import { parseRules, type Rule } from '../discover/rule-types';
+import { MAX_RULES, parseRules, ruleLabel, type Rule } from '../discover/rule-types';
 
 export { DEFAULTS, DENSITIES, KEEP_FOREVER, KEEP_UNREAD_CHOICES } from './defaults';
 export type { Density, Settings, SettingName } from './defaults';
@@ -55,17 +57,60 @@ export async function writeSetting<K extends SettingName>(name: K, value: Settin
   await SETTING_ITEMS[name].setValue(parseSetting(name, value));
 }
 
-/** Stores the settings a backup carries; returns how many it had. Unknown names are ignored. */
-export async function importSettings(values: object): Promise<number> {
+/** What `importSettings` did: how many values it restored, and why any rule was left out. */
+export interface SettingsImport {
+  restored: number;
+  refused: string[];
+}
+
+/**
+ * Stores the settings a backup (or a reset's undo) carries, with the user's rules and the
+ * read-detection switch; unknown names are ignored. Each rule is checked as the rules editor
+ * checks it: one that is malformed or cannot run is left out with the reason, and nothing else
+ * is lost. Imported rules replace the stored rules of the same id; the others stay.
+ */
+export async function importSettings(values: object): Promise<SettingsImport> {
   const given = values as Partial<Record<string, unknown>>;
   const names = NAMES.filter((name) => given[name] !== undefined);
   await storage.setItems(names.map((name) => ({ item: SETTING_ITEMS[name] as WxtStorageItem<unknown, Record<string, unknown>>, value: parseSetting(name, given[name]) })));
-  return names.length;
+  let restored = names.length;
+  if (typeof given.readDetection === 'boolean') {
+    await readDetectionItem.setValue(given.readDetection);
+    restored += 1;
+  }
+  if (given.rules === undefined) return { restored, refused: [] };
+  const { rules, refused } = await checkImportedRules(given.rules);
+  const kept = (await getRules()).filter((rule) => !rules.some((imported) => imported.id === rule.id));
+  await rulesItem.setValue([...rules, ...kept].slice(0, MAX_RULES));
+  return { restored: restored + 1, refused };
 }
 
-/** Every setting back to its default (the stored values go; the defaults are never stored). */
+/** The rules of a backup that can run, and a sentence for each one that cannot. */
+async function checkImportedRules(value: unknown): Promise<{ rules: Rule[]; refused: string[] }> {
+  if (!Array.isArray(value)) return { rules: [], refused: [t('backup.rulesNotList')] };
+  // The matcher (and its regular-expression engine) loads only when rules are imported.
+  const { checkRule } = await import('../discover/rules');
+  const rules: Rule[] = [];
+  const refused: string[] = [];
+  value.forEach((entry: unknown, i) => {
+    const [rule] = parseRules([entry]);
+    const check = rule && checkRule(rule);
+    if (!rule || !check) refused.push(t('backup.ruleUnreadable', [formatCount(i + 1)]));
+    else if (!check.ok) refused.push(t('backup.ruleRefused', [ruleLabel(rule), check.message]));
+    else rules.push(rule);
+  });
+  return { rules, refused };
+}
+
+/** Every setting, the rules and the read-detection switch as they are now: what a backup carries and a reset's undo restores. */
+export async function readAllSettings(): Promise<Settings & { rules: Rule[]; readDetection: boolean }> {
+  const [settings, rules, readDetection] = await Promise.all([readSettings(), getRules(), readDetectionItem.getValue()]);
+  return { ...settings, rules, readDetection };
+}
+
+/** Every setting back to its default, the rules and the read-detection switch too (the stored values go; the defaults are never stored). */
 export async function resetSettings(): Promise<void> {
-  await storage.removeItems(NAMES.map((name) => SETTING_ITEMS[name]));
+  await storage.removeItems([...NAMES.map((name) => SETTING_ITEMS[name]), rulesItem, readDetectionItem]);
 }
 
 /** The setting names a `storage.onChanged` event is about (none for other areas or keys). */

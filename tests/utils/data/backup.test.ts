@@ -2,10 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { backupFileName, BACKUP_FORMAT, exportBackup, importBackup, MAX_BACKUP_BYTES, parseBackup } from '../../../utils/data/backup';
+import type { Rule } from '../../../utils/discover/rule-types';
 import type { PaperboyDb, UserState } from '../../../utils/data/db';
 import { getFeed } from '../../../utils/data/papers';
 import { markRead, markUnread } from '../../../utils/data/user-state';
-import { readSetting, readSettings, writeSetting } from '../../../utils/settings/settings';
+import { getRules, readDetectionItem, readSetting, readSettings, rulesItem, writeSetting } from '../../../utils/settings/settings';
 import { createWorker } from '../../../utils/sync/background';
 import { clock, dump, FakeHf, freshDb, ORIGIN, recorded } from '../../support/harness';
 
@@ -31,8 +32,12 @@ async function usedProfile() {
   await markUnread(db, [DAILY[5]!.paper.id], t + 4);
   await writeSetting('keepUnreadDays', 30);
   await writeSetting('theme', 'dark');
+  await rulesItem.setValue([RULE]);
+  await readDetectionItem.setValue(true);
   return db;
 }
+
+const RULE: Rule = { id: 'r1', pattern: 'diffusion', regex: false, fields: ['title', 'abstract'], effect: 'highlight' };
 
 const withFlags = (rows: UserState[]) => rows.filter((r) => r.readAt || r.savedAt || r.dismissedAt);
 
@@ -55,6 +60,8 @@ describe('backup: export, then import into a fresh profile', () => {
     expect(await fresh.userState.toArray()).toEqual(flags);
     expect(await readSetting('keepUnreadDays')).toBe(30);
     expect(await readSetting('theme')).toBe('dark');
+    expect(await getRules()).toEqual([RULE]);
+    expect(await readDetectionItem.getValue()).toBe(true);
 
     // The papers arrive with the first sync, and show the restored flags.
     await syncedProfile(fresh);
@@ -70,7 +77,7 @@ describe('backup: export, then import into a fresh profile', () => {
     const db = await usedProfile();
     const backup = await exportBackup(db, Date.UTC(2026, 5, 12, 12));
     expect(backup).toMatchObject({ format: BACKUP_FORMAT, version: 2, exportedAt: '2026-06-12T12:00:00.000Z' });
-    expect(backup.settings).toEqual({ ...(await readSettings()), keepUnreadDays: 30, theme: 'dark' });
+    expect(backup.settings).toEqual({ ...(await readSettings()), keepUnreadDays: 30, theme: 'dark', rules: [RULE], readDetection: true });
     expect(backup.userState.map((r) => r.id)).not.toContain(DAILY[5]!.paper.id);
     expect(backup.userState).toHaveLength(6);
   });
@@ -133,6 +140,20 @@ describe('backup: files of every version', () => {
     const now = await readSettings();
     expect(now).toMatchObject({ badgeMode: 'new', density: 'list', theme: 'system', syncPeriodMinutes: 15 });
     expect(now.notifications).toMatchObject({ enabled: true, keywords: ['diffusion'], authors: [], quiet: false });
+  });
+});
+
+describe('backup: the user\'s rules', () => {
+  const file = (rules: unknown) => JSON.stringify({ format: BACKUP_FORMAT, version: 2, exportedAt: '2026-06-12T00:00:00.000Z', userState: [{ id: '2606.00001', readAt: 1 }], settings: { theme: 'dark', rules } });
+
+  it('a rule that cannot run is refused with the reason; everything else in the file is imported', async () => {
+    const db = freshDb();
+    const result = await importBackup(db, file([RULE, { ...RULE, id: 'r2', pattern: '(?=x)', regex: true }]));
+    expect(result.ok).toBe(true);
+    expect(result.message).toMatch(/Settings restored\. Rule \/\(\?=x\)\/ was left out: Not a pattern Paperboy can use: .+$/);
+    expect(await getRules()).toEqual([RULE]);
+    expect(await readSetting('theme')).toBe('dark');
+    expect(await db.userState.toArray()).toEqual([{ id: '2606.00001', readAt: 1 }]);
   });
 });
 

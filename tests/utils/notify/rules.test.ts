@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../../utils/data/db';
 import { inQuietHours, matchReasons, minutesOfDay, newMatches } from '../../../utils/notify/rules';
 import { DEFAULTS, type NotificationRules } from '../../../utils/settings/defaults';
+import type { Rule } from '../../../utils/discover/rules';
+import { notificationText } from '../../../utils/notify/notification-text';
 
 const paper = (over: Partial<Paper>): Paper => ({ id: '2606.00001', title: 'A world model for robots', summary: 'We train agents.', authors: ['Ada Lovelace', 'Alan Turing'], links: {} as Paper['links'], ...over }) as Paper;
 const rules = (over: Partial<NotificationRules>): NotificationRules => ({ ...DEFAULTS.notifications, enabled: true, ...over });
@@ -39,5 +41,31 @@ describe('notification rules', () => {
     expect(inQuietHours(lunch, minutesOfDay('12:30'))).toBe(true);
     expect(inQuietHours(lunch, minutesOfDay('13:30'))).toBe(false);
     expect(inQuietHours({ ...night, quiet: false }, minutesOfDay('23:00'))).toBe(false);
+  });
+});
+
+describe('the user\'s own rules in notifications', () => {
+  const rule = (over: Partial<Rule>): Rule => ({ id: 'r1', pattern: 'world model', regex: false, fields: ['title'], effect: 'highlight', ...over });
+
+  it('a rule that highlights or pins a paper is a match, named by its label', () => {
+    expect(matchReasons(paper({}), rules({}), [rule({})])).toEqual([{ rule: 'rule', term: '“world model”' }]);
+    expect(matchReasons(paper({}), rules({}), [rule({ pattern: 'lovelace|hopper', regex: true, fields: ['authors'], effect: 'pin' })])).toEqual([{ rule: 'rule', term: '/lovelace|hopper/' }]);
+    expect(matchReasons(paper({}), rules({ keywords: ['agents'] }), [rule({})]).map((reason) => reason.rule)).toEqual(['keyword', 'rule']);
+  });
+
+  it('a rule that only dims, or that does not match, is not', () => {
+    expect(matchReasons(paper({}), rules({}), [rule({ effect: 'dim' })])).toEqual([]);
+    expect(matchReasons(paper({}), rules({}), [rule({ pattern: 'diffusion' })])).toEqual([]);
+    expect(matchReasons(paper({}), rules({}), [rule({ fields: ['abstract'] })])).toEqual([]);
+  });
+
+  it('once only, like every other reason', () => {
+    const papers = [paper({ id: 'a' }), paper({ id: 'b' }), paper({ id: 'c', title: 'Diffusion' })];
+    expect(newMatches(papers, rules({}), new Set(['a']), [rule({})]).map((m) => m.paper.id)).toEqual(['b']);
+  });
+
+  it('the notification names the rule', () => {
+    const [match] = newMatches([paper({})], rules({}), new Set(), [rule({})]);
+    expect(notificationText([match!]).title).toBe('New paper: “world model”');
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULTS, clampSyncPeriod } from '../../../utils/settings/defaults';
+import type { Rule } from '../../../utils/discover/rule-types';
 import { parseSetting } from '../../../utils/settings/schema';
-import { changedSettings, importSettings, readSetting, readSettings, resetSettings, SETTING_ITEMS, writeSetting } from '../../../utils/settings/settings';
+import { changedSettings, getRules, importSettings, readAllSettings, readDetectionItem, readSetting, readSettings, resetSettings, rulesItem, SETTING_ITEMS, writeSetting } from '../../../utils/settings/settings';
 
 // Settings: typed defaults in one place, values that do not fit read as the default, and the
 // versioned migration of a stored shape.
@@ -41,10 +42,35 @@ describe('settings', () => {
   });
 
   it('import takes known names only; reset brings every default back', async () => {
-    expect(await importSettings({ theme: 'dark', crossDeviceSync: true, unknown: 1 })).toBe(2);
+    expect(await importSettings({ theme: 'dark', crossDeviceSync: true, unknown: 1 })).toEqual({ restored: 2, refused: [] });
     expect(await readSetting('theme')).toBe('dark');
     await resetSettings();
     expect(await readSettings()).toEqual(DEFAULTS);
+  });
+
+  it('the rules and the read-detection switch: read with the settings, imported checked, cleared by reset', async () => {
+    const kept: Rule = { id: 'mine', pattern: 'agents', regex: false, fields: ['title'], effect: 'dim' };
+    await rulesItem.setValue([kept, { ...kept, id: 'same', pattern: 'old' }]);
+    const good: Rule = { id: 'same', pattern: 'RLHF|DPO', regex: true, fields: ['title', 'abstract'], effect: 'pin' };
+    const result = await importSettings({
+      theme: 'dark',
+      readDetection: true,
+      rules: [good, { ...good, id: 'bad', pattern: '(a)\\1' }, { id: 'odd', pattern: 'x', effect: 'glow', fields: ['title'] }],
+    });
+    expect(result.restored).toBe(3);
+    expect(result.refused).toEqual([
+      expect.stringMatching(/^Rule \/\(a\)\\1\/ was left out: Not a pattern Paperboy can use: .*Backreferences/),
+      'Rule 3 was left out: it is not a rule Paperboy can read.',
+    ]);
+    // The good rule replaces the stored one of its id; the user's other rule stays.
+    expect(await getRules()).toEqual([good, kept]);
+    expect(await readDetectionItem.getValue()).toBe(true);
+    expect(await readAllSettings()).toEqual({ ...DEFAULTS, theme: 'dark', rules: [good, kept], readDetection: true });
+    expect((await importSettings({ rules: 'all of them' })).refused).toEqual(['The rules were left out: they are not a list.']);
+    expect(await getRules()).toEqual([good, kept]);
+
+    await resetSettings();
+    expect(await readAllSettings()).toEqual({ ...DEFAULTS, rules: [], readDetection: false });
   });
 
   it('name the settings a storage change is about, in storage.local only', () => {
