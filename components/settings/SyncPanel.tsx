@@ -23,7 +23,9 @@ export function SyncPanel({ settings, onChange, origin, status }: SettingsProps 
     <section class="panel" aria-labelledby="sync-title">
       <h2 id="sync-title">{t('options.sync.title')}</h2>
       <p class="hint">
-        {t('options.sync.sourceBefore')} <code>{origin}</code> {t('options.sync.sourceAfter')}
+        {t('options.sync.sourceBefore')} <code>{origin}</code>
+        {/* The words after the address bring their own space (none before a German full stop). */}
+        {t('options.sync.sourceAfter')}
       </p>
       {status && (
         <p class="hint" data-role="sync-status" title={status.title}>
