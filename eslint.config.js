@@ -9,6 +9,11 @@ import tseslint from 'typescript-eslint';
 const sink = '/^(innerHTML|outerHTML|insertAdjacentHTML|dangerouslySetInnerHTML|srcdoc|createContextualFragment)$/';
 const message = 'Renders a string as HTML: render remote text as text (JSX children, textContent) instead.';
 
+// The attributes a user reads or hears: their values come from the messages, like JSX text.
+const labelled = '/^(aria-label|aria-description|aria-roledescription|aria-valuetext|title|placeholder|alt)$/';
+const child = ':matches(JSXElement, JSXFragment) > JSXExpressionContainer';
+const words = "Words the user reads: put the words in assets/locales/en.yml and de.yml and use t('key') from utils/lib/i18n.ts.";
+
 // Syntax only, no type information: the whole repository lints in seconds. The type-aware rules
 // (floating promises) are in eslint.typed.config.js, run by `npm run lint:types`.
 export default tseslint.config(
@@ -58,6 +63,18 @@ export default tseslint.config(
           selector: `MemberExpression[property.name=/^write(ln)?$/]:matches([object.name='document'], [object.property.name='document'])`,
           message: 'document.write parses a string as HTML.',
         },
+        // Every word the user reads is a message (no-restricted-syntax options replace between
+        // config blocks, so the security selectors above and these words live in one list).
+        { selector: 'JSXText[value=/\\p{L}/u]', message: words },
+        // A string as a child: `{busy ? 'Fetching…' : 'Refresh'}`, `{`${n} unread`}`.
+        { selector: `${child} > Literal[value=/\\p{L}/u]`, message: words },
+        { selector: `${child} > :matches(ConditionalExpression, LogicalExpression) > Literal[value=/\\p{L}/u]`, message: words },
+        { selector: `${child} > TemplateLiteral > TemplateElement[value.raw=/\\p{L}/u]`, message: words },
+        { selector: `JSXAttribute[name.name=${labelled}] > Literal[value=/\\p{L}/u]`, message: words },
+        // In an expression too (`title={on ? 'Saved' : 'Save'}`, `title={`About ${x}`}`), but not the
+        // message keys handed to t() or countOf().
+        { selector: `JSXAttribute[name.name=${labelled}] > JSXExpressionContainer Literal[value=/\\p{L}/u]:not(CallExpression[callee.name=/^(t|countOf)$/] Literal)`, message: words },
+        { selector: `JSXAttribute[name.name=${labelled}] > JSXExpressionContainer TemplateElement[value.raw=/\\p{L}/u]`, message: words },
       ],
     },
   },

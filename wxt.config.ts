@@ -18,7 +18,10 @@ const FIREFOX_ANDROID_MIN_VERSION = '142.0';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  // Every user-facing string is a message in assets/locales/<lang>.yml (English is the default and
+  // the complete one); @wxt-dev/i18n turns them into _locales/*/messages.json and typed keys.
+  i18n: { localesDir: resolve(import.meta.dirname, 'assets/locales') },
   // Explicit imports everywhere: a reader sees every dependency.
   imports: false,
   // Firefox gets Manifest V3 too (WXT defaults it to MV2).
@@ -78,7 +81,8 @@ export default defineConfig({
     const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
     return {
       name: 'Paperboy',
-      description: 'Trending ML papers from Hugging Face in your toolbar and new tab. Local-first, private, fast.',
+      description: '__MSG_extDescription__',
+      default_locale: 'en',
       permissions: permissionsAtInstall(mode),
       host_permissions: [hostPattern(hfOrigin, browser)],
       ...optionalManifestKeys(arxivOrigin, browser, [...readSites.arxiv, ...readSites.alphaxiv]),

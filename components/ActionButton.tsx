@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { t } from '../utils/lib/i18n';
 
 interface Props {
   /** `data-action`, the contract the tests and the boot copy rely on. */
@@ -26,7 +27,7 @@ export function ActionButton({ action, glyph, text, paper, iconOnly, pressed, ti
       class={`${iconOnly ? 'icon-button' : 'text-button'} ${extra}`}
       data-action={action}
       aria-pressed={pressed}
-      aria-label={iconOnly ? `${text} “${paper}”` : undefined}
+      aria-label={iconOnly ? t('paper.actionOn', [text, paper]) : undefined}
       title={title}
       onClick={onClick}
     >
@@ -38,7 +39,7 @@ export function ActionButton({ action, glyph, text, paper, iconOnly, pressed, ti
       {!iconOnly && (
         <>
           {text}
-          <span class="sr-only"> “{paper}”</span>
+          <span class="sr-only"> {t('common.quoted', [paper])}</span>
         </>
       )}
     </button>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { SUGGESTED_CATEGORIES } from '../utils/sync/sources/arxiv-category';
+import { t } from '../utils/lib/i18n';
 
 interface Props {
   existing: string[];
@@ -12,8 +13,8 @@ export function ArxivAdd({ existing, onAdd }: Props) {
   const [category, setCategory] = useState<string>(SUGGESTED_CATEGORIES.find((c) => !existing.includes(c)) ?? 'cs.LG');
   if (!open) {
     return (
-      <button type="button" class="tab" data-action="show-arxiv" onClick={() => setOpen(true)} title="Add an arXiv category feed">
-        + arXiv
+      <button type="button" class="tab" data-action="show-arxiv" onClick={() => setOpen(true)} title={t('arxiv.addTitle')}>
+        {t('arxiv.add')}
       </button>
     );
   }
@@ -29,7 +30,7 @@ export function ArxivAdd({ existing, onAdd }: Props) {
       <input
         list="arxiv-categories"
         data-role="arxiv-category"
-        aria-label="arXiv category"
+        aria-label={t('arxiv.category')}
         value={category}
         size={8}
         onInput={(e) => setCategory(e.currentTarget.value)}
@@ -40,10 +41,10 @@ export function ArxivAdd({ existing, onAdd }: Props) {
         ))}
       </datalist>
       <button type="submit" class="btn" data-action="add-arxiv">
-        Add feed
+        {t('arxiv.addFeed')}
       </button>
       <button type="button" class="btn ghost" onClick={() => setOpen(false)}>
-        Cancel
+        {t('common.cancel')}
       </button>
     </form>
   );

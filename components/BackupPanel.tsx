@@ -1,3 +1,4 @@
+import { t } from '../utils/lib/i18n';
 interface Props {
   busy: boolean;
   result?: { ok: boolean; message: string };
@@ -9,17 +10,16 @@ interface Props {
 export function BackupPanel({ busy, result, onExport, onImport }: Props) {
   return (
     <section class="panel" aria-labelledby="backup-title">
-      <h2 id="backup-title">Backup</h2>
+      <h2 id="backup-title">{t('backup.title')}</h2>
       <p class="hint">
-        Everything you did — read, saved and dismissed papers — and your settings, in one JSON file. Importing merges it into this
-        profile: nothing here is lost, and importing the same file twice changes nothing.
+        {t('backup.hint')}
       </p>
       <div class="actions">
         <button type="button" class="btn" data-action="export-backup" onClick={onExport} disabled={busy}>
-          Export backup
+          {t('backup.export')}
         </button>
         <label class="btn file-button">
-          Import backup…
+          {t('backup.import')}
           <input
             type="file"
             accept="application/json,.json"

@@ -1,7 +1,8 @@
+import { t, type MessageKey } from '../utils/lib/i18n';
 import type { CardExtras } from '../utils/pages/use-discover';
 import { ruleLabel } from '../utils/discover/rule-types';
 
-const EFFECT_TEXT = { pin: 'Pinned', highlight: 'Highlighted', dim: 'Dimmed' } as const;
+const EFFECT_TEXT = { pin: 'discover.pinned', highlight: 'discover.highlighted', dim: 'discover.dimmed' } as const satisfies Record<string, MessageKey>;
 
 /** Why a worked-out list shows the paper, and which of the user's rules it meets. */
 export function CardDiscover({ reason, extras }: { reason?: string; extras?: CardExtras }) {
@@ -12,7 +13,7 @@ export function CardDiscover({ reason, extras }: { reason?: string; extras?: Car
       {reason && <span data-role="reason">{reason}</span>}
       {rule && (
         <span class={`rule-chip effect-${rule.effect}`} data-role="rule">
-          {EFFECT_TEXT[rule.effect]}: your rule {ruleLabel(rule)}
+          {t('discover.ruleChip', [t(EFFECT_TEXT[rule.effect]), ruleLabel(rule)])}
         </span>
       )}
     </p>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Paper } from '../utils/data/db';
+import { t } from '../utils/lib/i18n';
 
 /** The AI one-liner when there is one, else the abstract clamped to a few lines; either way the whole abstract is one click away. */
 export function CardSummary({ paper }: { paper: Paper }) {
@@ -12,13 +13,13 @@ export function CardSummary({ paper }: { paper: Paper }) {
         paper.summary && <p class={`card-summary ${expandable && !expanded ? 'clamped' : ''}`}>{paper.summary}</p>
       ) : (
         <p class="card-summary">
-          <span class="ai-label">AI summary · </span>
+          <span class="ai-label">{t('paper.aiSummary')} · </span>
           {paper.aiSummary}
         </p>
       )}
       {expandable && (
         <button type="button" class="link-button" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
-          {expanded ? 'Show less' : 'Show abstract'}
+          {t(expanded ? 'paper.showLess' : 'paper.showAbstract')}
         </button>
       )}
     </>

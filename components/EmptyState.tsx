@@ -1,5 +1,6 @@
 import type { SyncStatus } from '../utils/data/sync-status';
 import { arxivCategory, type ViewId } from '../utils/views/view-id';
+import { t, type MessageKey } from '../utils/lib/i18n';
 
 export interface EmptyActions {
   clearSearch(): void;
@@ -21,19 +22,19 @@ interface Props {
   actions: EmptyActions;
 }
 
-const LISTS: Partial<Record<ViewId, string>> = {
-  saved: 'Nothing saved yet. Save a paper (s, or ☆ Save) and it waits here.',
-  history: 'Nothing read yet: papers you open or mark read are listed here.',
-  hidden: 'Nothing hidden. A paper you hide (Shift+X, or ✕ Hide) leaves every list and waits here in case you change your mind.',
+const LISTS: Partial<Record<ViewId, MessageKey>> = {
+  saved: 'empty.saved',
+  history: 'empty.history',
+  hidden: 'empty.hidden',
 };
 
 /** Why a feed is empty, from the last sync's outcome. */
 function feedReason(status: SyncStatus | undefined): string {
   const error = status?.lastError;
   if (error && (status?.lastSuccessAt === undefined || error.at >= status.lastSuccessAt)) {
-    return error.kind === 'offline' ? 'Paperboy could not reach Hugging Face: you seem to be offline.' : `The last sync failed: ${error.message}.`;
+    return error.kind === 'offline' ? t('empty.offline') : t('empty.failed', [error.message]);
   }
-  return status?.lastSuccessAt === undefined ? 'Paperboy has not synced yet.' : 'Hugging Face listed no papers here at the last sync.';
+  return t(status?.lastSuccessAt === undefined ? 'empty.notSynced' : 'empty.noneListed');
 }
 
 /** What an empty list says, and the next step it offers. */
@@ -41,19 +42,19 @@ export function EmptyState({ view, query, filtered, status, snapshot, actions }:
   let text: string;
   let buttons: [label: string, run: () => void][] = [];
   if (query !== undefined) {
-    text = `No stored paper matches “${query}”. Check the spelling, use fewer words, or type the start of a word.`;
-    buttons = [['Clear search', actions.clearSearch]];
+    text = t('empty.noMatch', [query]);
+    buttons = [[t('empty.clearSearch'), actions.clearSearch]];
   } else if (filtered) {
-    text = 'No paper in this list passes the filters.';
-    buttons = [['Clear filters', actions.clearFilters]];
+    text = t('empty.filtered');
+    buttons = [[t('empty.clearFilters'), actions.clearFilters]];
   } else if (view && LISTS[view]) {
-    text = LISTS[view]!;
+    text = t(LISTS[view]!);
   } else if (arxivCategory(view) !== undefined) {
-    text = 'No papers fetched for this category yet.';
+    text = t('empty.arxiv');
   } else {
-    text = `Nothing here yet. ${feedReason(status)}`;
-    buttons = [['Sync now', actions.sync]];
-    if (snapshot && view !== 'bundled') buttons.push(['Show the bundled snapshot', () => actions.open('bundled')]);
+    text = t('empty.nothingYet', [feedReason(status)]);
+    buttons = [[t('sync.now'), actions.sync]];
+    if (snapshot && view !== 'bundled') buttons.push([t('empty.showSnapshot'), () => actions.open('bundled')]);
   }
   return (
     <div class="empty" data-role="empty">

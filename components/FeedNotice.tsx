@@ -3,6 +3,7 @@ import { isoMonth, periodDays } from '../utils/sync/periods';
 import { type SyncStatus } from '../utils/data/sync-status';
 import { type ArxivStatus } from '../utils/data/arxiv-store';
 import { arxivCategory, isPeriodFeed, type ViewId } from '../utils/views/view-id';
+import { t, type MessageKey } from '../utils/lib/i18n';
 
 interface Props {
   view: ViewId;
@@ -14,20 +15,20 @@ interface Props {
   brief?: boolean;
 }
 
-const LISTS: Partial<Record<ViewId, string>> = {
-  saved: 'Your saved papers, most recently saved first.',
-  history: 'Papers you opened or marked read, most recent first.',
-  hidden: 'Papers you hid as not interesting, most recent first. Restore brings one back to every list.',
-  'for-you': 'Ranked on this device from what you read, save and hide; nothing leaves your browser.',
-  rising: 'Gaining upvotes fastest over the last day, as Paperboy’s syncs counted them.',
-  'catch-up': 'What trended while you were away, most upvoted first.',
+const LISTS: Partial<Record<ViewId, MessageKey>> = {
+  saved: 'notice.saved',
+  history: 'notice.history',
+  hidden: 'notice.hidden',
+  'for-you': 'notice.forYou',
+  rising: 'notice.rising',
+  'catch-up': 'notice.catchUp',
 };
 
 /** What Today shows: today's featured papers, or (before HF publishes today's) the latest day's, saying so. */
 function dailyText(day: string | undefined, now: number): string | undefined {
   if (!day) return undefined;
   const today = new Date(now).toISOString().slice(0, 10);
-  return day === today ? `Featured today, ${formatDay(day)}` : `Latest featured day: ${formatDay(day)} (nothing featured today yet)`;
+  return t(day === today ? 'notice.featuredToday' : 'notice.latestDay', [formatDay(day)]);
 }
 
 /**
@@ -36,21 +37,22 @@ function dailyText(day: string | undefined, now: number): string | undefined {
  * their own, with their period as days.
  */
 function describe({ view, status, arxiv, now, brief }: Props): string | undefined {
-  if (LISTS[view]) return brief ? undefined : LISTS[view];
+  const list = LISTS[view];
+  if (list) return brief ? undefined : t(list);
   const category = arxivCategory(view);
   if (category !== undefined) {
     const fetchedAt = arxiv?.feeds[category]?.fetchedAt;
-    return `Newest arXiv ${category} papers${fetchedAt ? ` · fetched ${formatAgo(fetchedAt, now)}` : ''}`;
+    return fetchedAt ? t('notice.arxivFetched', [category, formatAgo(fetchedAt, now)]) : t('notice.arxiv', [category]);
   }
   if (view === 'hf-daily') return dailyText(status?.feeds['hf-daily']?.day, now);
   if (isPeriodFeed(view)) {
     const fetchedAt = status?.feeds[view]?.fetchedAt;
     if (fetchedAt === undefined) return undefined;
     const { first, last } = periodDays(view, fetchedAt);
-    const period = view === 'hf-week' ? formatDayRange(first, last) : `in ${formatMonth(isoMonth(fetchedAt))}`;
-    return `Featured ${period} · updated ${formatAgo(fetchedAt, now)}`;
+    const period = view === 'hf-week' ? formatDayRange(first, last) : t('notice.inMonth', [formatMonth(isoMonth(fetchedAt))]);
+    return t('notice.featuredPeriod', [period, formatAgo(fetchedAt, now)]);
   }
-  return brief ? undefined : 'Trending on Hugging Face now';
+  return brief ? undefined : t('notice.trending');
 }
 
 /** One line above the list saying what it is and how fresh it is. */
@@ -58,7 +60,7 @@ export function FeedNotice(props: Props) {
   if (props.view === 'bundled') {
     return (
       <p class="notice snapshot" data-role="snapshot-label">
-        Bundled snapshot: papers that were trending on Hugging Face when this version shipped (titles and abstracts only). Live papers replace it after the first sync.
+        {t('notice.snapshot')}
       </p>
     );
   }
@@ -66,7 +68,7 @@ export function FeedNotice(props: Props) {
   if (!text && !props.busy) return null;
   return (
     <p class="notice" data-role="feed-freshness">
-      {props.busy ? 'Fetching… ' : ''}
+      {props.busy ? `${t('notice.fetching')} ` : ''}
       {text}
     </p>
   );

@@ -1,6 +1,7 @@
-import { countOf } from '../utils/lib/format';
+import { countOf, formatCount } from '../utils/lib/format';
 import type { TabCounts } from '../utils/data/view-counts';
 import { isUserList, type ViewId } from '../utils/views/view-id';
+import { t } from '../utils/lib/i18n';
 
 interface Props {
   views: ViewId[];
@@ -19,12 +20,12 @@ export const tabId = (view: ViewId) => `tab-${view.replace(/[^\w-]/g, '_')}`;
 
 /** The list's attributes: the panel of the selected tab, or (while searching, no tab selected) search results. */
 export function panelAttributes(view: ViewId | undefined): { role?: 'tabpanel'; 'aria-labelledby'?: string; 'aria-label'?: string } {
-  return view ? { role: 'tabpanel', 'aria-labelledby': tabId(view) } : { 'aria-label': 'Search results' };
+  return view ? { role: 'tabpanel', 'aria-labelledby': tabId(view) } : { 'aria-label': t('search.results') };
 }
 
 /** What a tab's number means, in words: unread papers in a feed, papers in a list. */
 function countText(view: ViewId, n: number): string {
-  return !isUserList(view) ? `${n} unread` : countOf(n, { one: 'paper', other: 'papers' });
+  return !isUserList(view) ? t('tabs.unread', [formatCount(n)]) : countOf(n, 'tabs.papers');
 }
 
 /**
@@ -46,7 +47,7 @@ export function FeedTabs({ views, current, label, counts, onSelect, dimmed, pane
     (event.currentTarget as HTMLElement).querySelector<HTMLElement>(`#${tabId(view)}`)?.focus();
   }
   return (
-    <div class={`tabs ${dimmed ? 'dimmed' : ''}`} role="tablist" aria-label="Lists" onKeyDown={onKeyDown}>
+    <div class={`tabs ${dimmed ? 'dimmed' : ''}`} role="tablist" aria-label={t('tabs.lists')} onKeyDown={onKeyDown}>
       {views.map((view) => {
         const n = counts?.[view];
         return (

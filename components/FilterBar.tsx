@@ -1,4 +1,5 @@
 import type { SortKey, ViewState } from '../utils/views/view-state';
+import { t, type MessageKey } from '../utils/lib/i18n';
 
 interface Props {
   state: ViewState;
@@ -7,10 +8,10 @@ interface Props {
   onChange: (change: Partial<ViewState>) => void;
 }
 
-const SORTS: [SortKey, string, string][] = [
-  ['rank', 'Feed order', 'Best match'],
-  ['upvotes', 'Most upvoted', 'Most upvoted'],
-  ['newest', 'Newest', 'Newest'],
+const SORTS: [SortKey, MessageKey, MessageKey][] = [
+  ['rank', 'filters.sortRank', 'filters.sortBest'],
+  ['upvotes', 'filters.sortUpvotes', 'filters.sortUpvotes'],
+  ['newest', 'filters.sortNewest', 'filters.sortNewest'],
 ];
 
 /** The filters used less often, folded away (open while one of them is set): upvotes and dates. */
@@ -18,10 +19,10 @@ function MoreFilters({ state, onChange }: Pick<Props, 'state' | 'onChange'>) {
   const set = Boolean(state.minUpvotes || state.from || state.to);
   return (
     <details class="more-filters" open={set || undefined}>
-      <summary>More filters{set ? ' (on)' : ''}</summary>
+      <summary>{t(set ? 'filters.moreOn' : 'filters.more')}</summary>
       <div class="more-filters-body">
         <label class="field">
-          At least
+          {t('filters.atLeast')}
           <input
             type="number"
             min={0}
@@ -33,17 +34,17 @@ function MoreFilters({ state, onChange }: Pick<Props, 'state' | 'onChange'>) {
               onChange({ minUpvotes: value > 0 ? value : undefined });
             }}
           />
-          upvotes
+          {t('filters.upvotes')}
         </label>
         <div class="field-group" role="group" aria-labelledby="dates-label">
-          <span id="dates-label" title="The arXiv date, else the day Hugging Face featured it">
-            Published
+          <span id="dates-label" title={t('filters.publishedTitle')}>
+            {t('filters.published')}
           </span>
           <label class="field">
-            from <input type="date" data-filter="from" value={state.from ?? ''} onChange={(e) => onChange({ from: e.currentTarget.value || undefined })} />
+            {t('filters.from')} <input type="date" data-filter="from" value={state.from ?? ''} onChange={(e) => onChange({ from: e.currentTarget.value || undefined })} />
           </label>
           <label class="field">
-            to <input type="date" data-filter="to" value={state.to ?? ''} onChange={(e) => onChange({ to: e.currentTarget.value || undefined })} />
+            {t('filters.to')} <input type="date" data-filter="to" value={state.to ?? ''} onChange={(e) => onChange({ to: e.currentTarget.value || undefined })} />
           </label>
         </div>
       </div>
@@ -55,11 +56,11 @@ function MoreFilters({ state, onChange }: Pick<Props, 'state' | 'onChange'>) {
 export function FilterBar({ state, keywords, searching, onChange }: Props) {
   const keywordKnown = !state.keyword || keywords.some((k) => k.keyword.toLowerCase() === state.keyword!.toLowerCase());
   return (
-    <div class="filters" role="group" aria-label="Filters and sort">
+    <div class="filters" role="group" aria-label={t('filters.label')}>
       <label class="field">
-        Topic
+        {t('filters.topic')}
         <select data-filter="keyword" value={state.keyword ?? ''} onChange={(e) => onChange({ keyword: e.currentTarget.value || undefined })}>
-          <option value="">Any</option>
+          <option value="">{t('filters.any')}</option>
           {!keywordKnown && <option value={state.keyword}>{state.keyword}</option>}
           {keywords.map(({ keyword, count }) => (
             <option key={keyword} value={keyword}>{`${keyword} (${count})`}</option>
@@ -67,16 +68,16 @@ export function FilterBar({ state, keywords, searching, onChange }: Props) {
         </select>
       </label>
       <label class="check">
-        <input type="checkbox" data-filter="code" checked={state.code} onChange={(e) => onChange({ code: e.currentTarget.checked })} /> Has code
+        <input type="checkbox" data-filter="code" checked={state.code} onChange={(e) => onChange({ code: e.currentTarget.checked })} /> {t('filters.hasCode')}
       </label>
       <label class="check">
-        <input type="checkbox" data-filter="unread" checked={state.unread} onChange={(e) => onChange({ unread: e.currentTarget.checked })} /> Unread only
+        <input type="checkbox" data-filter="unread" checked={state.unread} onChange={(e) => onChange({ unread: e.currentTarget.checked })} /> {t('filters.unreadOnly')}
       </label>
       <label class="field">
-        Sort
+        {t('filters.sort')}
         <select data-filter="sort" value={state.sort} onChange={(e) => onChange({ sort: e.currentTarget.value as SortKey })}>
           {SORTS.map(([value, label, searchLabel]) => (
-            <option key={value} value={value}>{searching ? searchLabel : label}</option>
+            <option key={value} value={value}>{t(searching ? searchLabel : label)}</option>
           ))}
         </select>
       </label>

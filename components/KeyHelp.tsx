@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { KEY_MAP } from '../utils/triage/keyboard';
+import { t } from '../utils/lib/i18n';
 
 /**
  * The `?` key map, a modal dialog: it takes focus when it opens (Tab stays inside it) and gives
@@ -26,20 +27,20 @@ export function KeyHelp({ onClose }: { onClose: () => void }) {
         onClose();
       }}
     >
-      <h2 id="key-help-title">Keyboard shortcuts</h2>
+      <h2 id="key-help-title">{t('keys.title')}</h2>
       <dl>
         {KEY_MAP.map(([keys, does]) => (
           <div key={keys}>
             <dt>
               <kbd>{keys}</kbd>
             </dt>
-            <dd>{does}</dd>
+            <dd>{t(does)}</dd>
           </div>
         ))}
       </dl>
-      <p class="key-help-note">Keys act on the current paper: the one with the ring, reached by j/k, Tab or a click.</p>
+      <p class="key-help-note">{t('keys.note')}</p>
       <button type="button" class="btn" onClick={onClose} autofocus>
-        Close
+        {t('common.close')}
       </button>
     </dialog>
   );

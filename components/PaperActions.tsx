@@ -1,6 +1,7 @@
 import type { PaperView } from '../utils/data/papers';
 import type { PaperHandlers } from '../utils/triage/types';
 import { ActionButton } from './ActionButton';
+import { t } from '../utils/lib/i18n';
 import { readToggleLook, saveLook } from './paper-attributes';
 
 interface Props {
@@ -24,15 +25,15 @@ export function PaperActions({ view, handlers, compact }: Props) {
       <ActionButton action="toggle-read" class="read-toggle" {...readToggleLook(read)} paper={title} onClick={() => handlers.toggleRead(id)} />
       <ActionButton action="save" {...saveLook(saved)} paper={title} iconOnly={compact} pressed={saved} onClick={() => handlers.save(id)} />
       {state?.dismissedAt ? (
-        <ActionButton action="restore" glyph="↩" text="Restore" paper={title} title="Bring it back to your lists (Shift+X)" onClick={() => handlers.restore(id)} />
+        <ActionButton action="restore" glyph="↩" text={t('paper.restore')} paper={title} title={t('paper.restoreTitle')} onClick={() => handlers.restore(id)} />
       ) : (
-        <ActionButton action="dismiss" glyph="✕" text="Hide" paper={title} iconOnly={compact} title="Not interested: hide it everywhere (Shift+X); the Hidden list keeps it" onClick={() => handlers.dismiss(id)} />
+        <ActionButton action="dismiss" glyph="✕" text={t('paper.hide')} paper={title} iconOnly={compact} title={t('paper.hideTitle')} onClick={() => handlers.dismiss(id)} />
       )}
       {!compact && (
         // The two citations wrap together: never "Markdown" alone on a line.
         <span class="cite-actions">
-          <ActionButton action="copy-bibtex" text="BibTeX" paper={title} title="Copy its BibTeX entry" onClick={() => handlers.cite(id, 'bibtex')} />
-          <ActionButton action="copy-markdown" text="Markdown" paper={title} title="Copy a Markdown link to it" onClick={() => handlers.cite(id, 'markdown')} />
+          <ActionButton action="copy-bibtex" text={t('export.bibtex')} paper={title} title={t('paper.copyBibtex')} onClick={() => handlers.cite(id, 'bibtex')} />
+          <ActionButton action="copy-markdown" text={t('export.markdown')} paper={title} title={t('paper.copyMarkdown')} onClick={() => handlers.cite(id, 'markdown')} />
         </span>
       )}
     </div>

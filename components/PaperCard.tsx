@@ -8,13 +8,14 @@ import { PaperActions } from './PaperActions';
 import { paperAttributes, type PaperItemProps } from './paper-attributes';
 import { PaperLink } from './PaperLink';
 import { NewPill, PaperMeta } from './PaperMeta';
+import { t } from '../utils/lib/i18n';
 
 const LINK_LABELS = [
-  ['hf', 'Hugging Face'],
-  ['arxiv', 'arXiv'],
-  ['pdf', 'PDF'],
-  ['code', 'Code'],
-  ['project', 'Project page'],
+  ['hf', 'paper.link.hf'],
+  ['arxiv', 'paper.link.arxiv'],
+  ['pdf', 'paper.link.pdf'],
+  ['code', 'paper.link.code'],
+  ['project', 'paper.link.project'],
 ] as const;
 
 /** A new-tab card: thumbnail, title, counts, authors, summary, keywords, links and actions. */
@@ -31,8 +32,8 @@ export function PaperCard({ view, handlers, first, selected, isNew, extras }: Pa
       )}
       <div class="card-body">
         <header class="card-head">
-          <span class="rank" title="Place in this list">
-            <span class="sr-only">Number </span>
+          <span class="rank" title={t('paper.rankTitle')}>
+            <span class="sr-only">{t('paper.number')} </span>
             {rank}
           </span>
           {/* Element Timing reports text on its block container: the heading carries the mark the bench measures. */}
@@ -51,10 +52,10 @@ export function PaperCard({ view, handlers, first, selected, isNew, extras }: Pa
         {paper.authors.length > 0 && <p class="card-authors">{formatAuthors(paper.authors, 6)}</p>}
         <CardSummary paper={paper} />
         {paper.aiKeywords && (
-          <ul class="keywords" aria-label="Keywords">
+          <ul class="keywords" aria-label={t('paper.keywords')}>
             {paper.aiKeywords.slice(0, 8).map((keyword) => (
               <li key={keyword}>
-                <button type="button" class="chip" title={`Show papers about “${keyword}”`} onClick={() => handlers.keyword?.(keyword)}>
+                <button type="button" class="chip" title={t('paper.keywordTitle', [keyword])} onClick={() => handlers.keyword?.(keyword)}>
                   {keyword}
                 </button>
               </li>
@@ -64,7 +65,7 @@ export function PaperCard({ view, handlers, first, selected, isNew, extras }: Pa
         <p class="links">
           {LINK_LABELS.map(([key, label]) => {
             const url = safeUrl(paper.links[key]);
-            return url ? <a key={key} href={url} target="_blank" rel="noopener noreferrer">{label}</a> : null;
+            return url ? <a key={key} href={url} target="_blank" rel="noopener noreferrer">{t(label)}</a> : null;
           })}
         </p>
         <PaperActions view={view} handlers={handlers} />

@@ -1,6 +1,7 @@
 import type { Paper } from '../utils/data/db';
 import { countOf, formatCount, formatDay, formatMonth } from '../utils/lib/format';
 import { arxivIdMonth } from '../utils/sync/sources/arxiv-id';
+import { t } from '../utils/lib/i18n';
 
 /**
  * What a paper's source told about it, on one line: upvotes, comments, GitHub stars, the day
@@ -13,19 +14,19 @@ export function PaperMeta({ paper, full }: { paper: Paper; full?: boolean }) {
   return (
     <>
       {paper.upvotes !== undefined && (
-        <span class="upvotes" title="Upvotes on Hugging Face">
+        <span class="upvotes" title={t('paper.upvotesTitle')}>
           <span aria-hidden="true">▲ </span>
           {formatCount(paper.upvotes)}
-          <span class="sr-only"> upvotes</span>
+          <span class="sr-only"> {t('paper.upvotes')}</span>
         </span>
       )}
-      {full && paper.comments !== undefined && <span>{countOf(paper.comments, { one: 'comment', other: 'comments' })}</span>}
-      {full && paper.githubStars !== undefined && <span>{countOf(paper.githubStars, { one: 'GitHub star', other: 'GitHub stars' })}</span>}
+      {full && paper.comments !== undefined && <span>{countOf(paper.comments, 'paper.comments')}</span>}
+      {full && paper.githubStars !== undefined && <span>{countOf(paper.githubStars, 'paper.stars')}</span>}
       {day && <span class="date">{formatDay(day)}</span>}
       {paper.source === 'bundled' && (
-        <span class="snapshot-note" title="From the snapshot shipped with Paperboy: title and abstract only">
-          arXiv {paper.id}
-          {month && ` · ${formatMonth(month)}`} · from the bundled snapshot
+        <span class="snapshot-note" title={t('paper.snapshotTitle')}>
+          {t('paper.link.arxiv')} {paper.id}
+          {month && ` · ${formatMonth(month)}`} · {t('paper.snapshotNote')}
         </span>
       )}
       {full && paper.primaryCategory && <span>{paper.primaryCategory}</span>}
@@ -38,7 +39,8 @@ export function PaperMeta({ paper, full }: { paper: Paper; full?: boolean }) {
 export function NewPill() {
   return (
     <span class="new-pill">
-      New<span class="sr-only"> since your last visit:</span>
+      {t('paper.new')}
+      <span class="sr-only"> {t('paper.newSince')}</span>
     </span>
   );
 }

@@ -6,6 +6,7 @@ import { Sparkline } from './Sparkline';
 import { paperAttributes, type PaperItemProps } from './paper-attributes';
 import { PaperLink } from './PaperLink';
 import { NewPill, PaperMeta } from './PaperMeta';
+import { t } from '../utils/lib/i18n';
 
 /**
  * One compact line for a paper (the popup, and the new tab's list layout): rank, title, upvotes,
@@ -17,7 +18,7 @@ export function PaperRow({ view, handlers, first, selected, isNew, extras }: Pap
   return (
     <li {...paperAttributes(view, { kind: 'row', selected, isNew, onSelect: handlers.select, extras })}>
       <span class="rank">
-        <span class="sr-only">Number </span>
+        <span class="sr-only">{t('paper.number')} </span>
         {rank}
       </span>
       <div class="row-body">

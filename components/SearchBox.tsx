@@ -1,5 +1,6 @@
 import type { Ref } from 'preact';
 import type { SearchState } from '../utils/search/use-search';
+import { t } from '../utils/lib/i18n';
 
 interface Props {
   value: string;
@@ -16,7 +17,7 @@ export function SearchBox({ value, search, inputRef, onInput, onPrepare }: Props
     search.status === 'error'
       ? search.error
       : value.trim().length >= 2 && search.status !== 'ready'
-        ? 'Loading search…'
+        ? t('search.indexing')
         : undefined;
   return (
     <div class="search">
@@ -25,8 +26,8 @@ export function SearchBox({ value, search, inputRef, onInput, onPrepare }: Props
         type="search"
         class="search-input"
         data-role="search"
-        placeholder="Search all papers (/)"
-        aria-label="Search title, abstract, authors and keywords of every stored paper"
+        placeholder={t('search.placeholder')}
+        aria-label={t('search.label')}
         value={value}
         onInput={(event) => onInput(event.currentTarget.value)}
         onFocus={onPrepare}

@@ -1,3 +1,5 @@
+import { countOf } from '../utils/lib/format';
+import { t } from '../utils/lib/i18n';
 import type { ResultsRead } from '../utils/pages/use-paperboy';
 import type { SearchState } from '../utils/search/use-search';
 
@@ -20,12 +22,12 @@ interface Props {
  * typed is on its way, the last results stay, marked `aria-busy`.
  */
 export function SearchSummary({ search, text, results }: Props) {
-  if (!search.ids) return <p class="notice" data-role="search-summary">Searching…</p>;
+  if (!search.ids) return <p class="notice" data-role="search-summary">{t('search.searching')}</p>;
   const pending = search.pending ?? 0;
   return (
     <p class="notice" data-role="search-summary" data-partial={pending > 0 ? String(pending) : undefined} data-counting={results === 'first' ? '' : undefined} aria-busy={results === 'stale' ? 'true' : undefined} aria-live="polite">
       {text}
-      {pending > 0 && ` · ${pending.toLocaleString('en')} more papers are still being indexed and not in these results yet`}
+      {pending > 0 && ` · ${countOf(pending, 'search.pending')}`}
     </p>
   );
 }

@@ -1,3 +1,5 @@
+import { t } from '../utils/lib/i18n';
+
 interface Props {
   href: string;
   onOpen: () => void;
@@ -12,14 +14,14 @@ export function SettingsLink({ href, onOpen, compact }: Props) {
       class="btn ghost"
       href={href}
       data-action="open-options"
-      title="Settings"
-      aria-label={compact ? 'Settings' : undefined}
+      title={t('settingsLink.label')}
+      aria-label={compact ? t('settingsLink.label') : undefined}
       onClick={(event) => {
         event.preventDefault();
         onOpen();
       }}
     >
-      {compact ? '⚙' : '⚙ Settings'}
+      {compact ? '⚙' : t('settingsLink.text')}
     </a>
   );
 }

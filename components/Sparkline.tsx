@@ -1,3 +1,5 @@
+import { formatCount } from '../utils/lib/format';
+import { t as tr } from '../utils/lib/i18n';
 import type { Series } from '../utils/discover/series';
 
 const W = 64;
@@ -22,7 +24,7 @@ export function Sparkline({ series }: { series: Series }) {
   if (t.length === 0) return null;
   const first = v[0]!;
   const last = v[v.length - 1]!;
-  const label = t.length === 1 ? `Upvotes: ${last}, one count so far` : `Upvotes over ${t.length} counts: ${first} to ${last}`;
+  const label = t.length === 1 ? tr('discover.sparkOne', [formatCount(last)]) : tr('discover.sparkMany', [formatCount(t.length), formatCount(first), formatCount(last)]);
   const points = sparkPoints(series);
   const end = points.split(' ').pop()!.split(',');
   return (

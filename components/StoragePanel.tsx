@@ -1,7 +1,8 @@
-import { formatDateTime } from '../utils/lib/format';
+import { countOf, formatCount, formatDateTime, formatNumber } from '../utils/lib/format';
 import type { StorageReport } from '../utils/pages/options-actions';
 import { type RetentionRun } from '../utils/data/retention-store';
 import { KEEP_FOREVER, KEEP_UNREAD_CHOICES } from '../utils/settings/settings';
+import { t, type MessageKey } from '../utils/lib/i18n';
 
 interface Props {
   report?: StorageReport;
@@ -12,27 +13,27 @@ interface Props {
   onCleanUp: () => void;
 }
 
-const PERSISTENCE_TEXT: Record<StorageReport['persistence'], string> = {
-  persisted: 'The browser keeps Paperboy’s data even when disk space runs low.',
-  granted: 'The browser keeps Paperboy’s data even when disk space runs low.',
-  unlimited: 'Paperboy has unlimited storage: the browser does not clear its data when disk space runs low.',
-  denied: 'The browser may clear Paperboy’s data when disk space runs low: export a backup now and then.',
-  unsupported: 'This browser does not say whether it keeps Paperboy’s data when disk space runs low.',
+const PERSISTENCE_TEXT: Record<StorageReport['persistence'], MessageKey> = {
+  persisted: 'storage.persisted',
+  granted: 'storage.persisted',
+  unlimited: 'storage.unlimited',
+  denied: 'storage.denied',
+  unsupported: 'storage.unsupported',
 };
 
 /** Where the data lives, how long unread papers stay, and a manual clean-up. */
 export function StoragePanel({ report, keepDays, lastRun, cleanResult, onKeepDays, onCleanUp }: Props) {
   return (
     <section class="panel" aria-labelledby="storage-title">
-      <h2 id="storage-title">Storage</h2>
+      <h2 id="storage-title">{t('storage.title')}</h2>
       {report && (
         <p class="hint" data-role="persistence" data-persistence={report.persistence}>
-          {PERSISTENCE_TEXT[report.persistence]}
-          {report.usedBytes !== undefined && ` In use: ${(report.usedBytes / 1024 / 1024).toFixed(1)} MB.`}
+          {t(PERSISTENCE_TEXT[report.persistence])}
+          {report.usedBytes !== undefined && ` ${t('storage.inUse', [formatNumber(report.usedBytes / 1024 / 1024, 1)])}`}
         </p>
       )}
       <label class="field">
-        Keep unread papers that left every list for{' '}
+        {t('storage.keepFor')}{' '}
         <select
           data-setting="keepUnreadDays"
           value={keepDays === undefined ? '' : String(keepDays)}
@@ -40,18 +41,18 @@ export function StoragePanel({ report, keepDays, lastRun, cleanResult, onKeepDay
         >
           {KEEP_UNREAD_CHOICES.map((days) => (
             <option key={days} value={String(days)}>
-              {days === KEEP_FOREVER ? 'ever' : `${days} days`}
+              {days === KEEP_FOREVER ? t('storage.ever') : countOf(days, 'storage.days')}
             </option>
           ))}
         </select>
       </label>
-      <p class="hint">Read and saved papers are kept for ever, whatever this says.</p>
+      <p class="hint">{t('storage.keptNote')}</p>
       <div class="actions">
         <button type="button" class="btn" data-action="clean-up" onClick={onCleanUp}>
-          Clean up now
+          {t('storage.cleanUp')}
         </button>
         <span class="hint" role="status" data-role="clean-result">
-          {cleanResult ?? (lastRun ? `Last clean-up ${formatDateTime(lastRun.at)}: ${lastRun.deleted} removed.` : '')}
+          {cleanResult ?? (lastRun ? t('storage.lastCleanUp', [formatDateTime(lastRun.at), formatCount(lastRun.deleted)]) : '')}
         </span>
       </div>
     </section>

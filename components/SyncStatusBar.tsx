@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type SyncStatus } from '../utils/data/sync-status';
 import { describeSyncStatus } from '../utils/pages/sync-status-text';
+import { t } from '../utils/lib/i18n';
 
 interface Props {
   status: SyncStatus | undefined;
@@ -23,9 +24,9 @@ export function SyncStatusBar({ status, syncing, error, now, onSync, periodMinut
   const wasSyncing = useRef(false);
   useEffect(() => {
     if (syncing) wasSyncing.current = true;
-    else if (wasSyncing.current) setFinished('Sync finished.');
+    else if (wasSyncing.current) setFinished(t('sync.finished'));
   }, [syncing]);
-  const announced = syncing ? 'Syncing…' : (error ?? (described?.tone === 'warn' ? described.text : finished));
+  const announced = syncing ? t('sync.syncing') : (error ?? (described?.tone === 'warn' ? described.text : finished));
   return (
     <div class="status">
       <span class={`status-text tone-${error ? 'warn' : (described?.tone ?? 'idle')}`} data-role="sync-status" title={described?.title}>
@@ -36,7 +37,7 @@ export function SyncStatusBar({ status, syncing, error, now, onSync, periodMinut
         {announced}
       </span>
       <button type="button" class="btn" data-action="sync" onClick={onSync} disabled={syncing}>
-        {syncing ? 'Syncing…' : 'Sync now'}
+        {t(syncing ? 'sync.syncing' : 'sync.now')}
       </button>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { createToastTimer, TOAST_MS, TOAST_UNDO_MS, type ToastTimer } from '../utils/triage/toast-timer';
 import type { ToastMessage } from '../utils/triage/types';
+import { t } from '../utils/lib/i18n';
 
 interface Props {
   message: ToastMessage | undefined;
@@ -61,10 +62,10 @@ export function Toast({ message, onClose, onUndone }: Props) {
                 onUndone();
               }}
             >
-              Undo
+              {t('toast.undo')}
             </button>
           )}
-          <button type="button" class="icon-button" aria-label="Close message" onClick={onClose}>
+          <button type="button" class="icon-button" aria-label={t('toast.close')} onClick={onClose}>
             <span aria-hidden="true">✕</span>
           </button>
         </div>

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { ExportFormat } from '../utils/triage/citation';
 import { isOnDemand, type ViewId } from '../utils/views/view-id';
 import { MarkAllRead } from './MarkAllRead';
+import { t } from '../utils/lib/i18n';
 
 interface Props {
   view: ViewId;
@@ -26,26 +27,26 @@ export function ViewActions({ view, unread, count, busy, needsAccess, onMarkAllR
       {/* Hidden papers are out of every list already: marking them read there means nothing. */}
       {view !== 'hidden' && <MarkAllRead unread={unread} onClick={onMarkAllRead} />}
       {view === 'saved' && count > 0 && (
-        <span class="export" role="group" aria-label="Export the saved papers">
-          Export as
-          <button type="button" class="btn" data-action="export-bibtex" onClick={() => onExport('bibtex')}>BibTeX</button>
-          <button type="button" class="btn" data-action="export-markdown" onClick={() => onExport('markdown')}>Markdown</button>
-          <button type="button" class="btn" data-action="export-json" onClick={() => onExport('json')}>JSON</button>
+        <span class="export" role="group" aria-label={t('list.exportGroup')}>
+          {t('list.exportAs')}
+          <button type="button" class="btn" data-action="export-bibtex" onClick={() => onExport('bibtex')}>{t('export.bibtex')}</button>
+          <button type="button" class="btn" data-action="export-markdown" onClick={() => onExport('markdown')}>{t('export.markdown')}</button>
+          <button type="button" class="btn" data-action="export-json" onClick={() => onExport('json')}>{t('export.json')}</button>
         </span>
       )}
       {isOnDemand(view) && (
         <button type="button" class="btn" data-action="refresh-feed" disabled={busy} onClick={onRefresh}>
-          {needsAccess ? 'Allow arXiv access' : busy ? 'Fetching…' : 'Refresh'}
+          {t(needsAccess ? 'list.allowArxiv' : busy ? 'notice.fetching' : 'list.refresh')}
         </button>
       )}
       {onRemove && (
         <button type="button" class="btn ghost" data-action="remove-arxiv" onClick={onRemove}>
-          Remove feed
+          {t('list.removeFeed')}
         </button>
       )}
       {children}
-      <button type="button" class="btn ghost" data-action="key-help" onClick={onHelp} title="Keyboard shortcuts (?)" aria-keyshortcuts="?">
-        Keys
+      <button type="button" class="btn ghost" data-action="key-help" onClick={onHelp} title={t('keys.buttonTitle')} aria-keyshortcuts="?">
+        {t('keys.button')}
       </button>
     </div>
   );

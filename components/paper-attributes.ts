@@ -1,4 +1,5 @@
-import { countOf } from '../utils/lib/format';
+import { countOf, formatCount } from '../utils/lib/format';
+import { t } from '../utils/lib/i18n';
 import { type PaperView } from '../utils/data/papers';
 import type { PaperHandlers } from '../utils/triage/types';
 import type { CardExtras } from '../utils/pages/use-discover';
@@ -46,7 +47,7 @@ export function paperAttributes({ paper, state, reason }: PaperView, { kind, sel
 
 /** How a paper's read toggle looks (PaperActions); the boot copy patches a saved one the same way. */
 export function readToggleLook(read: boolean) {
-  return { glyph: read ? '↺' : '✓', text: read ? 'Mark unread' : 'Mark read', title: read ? 'Mark unread (m)' : 'Mark read (m)' };
+  return { glyph: read ? '↺' : '✓', text: t(read ? 'paper.markUnread' : 'paper.markRead'), title: t(read ? 'paper.markUnreadTitle' : 'paper.markReadTitle') };
 }
 
 /** How a paper's save button looks (as above). */
@@ -54,14 +55,19 @@ export function saveLook(saved: boolean) {
   return {
     class: saved ? 'is-saved' : '',
     glyph: saved ? '★' : '☆',
-    text: saved ? 'Saved' : 'Save',
-    title: saved ? 'Saved: click or press s to unsave' : 'Save for later (s)',
+    text: t(saved ? 'paper.saved' : 'paper.save'),
+    title: t(saved ? 'paper.savedTitle' : 'paper.saveTitle'),
   };
 }
 
-/** The title of "Mark 12 as read" (MarkAllRead.tsx; the boot copy patches it too). */
+/** The words of "Mark 12 as read" (MarkAllRead.tsx; the boot copy patches them too). */
+export function markAllReadText(unread: number): string {
+  return t('list.markAll', [formatCount(unread)]);
+}
+
+/** The title of "Mark 12 as read" (as above). */
 export function markAllReadTitle(unread: number): string {
-  return `Mark the ${countOf(unread, { one: 'unread paper', other: 'unread papers' })} in this list as read (Undo follows)`;
+  return countOf(unread, 'list.markAllTitle');
 }
 
 /** The class of a paper's card or row. */

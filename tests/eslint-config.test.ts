@@ -92,3 +92,40 @@ describe('lint catches everyday bugs', { timeout: 30_000 }, () => {
     expect(await rules(code)).toEqual(['react-hooks/rules-of-hooks']);
   });
 });
+
+// Every word the user reads is a message (assets/locales/<lang>.yml, read through t()): a literal
+// in JSX text or in what a control is called slips past the German page.
+describe('lint refuses words written into shipped markup', { timeout: 30_000 }, () => {
+  const WORDS = "Words the user reads: put the words in assets/locales/en.yml and de.yml and use t('key') from utils/lib/i18n.ts.";
+  const words = async (code: string, file = 'components/LintProbe.tsx') =>
+    (await lint(`declare const t: (key: string) => string; declare const on: boolean;\n${code}\nexport { x };`, file)).filter((m) => m.message === WORDS);
+
+  it.each([
+    ['JSX text', 'const x = <p>Sync now</p>;'],
+    ['JSX text in German', 'const x = <p>Jetzt synchronisieren</p>;'],
+    ['an aria-label', 'const x = <button aria-label="Close message" />;'],
+    ['a title', 'const x = <span title="Upvotes on Hugging Face" />;'],
+    ['a placeholder', 'const x = <input placeholder="Search all papers" />;'],
+    ['an alt text', 'const x = <img alt="Paperboy" />;'],
+    ['a title chosen in an expression', "const x = <span title={on ? 'Saved' : 'Save'} />;"],
+    ['a string as a child', "const x = <button>{on ? 'Syncing…' : 'Sync now'}</button>;"],
+    ['a template as a child', 'const x = <p>{`${paper.id} unread`}</p>;'],
+    ['a title in a template', 'const x = <span title={`Show papers about ${paper.title}`} />;'],
+  ])('flags %s', async (_name, code) => {
+    expect((await words(code)).length).toBeGreaterThan(0);
+  });
+
+  it.each(['entrypoints/popup/LintProbe.tsx', 'utils/lint-probe.tsx'])('in every shipped folder: %s', async (file) => {
+    expect(await words('const x = <p>Sync now</p>;', file)).toHaveLength(1);
+  });
+
+  it('lets messages, remote text, symbols and empty alt texts through, and tests write what they like', async () => {
+    const safe = [
+      "const x = <p title={t(on ? 'paper.saved' : 'paper.save')} aria-label={t('toast.close')}>",
+      "  {t('sync.now')} · {paper.title} ▲ 12 <img alt=\"\" /> <span title={paper.summary} />",
+      '</p>;',
+    ].join('\n');
+    expect(await words(safe)).toEqual([]);
+    expect(await words('const x = <p title="Sync">Sync now</p>;', 'tests/components/lint-probe.test.tsx')).toEqual([]);
+  });
+});

@@ -1,3 +1,4 @@
+import { t } from '../../utils/lib/i18n';
 import { safeUrl } from '../../utils/platform/url';
 import type { NewTabMode } from '../../utils/settings/defaults';
 import { SettingSelect, type Choice } from './SettingSelect';
@@ -9,9 +10,9 @@ const FLAVOUR_LINKS = {
   firefox: 'https://addons.mozilla.org/firefox/search/?q=Paperboy',
 } as const;
 
-const NEW_TAB_CHOICES: Choice<NewTabMode>[] = [
-  { value: 'papers', label: 'Your papers' },
-  { value: 'blank', label: 'An empty page' },
+const newTabChoices = (): Choice<NewTabMode>[] => [
+  { value: 'papers', label: t('options.newtab.papers') },
+  { value: 'blank', label: t('options.newtab.blank') },
 ];
 
 function StoreLinks({ name }: { name: string }) {
@@ -19,7 +20,7 @@ function StoreLinks({ name }: { name: string }) {
     <p class="actions">
       {(['chrome', 'firefox'] as const).map((store) => (
         <a key={store} class="btn" href={safeUrl(FLAVOUR_LINKS[store])} target="_blank" rel="noopener noreferrer" data-action={`get-${store}`}>
-          {name} for {store === 'chrome' ? 'Chrome' : 'Firefox'}
+          {t('options.newtab.storeLink', [name, store === 'chrome' ? 'Chrome' : 'Firefox'])}
         </a>
       ))}
     </p>
@@ -33,29 +34,28 @@ function StoreLinks({ name }: { name: string }) {
 export function NewTabPanel({ settings, onChange, flavour }: SettingsProps & { flavour: 'full' | 'lite' }) {
   return (
     <section class="panel" aria-labelledby="newtab-title" data-flavour={flavour}>
-      <h2 id="newtab-title">New tab</h2>
+      <h2 id="newtab-title">{t('options.newtab.title')}</h2>
       {flavour === 'full' ? (
         <>
           <SettingSelect
             setting="new-tab"
-            label="A new tab shows"
+            label={t('options.newtab.shows')}
             value={settings.newTab}
-            choices={NEW_TAB_CHOICES}
+            choices={newTabChoices()}
             onChange={(mode) => onChange('newTab', mode)}
-            hint="With an empty page, Paperboy stays in the toolbar and a small link opens it."
+            hint={t('options.newtab.blankHint')}
           />
           <p class="hint">
-            Rather keep your browser’s own new tab? Install <strong>Paperboy Lite</strong>: the same Paperboy without the new tab, its full view
-            one click away in the popup. In Chrome, answering “Change back” when it asks about the new tab turns off all of Paperboy instead.
-            Your read marks come along with a backup or with cross-device sync.
+            {t('options.newtab.liteBefore')} <strong>{t('options.newtab.liteName')}</strong>
+            {t('options.newtab.liteAfter')}
           </p>
-          <StoreLinks name="Paperboy Lite" />
+          <StoreLinks name={t('options.newtab.liteName')} />
         </>
       ) : (
         <>
           <p class="hint">
-            This is <strong>Paperboy Lite</strong>: your new tab stays your browser’s own, and the popup’s “Full view” opens the whole list as
-            a page. The full Paperboy also shows your papers on every new tab.
+            {t('options.newtab.thisIs')} <strong>{t('options.newtab.liteName')}</strong>
+            {t('options.newtab.thisIsAfter')}
           </p>
           <StoreLinks name="Paperboy" />
         </>

@@ -1,3 +1,4 @@
+import { t, type MessageKey } from '../../utils/lib/i18n';
 import type { NotificationRules } from '../../utils/settings/defaults';
 import { SettingSwitch } from './SettingSwitch';
 
@@ -12,18 +13,18 @@ interface Props {
 }
 
 const LIST_FIELDS = [
-  { key: 'keywords', setting: 'notify-keywords', label: 'Keywords', placeholder: 'diffusion, world model' },
-  { key: 'authors', setting: 'notify-authors', label: 'Authors', placeholder: 'Yann LeCun' },
-  { key: 'organizations', setting: 'notify-organizations', label: 'Organisations', placeholder: 'Google DeepMind' },
-] as const;
+  { key: 'keywords', setting: 'notify-keywords', label: 'options.notify.keywords', placeholder: 'options.notify.keywordsExample' },
+  { key: 'authors', setting: 'notify-authors', label: 'options.notify.authors', placeholder: 'options.notify.authorsExample' },
+  { key: 'organizations', setting: 'notify-organizations', label: 'options.notify.organizations', placeholder: 'options.notify.organizationsExample' },
+] as const satisfies readonly { key: string; setting: string; label: MessageKey; placeholder: MessageKey }[];
 
 const terms = (text: string) => text.split(',').map((term) => term.trim()).filter(Boolean);
 
 function permissionNote(rules: NotificationRules, granted: boolean | undefined): { text: string; warn: boolean } | undefined {
   if (rules.enabled && granted === false) {
-    return { text: 'Notifications are on here, but the browser’s permission was withdrawn, so none will be shown. Turn them off and on again to allow them.', warn: true };
+    return { text: t('options.notify.withdrawn'), warn: true };
   }
-  if (!rules.enabled) return { text: 'Turning them on asks the browser for permission to show notifications.', warn: false };
+  if (!rules.enabled) return { text: t('options.notify.asks'), warn: false };
   return undefined;
 }
 
@@ -32,9 +33,9 @@ export function NotificationsPanel({ rules, granted, message, onToggle, onRules 
   const note = permissionNote(rules, granted);
   return (
     <section class="panel" aria-labelledby="notify-title">
-      <h2 id="notify-title">Notifications</h2>
+      <h2 id="notify-title">{t('options.notify.title')}</h2>
       <SettingSwitch setting="notifications" checked={rules.enabled} onToggle={onToggle}>
-        Tell me after a sync when new papers match what I watch (one notification at most per sync)
+        {t('options.notify.switch')}
       </SettingSwitch>
       {note && (
         <p class={`hint ${note.warn ? 'tone-warn' : ''}`} data-role="notify-permission" data-granted={String(granted)}>
@@ -48,31 +49,31 @@ export function NotificationsPanel({ rules, granted, message, onToggle, onRules 
       )}
       {LIST_FIELDS.map(({ key, setting, label, placeholder }) => (
         <label class="setting field-row" key={key}>
-          <span>{label}</span>
-          <input type="text" data-setting={setting} value={rules[key].join(', ')} placeholder={placeholder} onChange={(event) => onRules({ [key]: terms(event.currentTarget.value) })} />
+          <span>{t(label)}</span>
+          <input type="text" data-setting={setting} value={rules[key].join(', ')} placeholder={t(placeholder)} onChange={(event) => onRules({ [key]: terms(event.currentTarget.value) })} />
         </label>
       ))}
       <label class="setting field-row">
-        <span>Or at least this many upvotes</span>
+        <span>{t('options.notify.upvotes')}</span>
         <input
           type="number"
           min="0"
           step="1"
           data-setting="notify-min-upvotes"
           value={rules.minUpvotes || ''}
-          placeholder="off"
+          placeholder={t('options.notify.off')}
           onChange={(event) => onRules({ minUpvotes: Math.max(0, Math.round(Number(event.currentTarget.value) || 0)) })}
         />
       </label>
       <div class="setting quiet">
         <SettingSwitch setting="quiet-hours" checked={rules.quiet} onToggle={(quiet) => onRules({ quiet })}>
-          Quiet hours from
+          {t('options.notify.quietFrom')}
         </SettingSwitch>
-        <input type="time" aria-label="Quiet hours start" data-setting="quiet-from" value={rules.quietFrom} onChange={(event) => onRules({ quietFrom: event.currentTarget.value })} />
-        <span>to</span>
-        <input type="time" aria-label="Quiet hours end" data-setting="quiet-to" value={rules.quietTo} onChange={(event) => onRules({ quietTo: event.currentTarget.value })} />
+        <input type="time" aria-label={t('options.notify.quietStart')} data-setting="quiet-from" value={rules.quietFrom} onChange={(event) => onRules({ quietFrom: event.currentTarget.value })} />
+        <span>{t('options.notify.quietTo')}</span>
+        <input type="time" aria-label={t('options.notify.quietEnd')} data-setting="quiet-to" value={rules.quietTo} onChange={(event) => onRules({ quietTo: event.currentTarget.value })} />
       </div>
-      <p class="hint">Papers that match during quiet hours are told about after them. A click on a notification opens exactly those papers.</p>
+      <p class="hint">{t('options.notify.quietHint')}</p>
     </section>
   );
 }

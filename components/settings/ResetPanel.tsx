@@ -1,3 +1,4 @@
+import { t } from '../../utils/lib/i18n';
 import type { Outcome } from '../../utils/pages/use-options';
 
 interface Props {
@@ -9,11 +10,11 @@ interface Props {
 export function ResetPanel({ result, onReset }: Props) {
   return (
     <section class="panel" aria-labelledby="reset-title">
-      <h2 id="reset-title">Reset</h2>
-      <p class="hint">Puts every setting on this page back to its default. Read, saved and hidden papers stay as they are.</p>
+      <h2 id="reset-title">{t('options.reset.title')}</h2>
+      <p class="hint">{t('options.reset.hint')}</p>
       <div class="actions">
         <button type="button" class="btn" data-action="reset-settings" onClick={onReset}>
-          Reset settings
+          {t('options.reset.button')}
         </button>
       </div>
       {result && (
@@ -21,7 +22,7 @@ export function ResetPanel({ result, onReset }: Props) {
           {result.message}{' '}
           {result.undo && (
             <button type="button" class="link-button" data-action="undo-reset" onClick={result.undo}>
-              Undo
+              {t('options.reset.undo')}
             </button>
           )}
         </p>

@@ -12,8 +12,11 @@ import { DEFAULT_VIEW } from '../../utils/views/view-state';
 import { ListHead } from './ListHead';
 import { PaperList } from './PaperList';
 import { useNewtab } from './use-newtab';
+import { localiseDocument, t } from '../../utils/lib/i18n';
 
 const CLEAR_FILTERS = { keyword: undefined, code: false, minUpvotes: undefined, from: undefined, to: undefined, unread: DEFAULT_VIEW.unread };
+
+localiseDocument('newtab.title');
 
 export function App() {
   const page = useNewtab();
@@ -22,7 +25,7 @@ export function App() {
   return (
     <div class={`page density-${density ?? 'cards'}`}>
       <a class="skip-link" href="#papers">
-        Skip to the papers
+        {t('newtab.skip')}
       </a>
       <header class="page-head">
         <Brand />
@@ -33,7 +36,7 @@ export function App() {
         </div>
       </header>
       <main>
-        <nav class="view-bar" aria-label="Lists">
+        <nav class="view-bar" aria-label={t('tabs.lists')}>
           {sizes && <FeedTabs views={visibleViews(sizes, categories, false, settings.liveFeeds, view)} current={view} label={viewLabel} counts={tabCounts} dimmed={searching} panel="papers" onSelect={(feed) => update({ feed, q: '' })} />}
           <ArxivAdd existing={categories} onAdd={(c) => void refresh.addCategory(c).then((ok) => ok && update({ feed: arxivFeed(c), q: '' }))} />
         </nav>

@@ -17,11 +17,15 @@ import { describeSyncStatus } from '../../utils/pages/sync-status-text';
 import { useLiveQuery } from '../../utils/pages/use-live-query';
 import { usePageDeps } from '../../utils/pages/deps';
 import { useNow } from '../../utils/pages/use-now';
+import { localiseDocument, t } from '../../utils/lib/i18n';
+import { countOf } from '../../utils/lib/format';
 import { DiscoverOptions } from './Discover';
 import { useOptions } from '../../utils/pages/use-options';
 
 /** How many marks fit the browser's sync quota, as measured by tests/utils/sync/cross-device (129 a KB: some 12,400 flags). */
 const SYNC_CAPACITY_FLAGS = 12_000;
+
+localiseDocument('options.title');
 
 /** Backup export and import: one at a time, each outcome in plain words. */
 function useBackup() {
@@ -33,7 +37,7 @@ function useBackup() {
     try {
       setResult(await task());
     } catch (error) {
-      setResult({ ok: false, message: `That did not work, and nothing was changed: ${(error as Error).message}` });
+      setResult({ ok: false, message: t('options.failed', [(error as Error).message]) });
     } finally {
       setBusy(false);
     }
@@ -41,7 +45,7 @@ function useBackup() {
   return {
     busy,
     result,
-    onExport: () => void run(async () => ({ ok: true, message: `Saved ${await downloadBackup(deps)} to your downloads.` })),
+    onExport: () => void run(async () => ({ ok: true, message: t('options.exported', [await downloadBackup(deps)]) })),
     onImport: (file: File) => void run(() => importBackupFile(deps, file)),
   };
 }
@@ -63,7 +67,7 @@ export function App() {
   const panel = { settings, onChange: change };
   return (
     <main class="options-main">
-      <h1 class="brand">Paperboy options</h1>
+      <h1 class="brand">{t('options.title')}</h1>
       <SyncPanel {...panel} origin={HF_ORIGIN} status={status && describeSyncStatus(status, false, now, settings.syncPeriodMinutes)} />
       <DisplayPanel {...panel} categories={arxiv?.categories ?? []} />
       <NewTabPanel {...panel} flavour={FLAVOUR} />
@@ -77,7 +81,7 @@ export function App() {
         lastRun={lastRun}
         cleanResult={cleanResult}
         onKeepDays={(days) => change('keepUnreadDays', days)}
-        onCleanUp={() => void cleanUpNow(deps).then((n) => setCleanResult(`Removed ${n} old unread ${n === 1 ? 'paper' : 'papers'}.`))}
+        onCleanUp={() => void cleanUpNow(deps).then((n) => setCleanResult(countOf(n, 'options.cleaned')))}
       />
       <ResetPanel result={reset.result} onReset={reset.run} />
     </main>

@@ -18,9 +18,12 @@ import { useTriage } from '../../utils/triage/use-triage';
 import { useViewState } from '../../utils/views/use-view-state';
 import { useSettings } from '../../utils/settings/use-settings';
 import { viewLabel, visibleViews } from '../../utils/views/view-id';
+import { localiseDocument, t } from '../../utils/lib/i18n';
 import { PopupHead } from './PopupHead';
 
 const OPTIONS_URL = '/options.html';
+
+localiseDocument('appName');
 
 export function App() {
   const [state, update] = useViewState(false);
@@ -53,7 +56,7 @@ export function App() {
       {sizes && <FeedTabs views={visibleViews(sizes, [], true, settings.liveFeeds, view).filter((v) => v !== 'hidden' || (tabCounts?.hidden ?? 0) > 0 || v === view)} current={view} label={viewLabel} counts={tabCounts} dimmed={searching} panel="papers" onSelect={(feed) => update({ feed, q: '' })} />}
       <SyncStatusBar status={status} syncing={syncing} error={syncError} now={now} onSync={syncNow} periodMinutes={settings.syncPeriodMinutes} />
       {searching ? (
-        <p class="notice" data-role="search-summary">{loaded ? `${countOf(shown.length, { one: 'match', other: 'matches' })} for “${state.q.trim()}”` : 'Searching…'}</p>
+        <p class="notice" data-role="search-summary">{loaded ? t('search.matchesFor', [countOf(shown.length, 'search.matches'), state.q.trim()]) : t('search.searching')}</p>
       ) : (
         view && <FeedNotice view={view} status={status} arxiv={arxiv} now={now} brief />
       )}
@@ -69,8 +72,8 @@ export function App() {
       </div>
       <Toast message={triage.message} onClose={triage.closeMessage} onUndone={triage.focusCurrent} />
       <footer class="popup-foot">
-        <button type="button" class="btn ghost" data-action="key-help" onClick={() => triage.setHelp(!triage.help)} title="Keyboard shortcuts (?)" aria-keyshortcuts="?">
-          Keys
+        <button type="button" class="btn ghost" data-action="key-help" onClick={() => triage.setHelp(!triage.help)} title={t('keys.buttonTitle')} aria-keyshortcuts="?">
+          {t('keys.button')}
         </button>
         <MarkAllRead unread={shown.filter((v) => !v.state?.readAt).length} onClick={triage.markAllRead} />
       </footer>

@@ -1,3 +1,4 @@
+import { t } from '../../utils/lib/i18n';
 import type { RefObject } from 'preact';
 import { Brand } from '../../components/Brand';
 import { SearchBox } from '../../components/SearchBox';
@@ -32,7 +33,7 @@ export function PopupHead({ query, search, searchRef, onInput, fullView, onFullV
           onFullView();
         }}
       >
-        Full view ↗
+        {t('popup.fullView')}
       </a>
       <SettingsLink href={optionsUrl} onOpen={onOptions} compact />
     </header>

@@ -15,11 +15,16 @@ export function newProfile(): string {
   return mkdtempSync(join(tmpdir(), 'paperboy-e2e-'));
 }
 
-/** Starts Debian's Chromium with the built extension on a (new or reused) profile. */
-export async function launch(profile = newProfile(), extensionDir = EXTENSION_DIR): Promise<Extension> {
+/**
+ * Starts Debian's Chromium with the built extension on a (new or reused) profile; `lang` starts
+ * it with that UI language. Debian's Chromium needs both `--lang` and Playwright's `locale` for
+ * `chrome.i18n.getUILanguage()` to change (neither alone does; LANGUAGE/LANG do nothing).
+ */
+export async function launch(profile = newProfile(), extensionDir = EXTENSION_DIR, lang?: string): Promise<Extension> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
+    ...(lang && { locale: lang }),
     viewport: { width: 1280, height: 900 },
     args: [
       `--disable-extensions-except=${extensionDir}`,
@@ -30,6 +35,7 @@ export async function launch(profile = newProfile(), extensionDir = EXTENSION_DI
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...(lang ? [`--lang=${lang}`] : []),
     ],
   });
   // Every locator action and wait (click, getAttribute, waitForEvent) in the suite.

@@ -3,6 +3,8 @@ import { normaliseArxivId } from '../sync/sources/arxiv-id';
 import type { PaperboyDb, UserState } from './db';
 import { getAllUserState, importUserState, USER_FLAGS, type MergeCounts } from './user-state';
 import { importSettings, readAllSettings } from '../settings/settings';
+import { t } from '../lib/i18n';
+import { countOf, formatCount } from '../lib/format';
 
 export const BACKUP_FORMAT = 'paperboy-backup';
 /**
@@ -85,24 +87,24 @@ export function backupFileName(now: number): string {
 
 /** Reads a backup file's text; a file that is not a valid backup gets the reason in plain words. */
 export function parseBackup(text: string): { ok: true; backup: Backup } | { ok: false; message: string } {
-  if (text.length > MAX_BACKUP_BYTES) return { ok: false, message: 'This file is too large to be a Paperboy backup.' };
+  if (text.length > MAX_BACKUP_BYTES) return { ok: false, message: t('backup.tooLarge') };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, message: 'This file is not a Paperboy backup: it is not JSON.' };
+    return { ok: false, message: t('backup.notJson') };
   }
   const head = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
-  if (head.format !== BACKUP_FORMAT) return { ok: false, message: 'This file is not a Paperboy backup.' };
+  if (head.format !== BACKUP_FORMAT) return { ok: false, message: t('backup.notBackup') };
   if (typeof head.version === 'number' && head.version > BACKUP_VERSION) {
-    return { ok: false, message: `This backup comes from a newer Paperboy (backup version ${head.version}): update Paperboy, then import it again.` };
+    return { ok: false, message: t('backup.newer', [String(head.version)]) };
   }
   const version = head.version === 1 ? 1 : 2;
   const result = v.safeParse(SCHEMAS[version], json);
   if (!result.success) {
     const issue = result.issues[0];
     const where = v.getDotPath(issue);
-    return { ok: false, message: `This backup is damaged, so nothing was imported: ${where ? `${where} ` : ''}${issue.message}.` };
+    return { ok: false, message: t('backup.damaged', [`${where ? `${where} ` : ''}${issue.message}`]) };
   }
   const backup = result.output.version === 1 ? UPGRADES[1](result.output) : result.output;
   return { ok: true, backup };
@@ -124,14 +126,10 @@ export async function importBackup(db: PaperboyDb, text: string): Promise<Import
 
 function describeImport({ added, updated, unchanged, notYetSynced }: MergeCounts, settings: number): string {
   const total = added + updated + unchanged;
-  const parts = [`Imported the state of ${plural(total, 'paper')}: ${added} new, ${updated} updated, ${unchanged} already up to date.`];
-  if (notYetSynced > 0) parts.push(`${plural(notYetSynced, 'paper is', 'papers are')} not in this profile yet; their flags apply once they sync.`);
-  if (settings > 0) parts.push('Settings restored.');
+  const parts = [t('backup.imported', [countOf(total, 'tabs.papers'), formatCount(added), formatCount(updated), formatCount(unchanged)])];
+  if (notYetSynced > 0) parts.push(countOf(notYetSynced, 'backup.notYetSynced'));
+  if (settings > 0) parts.push(t('backup.settingsRestored'));
   return parts.join(' ');
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function pickFlags(row: UserState): UserState {

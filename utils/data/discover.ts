@@ -1,3 +1,5 @@
+import { formatNumber } from '../lib/format';
+import { t } from '../lib/i18n';
 import { catchUpSince, rankCatchUp, rankRising } from '../discover/rising';
 import { VELOCITY_WINDOW_MS } from '../discover/series';
 import type { DiscoverView } from '../views/view-id';
@@ -16,7 +18,7 @@ const CATCH_UP_LIMIT = 60;
 const CATCH_UP_SCAN = 3000;
 
 function perHourText(perHour: number): string {
-  return `+${perHour >= 10 ? Math.round(perHour) : perHour.toFixed(1)} upvotes an hour`;
+  return formatNumber(perHour, perHour >= 10 ? 0 : 1);
 }
 
 /** The papers gaining upvotes fastest over the last day. */
@@ -28,7 +30,7 @@ export async function getRising(db: PaperboyDb, now: number): Promise<PaperView[
       risers.map((r) => r.id),
     );
     const byId = new Map(risers.map((r) => [r.id, r]));
-    return views.map((view) => ({ ...view, reason: `Rising: ${perHourText(byId.get(view.paper.id)!.perHour)}` }));
+    return views.map((view) => ({ ...view, reason: t('discover.risingReason', [perHourText(byId.get(view.paper.id)!.perHour)]) }));
   });
 }
 

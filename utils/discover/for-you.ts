@@ -1,3 +1,4 @@
+import { t } from '../lib/i18n';
 import type { Paper } from '../data/db';
 import { ruleLabel, type Rule } from './rule-types';
 import { matchRules, ruleEffects, type RuleEffects } from './rules';
@@ -81,7 +82,7 @@ function nearest(vector: TermVector, liked: readonly Like[]): { index: number; s
 }
 
 function quote(title: string): string {
-  return `“${title.length > 90 ? `${title.slice(0, 89).trimEnd()}…` : title}”`;
+  return t('common.quoted', [title.length > 90 ? `${title.slice(0, 89).trimEnd()}…` : title]);
 }
 
 interface Like {
@@ -129,10 +130,10 @@ const lifted = ({ effects }: Scored) => effects.pinned || effects.highlighted;
 
 /** The "because …" text: the liked paper it is most like, and the rule that lifted it. */
 function reasonFor(like: Liked | undefined, effects: RuleEffects): string {
-  const because = like && `because you ${like.kind} ${quote(like.paper.title)}`;
-  const rule = effects.pinned || effects.highlighted ? `matches your rule ${ruleLabel(effects.first!)}` : undefined;
-  if (because && rule) return `${because} · ${rule}`;
-  return because ?? `because it ${rule}`;
+  const because = like && t(like.kind === 'saved' ? 'discover.becauseSaved' : 'discover.becauseRead', [quote(like.paper.title)]);
+  const byRule = effects.pinned || effects.highlighted;
+  if (because && byRule) return `${because} · ${t('discover.ruleReason', [ruleLabel(effects.first!)])}`;
+  return because ?? t('discover.becauseRule', [effects.first ? ruleLabel(effects.first) : '']);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { t } from '../lib/i18n';
 // The user's rules as data: their shape, validation of stored rules, and how cards name them.
 // Apart from the matching (rules.ts) so that what only stores or lists rules (settings, the
 // options page) never loads the regular-expression engine.
@@ -35,5 +36,5 @@ export function parseRules(value: unknown): Rule[] {
 
 /** A rule in a few words, as cards and reasons name it: `“diffusion”` or `/RLHF|DPO/`. */
 export function ruleLabel(rule: Pick<Rule, 'pattern' | 'regex'>): string {
-  return rule.regex ? `/${rule.pattern}/` : `“${rule.pattern.trim()}”`;
+  return rule.regex ? `/${rule.pattern}/` : t('common.quoted', [rule.pattern.trim()]);
 }

@@ -1,3 +1,5 @@
+import { formatCount } from '../lib/format';
+import { t } from '../lib/i18n';
 import { RE2JS } from 're2js';
 import type { Paper } from '../data/db';
 import { MAX_PATTERN_LENGTH, type Rule, type RuleEffect, type RuleField } from './rule-types';
@@ -35,16 +37,16 @@ function keywordTest(pattern: string): (text: string) => boolean {
 /** Whether a rule can run, with the reason in plain words when it cannot. */
 export function checkRule(rule: Pick<Rule, 'pattern' | 'regex' | 'fields'>): RuleCheck {
   const pattern = rule.pattern.trim();
-  if (!pattern) return { ok: false, message: 'Type a keyword or a pattern.' };
-  if (pattern.length > MAX_PATTERN_LENGTH) return { ok: false, message: `Keep it under ${MAX_PATTERN_LENGTH} characters.` };
-  if (rule.fields.length === 0) return { ok: false, message: 'Choose at least one place to look: title, abstract, authors or organisation.' };
+  if (!pattern) return { ok: false, message: t('options.rules.errEmpty') };
+  if (pattern.length > MAX_PATTERN_LENGTH) return { ok: false, message: t('options.rules.errLong', [formatCount(MAX_PATTERN_LENGTH)]) };
+  if (rule.fields.length === 0) return { ok: false, message: t('options.rules.errFields') };
   if (!rule.regex) return { ok: true, test: keywordTest(pattern) };
   try {
     const re = RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
     return { ok: true, test: (text) => re.test(text) };
   } catch (error) {
     const reason = error instanceof Error ? error.message.replace(/^error parsing regexp: /, '') : String(error);
-    return { ok: false, message: `Not a pattern Paperboy can use: ${reason}. Backreferences and lookarounds are not supported.` };
+    return { ok: false, message: t('options.rules.errPattern', [reason]) };
   }
 }
 

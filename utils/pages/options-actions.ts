@@ -4,6 +4,7 @@ import { pruneAsSet } from '../data/retention';
 import { downloadText } from '../platform/download';
 import type { PageDeps } from './deps';
 import { requestPersistence, type Persistence } from './boot/page-lifecycle';
+import { t } from '../lib/i18n';
 
 /** Saves a backup of all user state as `paperboy-backup-YYYY-MM-DD.json`; returns the file name. */
 export async function downloadBackup({ db, now }: PageDeps): Promise<string> {
@@ -19,7 +20,7 @@ export async function importBackupFile({ db }: PageDeps, file: File): Promise<Im
   try {
     text = await file.text();
   } catch (error) {
-    return { ok: false, message: `Could not read ${file.name}: ${(error as Error).message}` };
+    return { ok: false, message: t('options.readFailed', [file.name, (error as Error).message]) };
   }
   return importBackup(db, text);
 }

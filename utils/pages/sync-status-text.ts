@@ -1,6 +1,7 @@
 import { SYNC_PERIOD_MINUTES } from '../sync/schedule';
-import { formatAgo, formatDateTime, formatWait } from '../lib/format';
+import { countOf, formatAgo, formatCount, formatDateTime, formatWait } from '../lib/format';
 import { type SyncStatus } from '../data/sync-status';
+import { t } from '../lib/i18n';
 
 export interface StatusText {
   /** The headline: "Synced 5 minutes ago", "Offline — showing data from …". */
@@ -15,24 +16,24 @@ export interface StatusText {
 /** Plain words for what the last syncs did, with the sync period in force. Pure, so pages and tests agree. */
 export function describeSyncStatus(status: SyncStatus, syncing: boolean, now: number, periodMinutes = SYNC_PERIOD_MINUTES): StatusText {
   const title = describeInFull(status, now, periodMinutes);
-  if (syncing) return { text: 'Syncing…', tone: 'idle', title };
+  if (syncing) return { text: t('sync.syncing'), tone: 'idle', title };
   const { lastSuccessAt, lastError } = status;
   if (lastError && failedLast(status)) {
-    const shown = lastSuccessAt === undefined ? 'showing the bundled snapshot' : `showing data from ${formatDateTime(lastSuccessAt)}`;
-    const lead = lastError.kind === 'offline' ? 'Offline' : lastError.message;
-    return { text: `${lead} — ${shown}`, tone: 'warn', detail: `next try ${nextTry(status, now, periodMinutes)}`, title };
+    const shown = lastSuccessAt === undefined ? t('sync.status.showingSnapshot') : t('sync.status.showingFrom', [formatDateTime(lastSuccessAt)]);
+    const lead = lastError.kind === 'offline' ? t('sync.status.offline') : lastError.message;
+    return { text: t('sync.status.failed', [lead, shown]), tone: 'warn', detail: t('sync.status.nextTry', [nextTry(status, now, periodMinutes)]), title };
   }
   const skipped = skippedItems(status);
-  const detail = skipped > 0 ? `${skipped} unreadable ${skipped === 1 ? 'item' : 'items'} skipped` : undefined;
-  if (lastSuccessAt !== undefined) return { text: `Synced ${formatAgo(lastSuccessAt, now)}`, tone: 'ok', detail, title };
-  return { text: 'Not synced yet — showing the bundled snapshot', tone: 'idle', title };
+  const detail = skipped > 0 ? countOf(skipped, 'sync.status.skipped') : undefined;
+  if (lastSuccessAt !== undefined) return { text: t('sync.status.synced', [formatAgo(lastSuccessAt, now)]), tone: 'ok', detail, title };
+  return { text: t('sync.status.notYet'), tone: 'idle', title };
 }
 
 /** When the next attempt after a failure comes: an early retry, or the periodic sync. */
 function nextTry(status: SyncStatus, now: number, periodMinutes: number): string {
   const { nextAttemptAt } = status;
-  if (nextAttemptAt === undefined) return `with the ${periodMinutes}-minute sync`;
-  return nextAttemptAt > now ? `in ${formatWait(nextAttemptAt - now)}` : 'shortly';
+  if (nextAttemptAt === undefined) return t('sync.status.withPeriodic', [formatCount(periodMinutes)]);
+  return nextAttemptAt > now ? t('sync.status.inWait', [formatWait(nextAttemptAt - now)]) : t('sync.status.shortly');
 }
 
 /** Whether the latest attempt failed (an error no later success has cleared). */
@@ -46,10 +47,10 @@ function skippedItems(status: SyncStatus): number {
 
 function describeInFull(status: SyncStatus, now: number, periodMinutes: number): string {
   const { lastSuccessAt, lastError } = status;
-  const lines = [lastSuccessAt === undefined ? 'Never synced' : `Last synced: ${formatDateTime(lastSuccessAt)}`];
-  if (lastError) lines.push(`Last error: ${lastError.message} (${formatDateTime(lastError.at)})`);
-  if (failedLast(status)) lines.push(`Next try: ${nextTry(status, now, periodMinutes)}`);
+  const lines = [lastSuccessAt === undefined ? t('sync.status.never') : t('sync.status.lastSynced', [formatDateTime(lastSuccessAt)])];
+  if (lastError) lines.push(t('sync.status.lastError', [lastError.message, formatDateTime(lastError.at)]));
+  if (failedLast(status)) lines.push(t('sync.status.nextTryFull', [nextTry(status, now, periodMinutes)]));
   const skipped = skippedItems(status);
-  if (skipped > 0) lines.push(`Skipped: ${skipped} ${skipped === 1 ? 'item' : 'items'} Hugging Face sent could not be read`);
+  if (skipped > 0) lines.push(countOf(skipped, 'sync.status.skippedFull'));
   return lines.join('\n');
 }

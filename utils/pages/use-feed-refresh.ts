@@ -6,6 +6,7 @@ import { CATEGORY } from '../sync/sources/arxiv-category';
 import { arxivCategory, arxivFeed, viewLabel, type ViewId } from '../views/view-id';
 import { usePageDeps, type PageDeps } from './deps';
 import { fetchOnDemand, onDemandStale, type OnDemandResult } from './on-demand';
+import { t } from '../lib/i18n';
 
 export interface FeedRefresh {
   busy: boolean;
@@ -29,7 +30,7 @@ async function addCategory(
   { setResult, tried, run }: { setResult: (r: OnDemandResult) => void; tried: Set<ViewId>; run: (view: ViewId, access?: Promise<PermissionOutcome>) => Promise<boolean> },
 ): Promise<boolean> {
   if (!CATEGORY.test(category)) {
-    setResult({ error: `“${category}” is not an arXiv category (examples: cs.LG, stat.ML, hep-th)` });
+    setResult({ error: t('arxiv.notCategory', [category]) });
     return false;
   }
   const access = requestOptional('arxiv');
@@ -59,7 +60,7 @@ export function useFeedRefresh(view: ViewId | undefined, status: SyncStatus | un
         setResult(outcome);
         return !outcome.error && !outcome.needsAccess;
       } catch (failure) {
-        setResult({ error: `Could not fetch ${viewLabel(target)}: ${(failure as Error).message}` });
+        setResult({ error: t('arxiv.fetchFailed', [viewLabel(target), (failure as Error).message]) });
         return false;
       } finally {
         setBusy(false);

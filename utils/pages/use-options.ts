@@ -1,3 +1,4 @@
+import { t } from '../lib/i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { hasOptional, requestOptional } from '../platform/permissions';
 import type { NotificationRules, Settings } from '../settings/defaults';
@@ -34,7 +35,7 @@ export function useOptions() {
   const [notifyMessage, setNotifyMessage] = useState<string>();
   const [resetResult, setResetResult] = useState<Outcome>();
   const change = <K extends keyof Settings>(name: K, value: Settings[K]) =>
-    void writeSetting(name, value).catch((error: Error) => setResetResult({ ok: false, message: `That setting was not saved: ${error.message}` }));
+    void writeSetting(name, value).catch((error: Error) => setResetResult({ ok: false, message: t('options.settingNotSaved', [error.message]) }));
   const rules = (update: Partial<NotificationRules>) => change('notifications', { ...settings.notifications, ...update });
 
   function toggleNotifications(on: boolean) {
@@ -47,14 +48,14 @@ export function useOptions() {
   async function reset() {
     const before = await readAllSettings();
     await resetSettings();
-    const undo = () => void importSettings(before).then(() => setResetResult({ ok: true, message: 'Your settings are back.' }));
-    setResetResult({ ok: true, message: 'Every setting is back to its default. Your papers and marks are untouched.', undo });
+    const undo = () => void importSettings(before).then(() => setResetResult({ ok: true, message: t('options.reset.back') }));
+    setResetResult({ ok: true, message: t('options.reset.done'), undo });
   }
 
   return {
     settings,
     change,
     notifications: { granted, message: notifyMessage, toggle: toggleNotifications, change: rules },
-    reset: { result: resetResult, run: () => void reset().catch((error: Error) => setResetResult({ ok: false, message: `Nothing was reset: ${error.message}` })) },
+    reset: { result: resetResult, run: () => void reset().catch((error: Error) => setResetResult({ ok: false, message: t('options.reset.failed', [error.message]) })) },
   };
 }

@@ -3,6 +3,7 @@ import type { SyncStatus } from '../data/sync-status';
 import { HF_ORIGIN } from '../platform/config';
 import { requestHostAccess } from '../platform/permissions';
 import { requestSyncNow } from '../sync/messages';
+import { t } from '../lib/i18n';
 
 /**
  * The "Sync now" control: asks the background to sync, and says in plain words when that could
@@ -28,7 +29,7 @@ export function useSyncNow(status: SyncStatus | undefined) {
       // Mostly the background was stopped before it answered (Chrome does that): the sync it
       // began is marked unfinished in the database and runs again when it next wakes; any other
       // failure is retried by the next alarm.
-      setSyncError('The sync was interrupted; Paperboy retries it the next time it wakes up');
+      setSyncError(t('sync.interrupted'));
     } finally {
       setSyncing(false);
     }

@@ -32,8 +32,6 @@ export interface OptionalFeature {
   permissions?: readonly Browser.runtime.ManifestPermission[];
   /** Host match patterns (`optional_host_permissions`). */
   origins?: readonly string[];
-  /** What the user loses by saying no, for the message shown when they do. */
-  purpose: string;
 }
 
 /**
@@ -43,11 +41,12 @@ export interface OptionalFeature {
  */
 export function optionalFeatures(arxivOrigin: string, target: string, readSites: readonly string[] = []) {
   return {
-    arxiv: { origins: [hostPattern(arxivOrigin, target)], purpose: `fetch the arXiv feed from ${new URL(arxivOrigin).host}` },
-    notifications: { permissions: ['notifications'], purpose: 'show desktop notifications about the papers you watch' },
+    // What the user loses by saying no to each: utils/platform/permissions.ts, in the messages' language.
+    arxiv: { origins: [hostPattern(arxivOrigin, target)] },
+    notifications: { permissions: ['notifications'] },
     // Read detection: seeing the address of a tab on these sites (Hugging Face's is granted for the
     // sync already), and nothing else of any page.
-    readDetection: { origins: [...new Set(readSites.map((origin) => hostPattern(origin, target)))], purpose: 'mark papers read when you open them on arXiv or alphaXiv' },
+    readDetection: { origins: [...new Set(readSites.map((origin) => hostPattern(origin, target)))] },
   } as const satisfies Record<string, OptionalFeature>;
 }
 

@@ -1,8 +1,16 @@
 import { browser, type Browser } from 'wxt/browser';
 import { ARXIV_ORIGIN, READ_SITE_ORIGINS } from './config';
 import { hostPattern, optionalFeatures, type OptionalFeature, type OptionalFeatureName } from './manifest-policy';
+import { t } from '../lib/i18n';
 
 const OPTIONAL_FEATURES = optionalFeatures(ARXIV_ORIGIN, import.meta.env.BROWSER, [...READ_SITE_ORIGINS.arxiv, ...READ_SITE_ORIGINS.alphaxiv]);
+
+/** What the user loses by saying no to each optional feature, in the messages' language. */
+const PURPOSES: Record<OptionalFeatureName, () => string> = {
+  arxiv: () => t('permission.arxivPurpose', [new URL(ARXIV_ORIGIN).host]),
+  notifications: () => t('permission.notifyPurpose'),
+  readDetection: () => t('permission.readPurpose'),
+};
 
 export type PermissionOutcome = { granted: true } | { granted: false; message: string };
 
@@ -14,7 +22,7 @@ export type PermissionOutcome = { granted: true } | { granted: false; message: s
  */
 export function requestOptional(name: OptionalFeatureName): Promise<PermissionOutcome> {
   const feature: OptionalFeature = OPTIONAL_FEATURES[name];
-  return request(permissionsOf(feature), feature.purpose);
+  return request(permissionsOf(feature), PURPOSES[name]());
 }
 
 /** Whether an optional feature's permissions are granted now (no prompt, no gesture needed). */
@@ -29,7 +37,7 @@ export async function hasOptional(name: OptionalFeatureName): Promise<boolean> {
  */
 export async function requestHostAccess(origin: string): Promise<PermissionOutcome> {
   const permissions = { origins: [hostPattern(origin, import.meta.env.BROWSER)] };
-  const purpose = `fetch papers from ${new URL(origin).host}`;
+  const purpose = t('permission.purpose', [new URL(origin).host]);
   const outcome = await request(permissions, purpose);
   if (outcome.granted) return outcome;
   const held = await browser.permissions.contains(permissions).catch(() => false);
@@ -51,14 +59,14 @@ function request(permissions: Browser.permissions.Permissions, purpose: string):
   }
   return asked.then(
     (granted): PermissionOutcome =>
-      granted ? { granted: true } : { granted: false, message: `Permission not given, so Paperboy cannot ${purpose}. Try again to be asked once more.` },
+      granted ? { granted: true } : { granted: false, message: t('permission.denied', [purpose]) },
     (error: unknown) => failed(purpose, error),
   );
 }
 
 function failed(purpose: string, error: unknown): PermissionOutcome {
   const reason = error instanceof Error && error.message ? error.message : String(error);
-  return { granted: false, message: `Paperboy could not ask for permission to ${purpose} (${reason}).` };
+  return { granted: false, message: t('permission.failed', [purpose, reason]) };
 }
 
 function permissionsOf({ permissions, origins }: OptionalFeature): Browser.permissions.Permissions {

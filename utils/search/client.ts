@@ -1,6 +1,7 @@
 import type { SearchRequest, SearchResponse } from './protocol';
 // Vite bundles the worker with its imports (MiniSearch, Dexie) into a file of its own.
 import SearchWorker from './search.worker?sharedworker';
+import { t } from '../lib/i18n';
 
 export interface SearchClient {
   query(seq: number, query: string, limit: number): void;
@@ -13,7 +14,7 @@ export function startSearchWorker(onMessage: (message: SearchResponse) => void):
   worker.port.onmessage = (event: MessageEvent<SearchResponse>) => onMessage(event.data);
   worker.onerror = (event) => {
     event.preventDefault();
-    onMessage({ type: 'error', message: `Search stopped working (${event.message || 'worker error'})` });
+    onMessage({ type: 'error', message: t('search.stopped', [event.message || t('search.workerError')]) });
   };
   worker.port.start();
   return {

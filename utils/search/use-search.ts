@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { whenIdle } from '../lib/when-idle';
 import type { SearchClient } from './client';
+import { t } from '../lib/i18n';
 
 export type SearchStatus = 'off' | 'indexing' | 'ready' | 'error';
 
@@ -54,7 +55,7 @@ export function useSearch(query: string): SearchState & { prepare: () => void } 
           else if (message.seq === seq.current) setState((s) => ({ ...s, ids: message.ids, idsFor: asked.current, pending: message.pending }));
         });
       })
-      .catch((error: Error) => setState({ status: 'error', error: `Search could not load (${error.message})` }));
+      .catch((error: Error) => setState({ status: 'error', error: t('search.loadFailed', [error.message]) }));
     return () => {
       stopped = true;
       client.current?.stop();

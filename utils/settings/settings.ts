@@ -1,3 +1,5 @@
+import { formatCount } from '../lib/format';
+import { t } from '../lib/i18n';
 import { browser } from 'wxt/browser';
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { DEFAULTS, type SettingName, type Settings } from './defaults';
@@ -85,7 +87,7 @@ export async function importSettings(values: object): Promise<SettingsImport> {
 
 /** The rules of a backup that can run, and a sentence for each one that cannot. */
 async function checkImportedRules(value: unknown): Promise<{ rules: Rule[]; refused: string[] }> {
-  if (!Array.isArray(value)) return { rules: [], refused: ['The rules were left out: they are not a list.'] };
+  if (!Array.isArray(value)) return { rules: [], refused: [t('backup.rulesNotList')] };
   // The matcher (and its regular-expression engine) loads only when rules are imported.
   const { checkRule } = await import('../discover/rules');
   const rules: Rule[] = [];
@@ -93,8 +95,8 @@ async function checkImportedRules(value: unknown): Promise<{ rules: Rule[]; refu
   value.forEach((entry: unknown, i) => {
     const [rule] = parseRules([entry]);
     const check = rule && checkRule(rule);
-    if (!rule || !check) refused.push(`Rule ${i + 1} was left out: it is not a rule Paperboy can read.`);
-    else if (!check.ok) refused.push(`Rule ${ruleLabel(rule)} was left out: ${check.message}`);
+    if (!rule || !check) refused.push(t('backup.ruleUnreadable', [formatCount(i + 1)]));
+    else if (!check.ok) refused.push(t('backup.ruleRefused', [ruleLabel(rule), check.message]));
     else rules.push(rule);
   });
   return { rules, refused };

@@ -1,6 +1,7 @@
 import type { PaperboyDb } from '../data/db';
 import { categoryQueryPath, parseArxivAtom } from './sources/arxiv';
 import { recordArxivError, reserveArxivSlot, storeArxivFeed } from '../data/arxiv-store';
+import { t } from '../lib/i18n';
 
 export const ARXIV_TIMEOUT_MS = 20_000;
 /** An arXiv feed older than this is fetched again when opened. */
@@ -45,7 +46,7 @@ export async function refreshArxivCategory(category: string, deps: ArxivFetchDep
     body = await response.text();
   } catch (error) {
     if (controller.signal.aborted) return fail(`arXiv did not answer within ${Math.round(timeoutMs / 1000)} s`);
-    return fail('Could not reach arXiv: you may be offline');
+    return fail(t('sync.error.arxivOffline'));
   } finally {
     clearTimeout(timer);
   }

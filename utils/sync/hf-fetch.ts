@@ -4,6 +4,7 @@ import { formatWait } from '../lib/format';
 import type { FeedId } from '../views/view-id';
 import { retryAfterMs } from './retry';
 import { parseDailyPapers } from './sources/hf';
+import { t } from '../lib/i18n';
 
 export const FETCH_TIMEOUT_MS = 20_000;
 
@@ -40,9 +41,9 @@ export async function fetchHfFeed(deps: HfFetchDeps, feed: FeedId, path: string)
     const response = await request(deps, path, controller.signal);
     refuseFailedStatus(response, deps.now());
     const parsed = parseDailyPapers(await readJson(response, controller.signal, deps.timeoutMs), deps.hfOrigin);
-    if (!parsed.ok) throw new SyncError('bad-body', `Hugging Face sent an unexpected answer: ${parsed.reason}`);
+    if (!parsed.ok) throw new SyncError('bad-body', t('sync.error.unexpected', [parsed.reason]));
     if (parsed.papers.length === 0 && parsed.skipped > 0) {
-      throw new SyncError('bad-body', `None of the ${parsed.skipped} papers Hugging Face sent could be read`);
+      throw new SyncError('bad-body', t('sync.error.noneReadable', [String(parsed.skipped)]));
     }
     return { feed, papers: parsed.papers, skipped: parsed.skipped };
   } finally {
@@ -54,31 +55,31 @@ async function request({ fetch, hfOrigin, hasHostAccess, timeoutMs }: HfFetchDep
   try {
     return await fetch(`${hfOrigin}${path}`, { signal, headers: { accept: 'application/json' }, credentials: 'omit', cache: 'no-store' });
   } catch (error) {
-    if (signal.aborted) throw new SyncError('timeout', `Hugging Face did not answer within ${Math.round(timeoutMs / 1000)} s`);
+    if (signal.aborted) throw new SyncError('timeout', t('sync.error.timeout', [String(Math.round(timeoutMs / 1000))]));
     // A withdrawn site permission fails like a network error; say which it is.
     if (hasHostAccess && !(await hasHostAccess().catch(() => true))) {
-      throw new SyncError('permission', `Paperboy may not reach ${new URL(hfOrigin).host}: click “Sync now” to allow it`);
+      throw new SyncError('permission', t('sync.error.permission', [new URL(hfOrigin).host]));
     }
     // The browser's own words ("Failed to fetch", "NetworkError when attempting…") tell a reader nothing more.
-    throw new SyncError('offline', 'Could not reach Hugging Face: you may be offline');
+    throw new SyncError('offline', t('sync.error.offline'));
   }
 }
 
 function refuseFailedStatus(response: Response, now: number): void {
   if (response.status === 429) {
     const asked = retryAfterMs(response.headers, now);
-    const message = asked === undefined ? 'Hugging Face is limiting requests' : `Hugging Face asked us to wait ${formatWait(asked)}`;
+    const message = asked === undefined ? t('sync.error.limited') : t('sync.error.wait', [formatWait(asked)]);
     throw new SyncError('rate-limited', message, asked);
   }
-  if (response.status >= 500) throw new SyncError('server', `Hugging Face had a server error (HTTP ${response.status})`);
-  if (!response.ok) throw new SyncError('http', `Hugging Face refused the request (HTTP ${response.status})`);
+  if (response.status >= 500) throw new SyncError('server', t('sync.error.server', [String(response.status)]));
+  if (!response.ok) throw new SyncError('http', t('sync.error.refused', [String(response.status)]));
 }
 
 async function readJson(response: Response, signal: AbortSignal, timeoutMs: number): Promise<unknown> {
   try {
     return JSON.parse(await response.text());
   } catch {
-    if (signal.aborted) throw new SyncError('timeout', `Hugging Face did not finish answering within ${Math.round(timeoutMs / 1000)} s`);
-    throw new SyncError('bad-body', 'Hugging Face sent something that is not valid JSON');
+    if (signal.aborted) throw new SyncError('timeout', t('sync.error.timeoutBody', [String(Math.round(timeoutMs / 1000))]));
+    throw new SyncError('bad-body', t('sync.error.notJson'));
   }
 }

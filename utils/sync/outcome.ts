@@ -1,6 +1,7 @@
 import type { SyncStatus } from '../data/sync-status';
 import type { SyncError } from './hf-fetch';
 import { backoffDelay, MAX_RATE_LIMIT_WAIT_MS } from './retry';
+import { t } from '../lib/i18n';
 
 /** Failed syncs retried early (with backoff) before waiting for the periodic alarm. */
 export const MAX_EARLY_RETRIES = 3;
@@ -49,9 +50,9 @@ export function isQuotaError(error: unknown): boolean {
 
 /** A failed write in plain words. */
 export function storageMessage(error: unknown): string {
-  if (isQuotaError(error)) return 'The browser is out of storage space for Paperboy; nothing was changed';
+  if (isQuotaError(error)) return t('sync.error.quota');
   const name = (error as { inner?: { name?: string } })?.inner?.name ?? (error as Error)?.name;
-  return `Saving the papers failed (${name ?? 'unknown error'}); nothing was changed`;
+  return t('sync.error.saveFailed', [name ?? t('common.unknownError')]);
 }
 
 /** Runs a write; when it hits the storage quota, lets `makeRoom` free space and tries once more. */

@@ -7,6 +7,7 @@ import { fetchHfFeed, SyncError, type HfFetchDeps } from './hf-fetch';
 import { RATE_LIMIT_BASE_MS, storageMessage, waitAfter } from './outcome';
 import { PERIOD_MAX_PAGES, PERIOD_PAGE_SIZE, periodPath } from './periods';
 import type { ParsedPaper } from './sources/hf';
+import { t } from '../lib/i18n';
 
 /** What fetching one on-demand feed did; `error` in plain words when it failed or had to wait. */
 export interface FeedSyncResult {
@@ -47,7 +48,7 @@ export async function syncPeriodFeed(db: PaperboyDb, deps: HfFetchDeps & { rando
   const before = await getSyncStatus(db);
   const start = deps.now();
   if ((before.rateLimitedUntil ?? 0) > start) {
-    const message = `Hugging Face asked us to wait; next try in ${formatWait(before.rateLimitedUntil! - start)}`;
+    const message = t('sync.error.waitNext', [formatWait(before.rateLimitedUntil! - start)]);
     return { status: before, ran: false, error: { kind: 'rate-limited', message } };
   }
   let fetched: FeedFetch;

@@ -3,6 +3,7 @@ import { getPapersByIds, getSavedForExport } from '../data/papers';
 import { markRead } from '../data/user-state';
 import { downloadText } from '../platform/download';
 import type { ExportFormat } from './citation';
+import { t } from '../lib/i18n';
 
 // What the triage controls do beyond a flag change: open a paper, copy a citation, export the
 // saved list. Flags change through utils/data/user-state.ts.
@@ -19,7 +20,7 @@ export async function openPaper({ db, now, browser }: PageDeps, id: string, url:
 /** Copies a paper's citation; resolves to what was copied, for the confirmation. */
 export async function copyCitation({ db }: PageDeps, id: string, format: 'bibtex' | 'markdown'): Promise<string> {
   const [view] = await getPapersByIds(db, [id]);
-  if (!view) throw new Error('That paper is no longer stored');
+  if (!view) throw new Error(t('triage.gone'));
   const { toBibTeX, toMarkdownLink } = await import('./citation');
   const text = format === 'bibtex' ? toBibTeX(view.paper) : toMarkdownLink(view.paper);
   await navigator.clipboard.writeText(text);

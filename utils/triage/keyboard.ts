@@ -1,3 +1,4 @@
+import type { MessageKey } from '../lib/i18n';
 /** What the keyboard does on a paper list, as a pure reducer the pages drive. */
 
 /** Where the key was pressed: in a text field, on a button or link, or anywhere else. */
@@ -37,16 +38,16 @@ export interface KeyResult {
 }
 
 /** The key map, as the `?` overlay and the README show it. */
-export const KEY_MAP: readonly [keys: string, does: string][] = [
-  ['j / k', 'next / previous paper'],
-  ['o or Enter', 'open (marks it read); Shift+O in the background'],
-  ['m', 'mark read / unread'],
-  ['s', 'save / unsave'],
-  ['Shift+X', 'not interested: hide it everywhere (Hidden lists it; there, bring it back)'],
-  ['u', 'undo the last change: hide, mark read or unread, mark all read'],
-  ['/', 'search'],
-  ['Esc', 'leave the search box, close this help'],
-  ['?', 'show / hide these keys'],
+export const KEY_MAP: readonly [keys: string, does: MessageKey][] = [
+  ['j / k', 'keys.map.move'],
+  ['o or Enter', 'keys.map.open'],
+  ['m', 'keys.map.read'],
+  ['s', 'keys.map.save'],
+  ['Shift+X', 'keys.map.hide'],
+  ['u', 'keys.map.undo'],
+  ['/', 'keys.map.search'],
+  ['Esc', 'keys.map.escape'],
+  ['?', 'keys.map.help'],
 ];
 
 export const INITIAL_KEY_STATE: KeyState = { help: false };

@@ -4,6 +4,7 @@ import type { PageDeps } from '../pages/deps';
 import { copyCitation, openPaper } from './actions';
 import type { PaperHandlers, ToastMessage } from './types';
 import type { UndoEntry, UndoStack } from './undo';
+import { t, type MessageKey } from '../lib/i18n';
 
 /** What the per-paper controls need from their page. */
 export interface HandlerContext {
@@ -19,12 +20,12 @@ export interface HandlerContext {
 }
 
 /** Runs an action; a failure becomes a message the user sees instead of a silent console line. */
-export function attempt(show: (m: ToastMessage) => void, what: string, action: () => Promise<unknown>): void {
-  action().catch((error: Error) => show({ text: `Could not ${what}: ${error.message}`, tone: 'warn' }));
+export function attempt(show: (m: ToastMessage) => void, what: MessageKey, action: () => Promise<unknown>): void {
+  action().catch((error: Error) => show({ text: t('triage.couldNot', [t(what), error.message]), tone: 'warn' }));
 }
 
 /** A paper's title for a message: “Title”. */
-const titled = (papers: readonly PaperView[], id: string) => `“${papers.find((v) => v.paper.id === id)?.paper.title ?? 'the paper'}”`;
+const titled = (papers: readonly PaperView[], id: string) => t('common.quoted', [papers.find((v) => v.paper.id === id)?.paper.title ?? t('paper.the')]);
 
 /**
  * Makes a change of user state undoable: pushes how to revert it and says what it did, with an
@@ -47,35 +48,35 @@ export function offerUndo(ctx: HandlerContext, change: FlagChange, text: string,
 export function paperHandlers(ctx: HandlerContext): PaperHandlers {
   const { deps, papers, show } = ctx;
   const { db, now } = deps;
-  const flip = (what: string, write: () => Promise<Toggled>, say: (on: boolean) => [text: string, undone: string]) =>
+  const flip = (what: MessageKey, write: () => Promise<Toggled>, say: (on: boolean) => [text: string, undone: string]) =>
     attempt(show, what, async () => {
       const { on, change } = await write();
       offerUndo(ctx, change, ...say(on));
     });
   return {
-    open: (id, url, background) => attempt(show, 'open the paper', () => openPaper(deps, id, url, background)),
+    open: (id, url, background) => attempt(show, 'triage.what.open', () => openPaper(deps, id, url, background)),
     toggleRead: (id) =>
-      flip('change the read mark', () => toggleRead(db, id, now()), (read) =>
-        read ? [`Marked ${titled(papers, id)} read.`, 'Marked unread again.'] : [`Marked ${titled(papers, id)} unread.`, 'Marked read again.'],
+      flip('triage.what.read', () => toggleRead(db, id, now()), (read) =>
+        read ? [t('triage.markedRead', [titled(papers, id)]), t('triage.unreadAgain')] : [t('triage.markedUnread', [titled(papers, id)]), t('triage.readAgain')],
       ),
     save: (id) =>
-      flip('save the paper', () => toggleSaved(db, id, now()), (saved) =>
-        saved ? [`Saved ${titled(papers, id)}: find it under Saved.`, 'No longer saved.'] : [`Removed ${titled(papers, id)} from Saved.`, 'Saved again.'],
+      flip('triage.what.save', () => toggleSaved(db, id, now()), (saved) =>
+        saved ? [t('triage.saved', [titled(papers, id)]), t('triage.noLongerSaved')] : [t('triage.unsaved', [titled(papers, id)]), t('triage.savedAgain')],
       ),
     dismiss: (id) =>
-      attempt(show, 'hide the paper', async () => {
+      attempt(show, 'triage.what.hide', async () => {
         const change = await dismiss(db, [id], now());
-        offerUndo(ctx, change, `Hidden ${titled(papers, id)} everywhere: find it under Hidden.`, 'Back in your lists.', () => ctx.focusWhenListed(id));
+        offerUndo(ctx, change, t('triage.hidden', [titled(papers, id)]), t('triage.backInLists'), () => ctx.focusWhenListed(id));
       }),
     restore: (id) =>
-      attempt(show, 'bring the paper back', async () => {
+      attempt(show, 'triage.what.restore', async () => {
         const change = await undismiss(db, [id], now());
-        offerUndo(ctx, change, `${titled(papers, id)} is back in your lists.`, 'Hidden again.', () => ctx.focusWhenListed(id));
+        offerUndo(ctx, change, t('triage.restored', [titled(papers, id)]), t('triage.hiddenAgain'), () => ctx.focusWhenListed(id));
       }),
     cite: (id, format) =>
-      attempt(show, 'copy the citation', async () => {
+      attempt(show, 'triage.what.cite', async () => {
         await copyCitation(deps, id, format);
-        show({ text: format === 'bibtex' ? 'BibTeX copied.' : 'Markdown link copied.', tone: 'ok' });
+        show({ text: t(format === 'bibtex' ? 'triage.bibtexCopied' : 'triage.markdownCopied'), tone: 'ok' });
       }),
     select: ctx.select,
   };

@@ -10,6 +10,7 @@ import { attempt, offerUndo, paperHandlers, type HandlerContext } from './paper-
 import type { PaperHandlers, ToastMessage } from './types';
 import { createUndoStack, type UndoEntry } from './undo';
 import { useKeys } from './use-keys';
+import { t } from '../lib/i18n';
 
 /** The link a paper opens: its Hugging Face page, else arXiv. */
 function paperHref(papers: readonly PaperView[], id: string): string | undefined {
@@ -30,7 +31,7 @@ function applyKey(effect: KeyEffect, { papers, handlers, undo, focusSearch, show
   if (effect.type === 'focus-search') return focusSearch();
   if (effect.type === 'blur') return (document.activeElement as HTMLElement | null)?.blur();
   if (effect.type === 'undo') return undo();
-  if (effect.type === 'hint-hide') return show({ text: 'To hide this paper, press Shift+X.', tone: 'ok' });
+  if (effect.type === 'hint-hide') return show({ text: t('triage.hintHide'), tone: 'ok' });
   if (effect.type === 'toggle-read') return handlers.toggleRead(effect.id);
   if (effect.type === 'save') return handlers.save(effect.id);
   // In the Hidden list the same key brings the paper back.
@@ -50,9 +51,9 @@ export function useTriage(papers: PaperView[], focusSearch: () => void) {
   const show = (m: ToastMessage) => setMessage(m);
 
   function undo(entry?: UndoEntry) {
-    attempt(show, 'undo', async () => {
+    attempt(show, 'triage.what.undo', async () => {
       const undone = await undoStack.undo(entry);
-      show({ text: undone?.undone ?? 'Nothing to undo.', tone: 'ok' });
+      show({ text: undone?.undone ?? t('triage.nothingToUndo'), tone: 'ok' });
     });
   }
 
@@ -71,14 +72,14 @@ export function useTriage(papers: PaperView[], focusSearch: () => void) {
     handlers,
     /** Marks every unread paper shown read, with Undo. */
     markAllRead: () =>
-      attempt(show, 'mark them read', async () => {
+      attempt(show, 'triage.what.markAll', async () => {
         const change = await markRead(deps.db, papers.filter((v) => !v.state?.readAt).map((v) => v.paper.id), deps.now());
-        offerUndo(ctx, change, `Marked ${countOf(change.before.length, { one: 'paper', other: 'papers' })} read.`, 'Marked unread again.');
+        offerUndo(ctx, change, countOf(change.before.length, 'triage.markedAll'), t('triage.unreadAgain'));
       }),
     exportList: (format: ExportFormat) =>
-      attempt(show, 'export', async () => {
+      attempt(show, 'triage.what.export', async () => {
         const count = await exportSaved(deps, format);
-        show({ text: `Exported ${countOf(count, { one: 'saved paper', other: 'saved papers' })}.`, tone: 'ok' });
+        show({ text: countOf(count, 'triage.exported'), tone: 'ok' });
       }),
     message,
     /** Closes the message; focus that was in it goes back to the current paper. */

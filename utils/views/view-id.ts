@@ -1,4 +1,5 @@
 import { CATEGORY } from '../sync/sources/arxiv-category';
+import { t, type MessageKey } from '../lib/i18n';
 import { normaliseArxivId } from '../sync/sources/arxiv-id';
 
 // Every list a page can show has an id with a small grammar (`hf-daily`, `saved`, `arxiv:cs.LG`).
@@ -43,19 +44,18 @@ const MATCHES_PREFIX = 'matches:';
 /** A notification lists at most this many papers; a longer address is not one Paperboy wrote. */
 export const MAX_MATCHES = 100;
 
-const LABELS: Record<Exclude<ViewId, ArxivFeed | MatchesView>, string> = {
-  'hf-trending': 'Trending',
-  'hf-daily': 'Today',
-  'hf-week': 'This week',
-  'hf-month': 'This month',
-  bundled: 'Snapshot',
-  saved: 'Saved',
-  // Not "Read": as a tab name it reads as a verb.
-  history: 'History',
-  hidden: 'Hidden',
-  'for-you': 'For you',
-  rising: 'Rising',
-  'catch-up': 'Catch-up',
+const LABELS: Record<Exclude<ViewId, ArxivFeed | MatchesView>, MessageKey> = {
+  'hf-trending': 'views.hfTrending',
+  'hf-daily': 'views.hfDaily',
+  'hf-week': 'views.hfWeek',
+  'hf-month': 'views.hfMonth',
+  bundled: 'views.bundled',
+  saved: 'views.saved',
+  history: 'views.history',
+  hidden: 'views.hidden',
+  'for-you': 'views.forYou',
+  rising: 'views.rising',
+  'catch-up': 'views.catchUp',
 };
 
 /** The feed of one arXiv category: `arxiv:cs.LG`. */
@@ -117,8 +117,8 @@ export function parseViewId(text: string): ViewId | undefined {
 
 /** A tab's label: fixed views by name, arXiv feeds by category (`cs.LG`). */
 export function viewLabel(view: ViewId): string {
-  if (isMatchesView(view)) return 'Matches';
-  return arxivCategory(view) ?? LABELS[view as Exclude<ViewId, ArxivFeed | MatchesView>];
+  if (isMatchesView(view)) return t('views.matches');
+  return arxivCategory(view) ?? t(LABELS[view as Exclude<ViewId, ArxivFeed | MatchesView>]);
 }
 
 /** Papers per fixed feed, as far as choosing the default view and the tabs goes. */

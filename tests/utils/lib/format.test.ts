@@ -28,7 +28,7 @@ describe('dates and counts', () => {
   });
 
   it('puts a noun in the form its count needs', () => {
-    const matches = { one: 'match', other: 'matches' };
+    const matches = 'search.matches';
     expect(countOf(0, matches)).toBe('0 matches');
     expect(countOf(1, matches)).toBe('1 match');
     expect(countOf(18, matches)).toBe('18 matches');

@@ -1,4 +1,5 @@
-import { markAllReadTitle, paperClass, readToggleLook, saveLook } from '../../../components/paper-attributes';
+import { markAllReadText, markAllReadTitle, paperClass, readToggleLook, saveLook } from '../../../components/paper-attributes';
+import { t } from '../../lib/i18n';
 import { KEY_PREFIX, storage, type BootCopy, type CopiedNode } from './boot-copy-store';
 
 // Keeps a saved first screen (boot-copy.ts) true after a change of user state, without the page
@@ -43,8 +44,9 @@ function restyle(button: Element, look: { glyph: string; text: string; title: st
   const iconOnly = hasClass(button, 'icon-button');
   setAttr(button, 'class', `${iconOnly ? 'icon-button' : 'text-button'} ${extra}`);
   setAttr(button, 'title', look.title);
-  const paper = /“(.*)”/s.exec(attr(button, 'aria-label') ?? textOf(button))?.[1] ?? '';
-  if (iconOnly) setAttr(button, 'aria-label', `${look.text} “${paper}”`);
+  // The paper's title, between the quotes of the copy's language (“…” or „…“).
+  const paper = /[“„](.*)[”“]/s.exec(attr(button, 'aria-label') ?? textOf(button))?.[1] ?? '';
+  if (iconOnly) setAttr(button, 'aria-label', t('paper.actionOn', [look.text, paper]));
   const glyph = button[2].find((child) => isElement(child) && hasClass(child, 'glyph')) as Element | undefined;
   if (glyph) glyph[2] = [look.glyph];
   const words = button[2].findIndex((child) => typeof child === 'string' && child.trim() !== '');
@@ -88,7 +90,7 @@ export function patchCopy(nodes: CopiedNode[], patch: CopyPatch): CopiedNode[] {
   for (const node of all) {
     // "Mark 12 as read": the count is of the unread papers the page lists, every one of them in the copy.
     if (attr(node, 'data-action') === 'mark-all-read') {
-      node[2] = node[2].map((child) => (typeof child === 'string' ? child.replace(/\d+/, String(unread)) : child));
+      node[2] = [markAllReadText(unread)];
       setAttr(node, 'title', markAllReadTitle(unread));
     }
     // The tabs' counts (unread per feed, papers per list) follow from flags the copy cannot see
