@@ -56,9 +56,13 @@ export function buildNodes(doc: Document, nodes: CopiedNode[]): Node[] {
   });
 }
 
-/** Saves `root`'s first screen for the next visit of `page`; an empty page is not worth keeping. */
-export function saveBootCopy(page: string, version: string, root: Element, screenHeight: number): void {
-  if (!root.querySelector('[data-paper-id]')) return;
+/**
+ * Saves `root`'s first screen for the next visit of `page`; an empty page is not worth keeping.
+ * Only a page at its plain address (no `?feed=`, no `?q=`) is saved: a plain visit opens the
+ * default view, so a copy of another view or of search results would flash the wrong papers.
+ */
+export function saveBootCopy(page: string, version: string, root: Element, screenHeight: number, search = location.search): void {
+  if (search !== '' || !root.querySelector('[data-paper-id]')) return;
   writeBootCopy(page, { version, nodes: captureFirstScreen(root, screenHeight) });
 }
 
@@ -84,12 +88,13 @@ function selectorOf(target: EventTarget | null): string | undefined {
 }
 
 /**
- * Paints `page`'s saved first screen in place of `root`, which leaves the document until the app
+ * Paints `page`'s saved first screen (of its plain address) in place of `root`, which leaves the document until the app
  * hands over (so the page never holds two copies of a control). A click on the copy waits for
  * the live page instead of following a bare link.
  */
-export function showBootCopy(page: string, version: string, root: HTMLElement): BootScreen | undefined {
-  const copy = readBootCopy(page, version);
+export function showBootCopy(page: string, version: string, root: HTMLElement, search = location.search): BootScreen | undefined {
+  // An address that asks for a view or a search is not the view the copy shows.
+  const copy = search === '' ? readBootCopy(page, version) : undefined;
   if (!copy) return undefined;
   const nodes = buildNodes(document, copy.nodes);
   const boot = document.createElement('div');

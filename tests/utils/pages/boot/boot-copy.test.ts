@@ -96,6 +96,19 @@ describe('boot cache', () => {
     expect(localStorage.getItem('paperboy:boot:popup')).toBeNull();
   });
 
+  it('keeps and shows only the plain address: a view or a search in the address would flash the wrong papers', () => {
+    saveBootCopy('newtab', VERSION, page(), 900, '?feed=rising');
+    saveBootCopy('newtab', VERSION, page(), 900, '?q=attention');
+    expect(localStorage.getItem('paperboy:boot:newtab')).toBeNull();
+    saveBootCopy('newtab', VERSION, page(), 900, '');
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    expect(showBootCopy('newtab', VERSION, root, '?feed=for-you')).toBeUndefined();
+    expect(root.isConnected).toBe(true);
+    expect(showBootCopy('newtab', VERSION, root, '')).toBeDefined();
+    expect(root.isConnected).toBe(false);
+  });
+
   it('drops event handlers and unsafe URLs from a tampered copy', () => {
     const nodes = [
       ['a', [['href', 'javascript:alert(1)'], ['onclick', 'alert(2)'], ['data-action', 'open']], ['x']],
