@@ -68,7 +68,11 @@ export async function loadForYouInput(db: PaperboyDb, rules: readonly Rule[], no
     ]);
     // Read, saved or hidden longer ago than the profile reaches are still no recommendation.
     const states = await db.userState.bulkGet(recent.map((p) => p.id));
-    const candidates = recent.filter((_, i) => !states[i]?.readAt && !states[i]?.savedAt && !states[i]?.dismissedAt);
+    const unmarked = recent.filter((_, i) => !states[i]?.readAt && !states[i]?.savedAt && !states[i]?.dismissedAt);
+    // Papers only the bundled snapshot supplied are old: once live papers are stored, they are no
+    // recommendation (as they leave the other views).
+    const live = unmarked.filter((p) => p.source !== 'bundled');
+    const candidates = live.length > 0 ? live : unmarked;
     const liked: Liked[] = [];
     likedRows.forEach((row, i) => likedPapers[i] && liked.push({ paper: likedPapers[i], kind: row.kind, at: row.at }));
     return { key, candidates, liked, hidden: hiddenPapers.filter((p): p is Paper => p !== undefined) };

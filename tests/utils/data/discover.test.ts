@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PaperboyDb } from '../../../utils/data/db';
 import { getCatchUp, getRising } from '../../../utils/data/discover';
-import { applySync, type FeedFetch } from '../../../utils/data/feed-store';
+import { applySync, loadBundled, type FeedFetch } from '../../../utils/data/feed-store';
+import { loadForYouInput } from '../../../utils/data/for-you-store';
 import { markRead } from '../../../utils/data/user-state';
 import { getLastAway, recordVisit } from '../../../utils/data/visits';
 import { parseDailyPapers, type ParsedPaper } from '../../../utils/sync/sources/hf';
-import { recordedHfDay } from '../../fixtures/recorded';
+import { recordedHfDay, seedSnapshotText } from '../../fixtures/recorded';
 import { freshDb, T0 } from '../../support/harness';
 
 const HOUR = 3_600_000;
@@ -26,6 +27,18 @@ afterEach(async () => {
 });
 
 describe('the worked-out views, read from the database', () => {
+  it('For you ranks the bundled snapshot only until live papers are stored', async () => {
+    const db = openDb();
+    await loadBundled(db, JSON.parse(seedSnapshotText()), T0);
+    const offline = await loadForYouInput(db, [], T0 + HOUR);
+    expect(offline.candidates.length).toBeGreaterThan(0);
+    expect(offline.candidates.every((p) => p.source === 'bundled')).toBe(true);
+    await applySync(db, daily(a!, b!, c!), { feeds: {} }, T0 + HOUR);
+    await markRead(db, [a!.id], T0 + HOUR);
+    const live = await loadForYouInput(db, [], T0 + 2 * HOUR);
+    expect(live.candidates.map((p) => p.id).sort()).toEqual([b!.id, c!.id].sort());
+  });
+
   it('Rising: fastest over the last day first, each with its rate as the reason; a paper without gain is left out', async () => {
     const db = openDb();
     await applySync(db, daily(up(a!, 10), up(b!, 10), up(c!, 10)), { feeds: {} }, T0);
