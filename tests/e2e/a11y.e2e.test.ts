@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { badgeText, discard, launch, openPage, readFlag, screenshot, waitFor, type Extension } from './browser';
 import { POLL } from './config';
+import { putRows } from './reliability-harness';
 import { FixtureServer, jsonFeeds, recordedItems } from './fixture-server';
 import { axeViolations, type AxeViolation } from './page-checks';
 
@@ -124,23 +125,5 @@ async function checkBothThemes(page: Page, name: string, table: string[], found:
 
 const HOUR = 3_600_000;
 
-/** Writes rows into one store of the extension's database, as earlier syncs would have. */
-async function putRows(page: Page, store: string, rows: object[]): Promise<void> {
-  await page.evaluate(
-    ({ name, values }) =>
-      new Promise<void>((done, fail) => {
-        const open = indexedDB.open('paperboy');
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(name, 'readwrite');
-          for (const value of values) tx.objectStore(name).put(value);
-          tx.oncomplete = () => (db.close(), done());
-          tx.onerror = () => fail(tx.error);
-        };
-        open.onerror = () => fail(open.error);
-      }),
-    { name: store, values: rows },
-  );
-}
 
 const WCAG_TAGS = 'WCAG 2.2 AA (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)';

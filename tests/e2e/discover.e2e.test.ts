@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { badgeText, discard, launch, openPage, readFlag, screenshot, waitFor, type Extension } from './browser';
 import { POLL } from './config';
+import { putRows } from './reliability-harness';
 import { FixtureServer, jsonFeeds, recordedItems } from './fixture-server';
 
 // The worked-out views on the live fixture feeds: today = the 30 papers of 2026-06-12, trending =
@@ -11,24 +12,6 @@ const trending = recordedItems('2026-08-03');
 const UNREAD_AT_START = new Set([...daily, ...trending].map((item) => item.paper.id)).size;
 const HOUR = 3_600_000;
 
-/** Writes rows into one store of the extension's database, as earlier syncs would have. */
-async function putRows(page: Page, store: string, rows: object[]): Promise<void> {
-  await page.evaluate(
-    ({ name, values }) =>
-      new Promise<void>((done, fail) => {
-        const open = indexedDB.open('paperboy');
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(name, 'readwrite');
-          for (const value of values) tx.objectStore(name).put(value);
-          tx.oncomplete = () => (db.close(), done());
-          tx.onerror = () => fail(tx.error);
-        };
-        open.onerror = () => fail(open.error);
-      }),
-    { name: store, values: rows },
-  );
-}
 
 const cardIds = (page: Page) => page.locator('[data-paper-id]').evaluateAll((els) => els.map((el) => el.getAttribute('data-paper-id')));
 const reasons = (page: Page) => page.locator('[data-paper-id]').evaluateAll((els) => els.map((el) => el.getAttribute('data-reason')));

@@ -72,26 +72,28 @@ export async function dbVersion(page: Page): Promise<number | undefined> {
   return page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'paperboy')?.version);
 }
 
-/** Writes user state rows straight into the database, as an older or another build might have. */
-export async function putUserState(page: Page, rows: object[]): Promise<void> {
+/** Writes rows into one store of the extension's database, as earlier syncs or another build would have. */
+export async function putRows(page: Page, store: string, rows: object[]): Promise<void> {
   await page.evaluate(
-    (values) =>
+    ({ name, values }) =>
       new Promise<void>((done, fail) => {
         const open = indexedDB.open('paperboy');
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction('userState', 'readwrite');
-          for (const value of values) tx.objectStore('userState').put(value);
-          tx.oncomplete = () => {
-            db.close();
-            done();
-          };
+          const tx = db.transaction(name, 'readwrite');
+          for (const value of values) tx.objectStore(name).put(value);
+          tx.oncomplete = () => (db.close(), done());
           tx.onerror = () => fail(tx.error);
         };
         open.onerror = () => fail(open.error);
       }),
-    rows,
+    { name: store, values: rows },
   );
+}
+
+/** Writes user state rows straight into the database, as an older or another build might have. */
+export function putUserState(page: Page, rows: object[]): Promise<void> {
+  return putRows(page, 'userState', rows);
 }
 
 /** A route whose API answers can be held: requests wait until `release()`, then get the route's answer. */
