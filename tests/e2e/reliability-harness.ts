@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { waitFor, type Extension } from './browser';
 import { EXTENSION_DIR, ROOT, WAIT_MS } from './config';
 import type { Reply, Route } from './fixture-server';
@@ -67,9 +67,34 @@ export async function dbRows<T = Record<string, unknown>>(page: Page, store: str
   );
 }
 
-/** The IndexedDB version of the extension's database (Dexie stores version N as N × 10). */
-export async function dbVersion(page: Page): Promise<number | undefined> {
-  return page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'paperboy')?.version);
+/**
+ * The IndexedDB version of the extension's database (Dexie stores version N as N × 10), read by
+ * opening it: under load Chromium once dropped the promise of `indexedDB.databases()` unresolved
+ * ("Resulting promise was garbage collected").
+ */
+export async function dbVersion(where: Page | Worker): Promise<number> {
+  // One call shape for both (their evaluate overloads do not unify).
+  return (where as Pick<Worker, 'evaluate'>).evaluate(
+    () =>
+      new Promise<number>((done, fail) => {
+        const open = indexedDB.open('paperboy');
+        open.onsuccess = () => {
+          const { version } = open.result;
+          open.result.close();
+          done(version);
+        };
+        open.onerror = () => fail(open.error);
+      }),
+  );
+}
+
+/**
+ * Waits until no sync is in flight: "Sync now" answers when the sync it joins (or starts) is over.
+ * A test that changes what Hugging Face answers does this first, or its next "Sync now" may share
+ * the outcome of a sync that fetched before the change.
+ */
+export async function syncSettled(page: Page): Promise<void> {
+  await syncNow(page);
 }
 
 /** Writes rows into one store of the extension's database, as earlier syncs or another build would have. */

@@ -6,7 +6,7 @@ import { readGolden } from '../support/golden-db';
 import { badgeText, currentWorker, launch, newProfile, openPage, readFlag, waitFor, type Extension } from './browser';
 import { POLL, ROOT } from './config';
 import { FixtureServer, jsonFeeds, recordedItems, type HfItem } from './fixture-server';
-import { buildV1StandIn, CURRENT_BUILD, dbRows, dbVersion, failing, HoldableRoute, installAt, killWorker, pageBadge, putUserState, syncNow, wakeWorker } from './reliability-harness';
+import { buildV1StandIn, CURRENT_BUILD, dbRows, dbVersion, failing, HoldableRoute, installAt, killWorker, pageBadge, putUserState, syncNow, syncSettled, wakeWorker } from './reliability-harness';
 
 // The reliability rows that need a real browser: a worker Chrome kills mid-sync, a rate limit
 // that must outlive the worker and the browser, a browser restart, an upgrade from the previous
@@ -38,14 +38,16 @@ describe('Paperboy survives faults in real Chromium', () => {
     return ext;
   }
 
-  /** A first sync done and the popup open; the fixture server can then hold its answers. */
+  /** A first sync over and the popup open; the fixture server can then hold its answers. */
   async function syncedWithHoldableAnswers() {
     const route = new HoldableRoute(jsonFeeds(daily, trending));
     server.route = route.serve;
     const ext = await start();
     cleanups.push(() => ext.context.close());
     await waitFor(() => badgeText(ext), String(LIVE));
-    return { route, ext, popup: await openPage(ext, 'popup.html', POPUP) };
+    const popup = await openPage(ext, 'popup.html', POPUP);
+    await syncSettled(popup);
+    return { route, ext, popup };
   }
 
   beforeAll(() => server.start());
@@ -96,9 +98,10 @@ describe('Paperboy survives faults in real Chromium', () => {
     const profile = newProfile();
     let ext = await start(undefined, profile);
     await waitFor(() => badgeText(ext), String(LIVE));
+    let page = await openPage(ext, 'newtab.html');
+    await syncSettled(page);
     server.route = failing(429, { RateLimit: '"api";r=0;t=600', 'RateLimit-Policy': '"fixed window";"api";q=500;w=300' });
 
-    let page = await openPage(ext, 'newtab.html');
     const before = server.apiRequests().length;
     const status = await syncNow(page);
     expect(status.lastError).toMatchObject({ kind: 'rate-limited', message: 'Hugging Face asked us to wait 10 min' });
@@ -206,7 +209,7 @@ describe('Paperboy survives faults in real Chromium', () => {
     const profile = newProfile();
     let ext = await start(dir, profile);
     expect(await ext.worker.evaluate(() => (self as unknown as { seeded: Promise<number> }).seeded)).toBe(1);
-    expect(await ext.worker.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'paperboy')?.version)).toBe(10);
+    expect(await dbVersion(ext.worker)).toBe(10);
     expect(await badgeText(ext)).toBe('');
     await ext.context.close();
 

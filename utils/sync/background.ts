@@ -15,6 +15,21 @@ import { afterSync, both, indexNewPapers, routeMessages } from './background-ste
 import { createForYouRanker } from './for-you-job';
 import { getRules } from '../settings/settings';
 
+type SyncJobDeps = { db: SyncDeps['db']; now: () => number; sync: ReturnType<typeof createSync>; serial: ReturnType<typeof createQueue>; rankForYou: () => Promise<unknown> };
+
+/** One sync: fetch, store, badge and retry alarm; its follow-ups are queued behind it, as `after`. */
+function syncJobOf({ db, now, sync, serial, rankForYou }: SyncJobDeps) {
+  return async (force: boolean): Promise<{ status: SyncStatus; after: Promise<void> }> => {
+    await ensureBundled(db, now()).catch(() => false);
+    const { status, ran } = await sync.run({ force });
+    await refreshBadge(db);
+    if (!ran) return { status, after: Promise.resolve() };
+    await scheduleRetry(status, now());
+    const at = now();
+    return { status, after: serial(() => afterSync(db, status, at, rankForYou)) };
+  };
+}
+
 /** What the background does for each event; the entrypoint only wires events to it. */
 export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
   const { db } = deps;
@@ -22,27 +37,24 @@ export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
   const sync = createSync({ liveFeeds: () => readSetting('liveFeeds'), ...deps, makeRoom: () => pruneAsSet(db, now()) });
   // Jobs that write the sync status run one after another, so none overwrites another's outcome.
   const serial = createQueue();
-  const syncing = createShared<'sync', SyncStatus>();
+  const syncing = createShared<'sync', { status: SyncStatus; after: Promise<void> }>();
   const fetchingFeed = createShared<PeriodFeed, FeedSyncResult>();
   const rankForYou = createForYouRanker(db, now, getRules);
   const crossDevice = createCrossDevice({ db, now, area: () => browser.storage.sync });
 
-  async function syncJob(force: boolean): Promise<SyncStatus> {
-    await ensureBundled(db, now()).catch(() => false);
-    const { status, ran } = await sync.run({ force });
-    await refreshBadge(db);
-    if (!ran) return status;
-    await scheduleRetry(status, now());
-    await afterSync(db, status, now(), rankForYou);
-    return status;
-  }
+  const syncJob = syncJobOf({ db, now, sync, serial, rankForYou });
 
   /**
-   * One sync at a time; callers that arrive meanwhile share its outcome. `force` skips a backoff
-   * wait (never a rate limit). After a stored sync, retention runs if due.
+   * One sync at a time; callers that arrive while it fetches and stores share its outcome, and
+   * every caller is answered once its follow-ups (notification, retention, search index) are done.
+   * A caller that arrives during those follow-ups starts a sync of its own, queued after them:
+   * sharing the outcome of a fetch already over would answer "Sync now" with stale news.
+   * `force` skips a backoff wait (never a rate limit).
    */
-  function syncNow(force = false): Promise<SyncStatus> {
-    return syncing('sync', () => serial(() => syncJob(force)));
+  async function syncNow(force = false): Promise<SyncStatus> {
+    const { status, after } = await syncing('sync', () => serial(() => syncJob(force)));
+    await after;
+    return status;
   }
 
   /** Fetches an on-demand feed (never counted by the badge); a second ask meanwhile shares it. */

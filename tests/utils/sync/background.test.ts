@@ -16,6 +16,21 @@ import { recordedHfDay as hfDay, seedSnapshotText } from '../../fixtures/recorde
 import { fakeFetch, freshDb, json as jsonResponse, type Answer, type FakeRequest } from '../../support/harness';
 
 const ORIGIN = 'http://127.0.0.1:41731';
+
+// A gate on the search-index update that follows a sync, to hold a sync in its follow-ups.
+const indexGate = vi.hoisted(() => ({ promise: Promise.resolve(), waiting: 0 }));
+vi.mock('../../../utils/search/indexer', async (original) => {
+  const real = await original<typeof import('../../../utils/search/indexer')>();
+  return {
+    ...real,
+    updateSearchIndex: async (...args: Parameters<typeof real.updateSearchIndex>) => {
+      indexGate.waiting++;
+      await indexGate.promise;
+      indexGate.waiting--;
+      return real.updateSearchIndex(...args);
+    },
+  };
+});
 const T0 = Date.UTC(2026, 5, 12, 12);
 const MINUTE = 60_000;
 
@@ -229,6 +244,22 @@ describe('createWorker', () => {
 });
 
 describe('the search index after a sync', () => {
+  // "Sync now" shares a sync only while it fetches and stores: a press while the follow-ups of
+  // one (index, notification, retention, For you) run starts a fetch of its own, queued after them.
+  it('a "Sync now" during the follow-ups of a sync fetches again rather than sharing its outcome', async () => {
+    const w = worker();
+    let open!: () => void;
+    indexGate.promise = new Promise<void>((go) => (open = go));
+    const first = w.syncNow();
+    await vi.waitFor(() => expect(indexGate.waiting).toBe(1)); // stored, the index update held
+    const before = apiRequests().length;
+    const second = w.syncNow(true);
+    open();
+    expect((await first).lastSuccessAt).toBe(clock);
+    await second;
+    expect(apiRequests().length).toBeGreaterThan(before);
+  });
+
   it('takes the synced papers in before the sync job ends: nothing is left for a page to build', async () => {
     await worker().syncNow();
     expect(await db.searchQueue.count()).toBe(0);
