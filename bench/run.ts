@@ -4,7 +4,7 @@
  * references. Writes bench/results.json and bench/results.md and prints the table.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,11 +20,11 @@ import { browserCpuMs } from './lib/cpu';
 import { firstKeystroke, firstPaperPaint, openAt, settle, visitCpu, writeStaticCopy, NEWTAB_VIEWPORT, POPUP_VIEWPORT, type Viewport } from './lib/pages';
 import { kb, markdown, mb, ms, type Row } from './lib/report';
 import { BenchServer } from './lib/server';
+import { buildBench } from './lib/build';
 import { ratio, summarise, type Summary } from './lib/stats';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = resolve(ROOT, '.output/chrome-mv3-bench');
-const PAGE_OUT = resolve(ROOT, '.output/chrome-mv3-bench-page');
 
 const { values: args } = parseArgs({
   options: {
@@ -52,19 +52,6 @@ const IDLE_MS = Number(args['idle-seconds']) * 1000;
 const PORT = Number(process.env.PAPERBOY_BENCH_PORT ?? 41782);
 
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)} load ${loadavg()[0]!.toFixed(1)}] ${message}`);
-
-function build(origin: string) {
-  // Without NODE_ENV=production a non-production mode ships Preact's debug build. The bench
-  // build goes last so .wxt/ types describe the real entrypoints again.
-  const env = { ...process.env, NODE_ENV: 'production', WXT_HF_ORIGIN: origin };
-  for (const mode of ['bench-page', 'bench']) {
-    log(`building --mode ${mode}`);
-    execFileSync('npx', ['wxt', 'build', '--mode', mode], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
-  }
-  // The driver page joins the bench build without changing how its own pages are chunked.
-  cpSync(join(PAGE_OUT, 'bench.html'), join(OUT, 'bench.html'));
-  cpSync(join(PAGE_OUT, 'chunks'), join(OUT, 'chunks'), { recursive: true });
-}
 
 function machine(): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -200,7 +187,7 @@ async function main() {
   const started = Date.now();
   const templates = loadTemplates(resolve(ROOT, 'tests/fixtures/recorded'));
   const server = new BenchServer({ port: PORT, templates, thumbnailPath: resolve(ROOT, 'assets/icons/128.png') });
-  if (!args['skip-build'] || !existsSync(join(OUT, 'bench.html'))) build(server.origin);
+  if (!args['skip-build'] || !existsSync(join(OUT, 'bench.html'))) buildBench(server.origin, log);
 
   const bundles = {
     newtab: await pageBundle(OUT, 'newtab.html'),

@@ -17,9 +17,10 @@ import { useSyncNow } from './use-sync-now';
  * search results, when `searchIds` is given), the feeds' sizes (which pick the default view),
  * sync status, and the sync control: the first screen is one query (data/page-data.ts); the tabs'
  * counts are read after it. With `firstScreen` (no filter, best match first), search results
- * show their first screen before all of them are read (`results: 'first'`).
+ * show their first screen before all of them are read (`results: 'first'`); `searchHead`, the
+ * search worker's own read of that first screen, spares the page its read.
  */
-export function usePaperboy(chosen: ViewId | undefined, searchIds: string[] | undefined, prefs?: ViewPrefs, firstScreen = false) {
+export function usePaperboy(chosen: ViewId | undefined, searchIds: string[] | undefined, prefs?: ViewPrefs, firstScreen = false, searchHead?: PaperView[]) {
   const { db, now } = usePageDeps();
   // Without a chosen view, the page opens on the user's default view among the feeds they keep.
   // As values: settings that load again unchanged do not re-run the query.
@@ -30,7 +31,7 @@ export function usePaperboy(chosen: ViewId | undefined, searchIds: string[] | un
     [db, now, chosen, preferred, kept],
     undefined,
   );
-  const { found, results } = useSearchResults(searchIds, firstScreen);
+  const { found, results } = useSearchResults(searchIds, firstScreen, searchHead);
   const sizes = data?.sizes;
 
   // The background loads the snapshot on install; a page opened before it finishes does it too.
@@ -72,12 +73,15 @@ const readResults = async (db: PaperboyDb, key: string | undefined): Promise<Key
  * 500: the filters, the counts and the cards below). Each is tagged with the ids it is for; until
  * the current ones are read, the last results stay (`stale`).
  */
-function useSearchResults(searchIds: string[] | undefined, firstScreen: boolean): { found: PaperView[] | undefined; results: ResultsRead } {
+function useSearchResults(searchIds: string[] | undefined, firstScreen: boolean, given?: PaperView[]): { found: PaperView[] | undefined; results: ResultsRead } {
   const { db } = usePageDeps();
   // The ids as one string: a new array with the same results does not re-run the query.
   const allKey = searchIds?.join(' ');
   const headKey = firstScreen ? searchIds?.slice(0, FIRST_CARDS).join(' ') : undefined;
-  const head = useLiveQuery<Keyed>(() => readResults(db, headKey), [db, headKey], undefined);
+  // The first screen as the search worker read it with these ids, or as read here.
+  const sent = given !== undefined && headKey !== undefined;
+  const read = useLiveQuery<Keyed>(() => readResults(db, sent ? undefined : headKey), [db, headKey, sent], undefined);
+  const head = sent ? { key: headKey, papers: given } : read;
   // All of them once the first screen is read, so the two reads do not compete; until then the
   // last results stay.
   const lastKey = useRef<string | undefined>(undefined);

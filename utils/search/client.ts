@@ -4,7 +4,7 @@ import SearchWorker from './search.worker?sharedworker';
 import { t } from '../lib/i18n';
 
 export interface SearchClient {
-  query(seq: number, query: string, limit: number): void;
+  query(seq: number, query: string, limit: number, head?: number): void;
   stop(): void;
 }
 
@@ -18,7 +18,7 @@ export function startSearchWorker(onMessage: (message: SearchResponse) => void):
   };
   worker.port.start();
   return {
-    query: (seq, query, limit) => worker.port.postMessage({ type: 'query', seq, query, limit } satisfies SearchRequest),
+    query: (seq, query, limit, head) => worker.port.postMessage({ type: 'query', seq, query, limit, head } satisfies SearchRequest),
     stop: () => worker.port.close(),
   };
 }

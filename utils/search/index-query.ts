@@ -1,5 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { PaperboyDb } from '../data/db';
+import { getSearchResults } from '../data/papers';
+import type { SearchRequest, SearchResponse } from './protocol';
 import { lowerBound, readPostings, type IndexDocs } from './index-store';
 import { FIELDS, matchesPrefix, processTerm, SEARCH_OPTIONS, typosAllowed, type SearchDoc } from './search-doc';
 
@@ -94,6 +96,16 @@ export async function queryHits(db: PaperboyDb, docs: IndexDocs, query: string):
   return partialIndex(docs, postings)
     .search(query)
     .map((hit) => ({ id: hit.id as string, score: hit.score }));
+}
+
+/**
+ * The worker's answer to a page's query: the ids, best first, and the papers of the first
+ * `request.head` of them, read as the page would read them (bundled papers left out once live).
+ */
+export async function answerQuery(db: PaperboyDb, docs: IndexDocs, request: SearchRequest, pending: number): Promise<SearchResponse> {
+  const ids = await queryIndex(db, docs, request.query, request.limit);
+  const head = request.head ? await getSearchResults(db, ids.slice(0, request.head)) : undefined;
+  return { type: 'results', seq: request.seq, ids, pending, head };
 }
 
 /** Paper ids matching a query, best first; every word must match (by prefix or with a typo). */

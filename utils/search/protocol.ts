@@ -1,8 +1,11 @@
-/** Messages between a page and its search worker. */
-export type SearchRequest = { type: 'query'; seq: number; query: string; limit: number };
+import type { PaperView } from '../data/papers';
+
+/** Messages between a page and its search worker. `head`: how many of the results' papers to send along. */
+export type SearchRequest = { type: 'query'; seq: number; query: string; limit: number; head?: number };
 
 export type SearchResponse =
   /** The index changed (or the worker has loaded it): `size` papers searchable, `pending` not yet. */
   | { type: 'ready'; size: number; pending: number }
-  | { type: 'results'; seq: number; ids: string[]; pending: number }
+  /** `head`: the papers of the first `head` ids, read as the page would (data/papers.ts getSearchResults). */
+  | { type: 'results'; seq: number; ids: string[]; pending: number; head?: PaperView[] }
   | { type: 'error'; message: string };

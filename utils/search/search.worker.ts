@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
 import { db } from '../data/db';
-import { queryIndex } from './index-query';
+import { answerQuery } from './index-query';
 import { loadIndexDocs, type IndexDocs } from './index-store';
 import { updateSearchIndex } from './indexer';
 import type { SearchRequest, SearchResponse } from './protocol';
@@ -37,18 +37,20 @@ const fail = (what: string, error: unknown) => {
   for (const port of ports) port.postMessage({ type: 'error', message: failure });
 };
 
-function answer(port: Port, request: SearchRequest): void {
-  queryIndex(db, docs!, request.query, request.limit).then(
-    (ids) => port.postMessage({ type: 'results', seq: request.seq, ids, pending }),
-    (error: unknown) => fail('read the index', error),
-  );
+async function answer(port: Port, request: SearchRequest): Promise<void> {
+  try {
+    // The first screen's papers travel with their ids: the page draws them without a read of its own.
+    port.postMessage(await answerQuery(db, docs!, request, pending));
+  } catch (error) {
+    fail('read the index', error);
+  }
 }
 
 function connect(port: Port): void {
   ports.add(port);
   port.onmessage = ({ data }) => {
     if (data?.type !== 'query') return;
-    if (docs) answer(port, data);
+    if (docs) void answer(port, data);
     else waiting.set(port, data); // only the latest query of each page matters once ready
   };
   if (docs) port.postMessage({ type: 'ready', size: docs.documentCount, pending });
@@ -63,7 +65,7 @@ liveQuery(() => db.transaction('r', db.searchState, db.searchQueue, async () => 
     pending = queued;
     // Every page asks again on "ready": results follow a sync without a keystroke.
     for (const port of ports) port.postMessage({ type: 'ready', size: docs.documentCount, pending });
-    for (const [port, request] of waiting) answer(port, request);
+    for (const [port, request] of waiting) void answer(port, request);
     waiting.clear();
     if (queued > 0) finishQueue();
   },

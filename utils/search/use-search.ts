@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preac
 import { whenIdle } from '../lib/when-idle';
 import type { SearchClient } from './client';
 import { t } from '../lib/i18n';
+import type { PaperView } from '../data/papers';
 
 export type SearchStatus = 'off' | 'indexing' | 'ready' | 'error';
 
@@ -13,6 +14,8 @@ export interface SearchState {
   pending?: number;
   /** Ids matching the latest answered query, best first; undefined until the first answer. */
   ids?: string[];
+  /** The papers of the first ids, when the page asked for them (`head`), read by the worker with the ids. */
+  head?: PaperView[];
   /** The query (trimmed) that `ids` answer: while it is not the one typed, a newer answer is on its way. */
   idsFor?: string;
   error?: string;
@@ -27,13 +30,15 @@ const RESULT_LIMIT = 500;
 /**
  * Full-text search over every stored paper. The index code and its worker load only when the
  * page is about to search: `prepare()` (the search field was focused or pointed at) or a query.
- * A visit that never searches costs nothing for search.
+ * A visit that never searches costs nothing for search. With `head`, each answer brings the papers
+ * of its first `head` ids, so the first screen of results needs no read of the page's own.
  */
-export function useSearch(query: string): SearchState & { prepare: () => void } {
+export function useSearch(query: string, head = 0): SearchState & { prepare: () => void } {
   const [state, setState] = useState<SearchState>({ status: 'off' });
   const client = useRef<SearchClient | undefined>(undefined);
   const seq = useRef(0);
   const asked = useRef('');
+  const askedKey = useRef('');
   const wanted = query.trim().length >= MIN_QUERY_LENGTH;
   const [started, setStarted] = useState(false);
   const prepare = useCallback(() => setStarted(true), []);
@@ -52,7 +57,7 @@ export function useSearch(query: string): SearchState & { prepare: () => void } 
         client.current = startSearchWorker((message) => {
           if (message.type === 'ready') setState((s) => ({ ...s, status: 'ready', size: message.size, pending: message.pending, version: (s.version ?? 0) + 1 }));
           else if (message.type === 'error') setState((s) => ({ ...s, status: 'error', error: message.message }));
-          else if (message.seq === seq.current) setState((s) => ({ ...s, ids: message.ids, idsFor: asked.current, pending: message.pending }));
+          else if (message.seq === seq.current) setState((s) => ({ ...s, ids: message.ids, head: message.head, idsFor: asked.current, pending: message.pending }));
         });
       })
       .catch((error: Error) => setState({ status: 'error', error: t('search.loadFailed', [error.message]) }));
@@ -63,14 +68,19 @@ export function useSearch(query: string): SearchState & { prepare: () => void } 
     };
   }, [started]);
 
-  // Ask again when the query changes and whenever the index changed (a sync landed); as the page
-  // commits the keystroke, not after it paints.
-  useLayoutEffect(() => {
+  // Ask again when the query changes and whenever the index changed (a sync landed). Asked as this
+  // hook runs for the keystroke, before the page diffs and paints it: the worker searches while
+  // the page draws. Guarded by the key, so a render for anything else asks nothing.
+  const key = `${query}\u0000${wanted}\u0000${state.version ?? 0}\u0000${client.current ? 1 : 0}`;
+  if (askedKey.current !== key) {
+    askedKey.current = key;
     seq.current++;
     asked.current = query.trim();
-    if (!wanted) setState((s) => (s.ids ? { ...s, ids: undefined, idsFor: undefined } : s));
-    else client.current?.query(seq.current, query.trim(), RESULT_LIMIT);
-  }, [query, wanted, state.version]);
+    if (wanted) client.current?.query(seq.current, asked.current, RESULT_LIMIT, head);
+  }
+  useLayoutEffect(() => {
+    if (!wanted) setState((s) => (s.ids ? { ...s, ids: undefined, head: undefined, idsFor: undefined } : s));
+  }, [wanted]);
 
   return { ...state, prepare };
 }

@@ -3,14 +3,14 @@ import { cleanup, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BUNDLED_PATH } from '../../../utils/data/bundled-path';
 import type { PaperboyDb } from '../../../utils/data/db';
-import type { PaperView } from '../../../utils/data/papers';
+import { getSearchResults, type PaperView } from '../../../utils/data/papers';
 import { dismiss, markRead, toggleSaved } from '../../../utils/data/user-state';
 import { usePaperboy } from '../../../utils/pages/use-paperboy';
 import { FIRST_CARDS } from '../../../utils/pages/use-progressive';
 import type { ViewId } from '../../../utils/views/view-id';
 import { seedSnapshotText } from '../../fixtures/recorded';
 import { recordedPapers, renderPageHook, seedFeeds } from '../../support/page-harness';
-import { clock, fakeFetch, freshDb, T0, text } from '../../support/harness';
+import { clock, countReads, fakeFetch, freshDb, T0, text } from '../../support/harness';
 
 const HOUR = 60 * 60_000;
 const papers = recordedPapers('2026-06-12');
@@ -126,6 +126,34 @@ describe('usePaperboy: live from the database', () => {
     expect(ids(result.current.papers)).toEqual(all);
     await waitFor(() => expect(result.current.results).toBe('whole'));
     expect(ids(result.current.papers)).toEqual([...all].reverse());
+  });
+
+  it("draws the first screen the search worker sent with the ids at once, without reading it, then all of them", async () => {
+    await seedFeeds(db, ['hf-trending'], papers, T0);
+    const all = papers.map((p) => p.id);
+    const sent = await getSearchResults(db, all.slice(0, FIRST_CARDS));
+    const reads = countReads(db);
+    const seen: [string, number | undefined][] = [];
+    const { result } = renderPageHook(
+      () => {
+        const page = usePaperboy('hf-trending', all, undefined, true, sent);
+        seen.push([page.results, page.papers?.length]);
+        return page;
+      },
+      { db, now: time.now },
+    );
+    // The very first render already shows the sent first screen.
+    expect(seen[0]).toEqual(['first', FIRST_CARDS]);
+    expect(ids(result.current.papers)).toEqual(all.slice(0, FIRST_CARDS));
+    await waitFor(() => expect(result.current.results).toBe('whole'));
+    expect(ids(result.current.papers)).toEqual(all);
+    // The feed behind the results and the whole results were read; the first screen was not read again.
+    const readWithSent = reads.papers;
+    cleanup();
+    reads.papers = 0;
+    const again = renderPageHook(() => usePaperboy('hf-trending', all, undefined, true), { db, now: time.now });
+    await waitFor(() => expect(again.result.current.results).toBe('whole'));
+    expect(reads.papers).toBe(readWithSent! + FIRST_CARDS);
   });
 
   it('counts unread papers in each feed and the papers of each list, and the counts follow a change', async () => {

@@ -3,7 +3,9 @@ import type { Paper, PaperboyDb } from '../../../utils/data/db';
 import { applySync } from '../../../utils/data/feed-store';
 import { pruneOldPapers } from '../../../utils/data/retention';
 import type { ParsedPaper } from '../../../utils/sync/sources/hf';
-import { queryHits, queryIndex, withinEdits } from '../../../utils/search/index-query';
+import { answerQuery, queryHits, queryIndex, withinEdits } from '../../../utils/search/index-query';
+import { getSearchResults } from '../../../utils/data/papers';
+import { markRead } from '../../../utils/data/user-state';
 import { loadIndexDocs } from '../../../utils/search/index-store';
 import { updateSearchIndex } from '../../../utils/search/indexer';
 import { createSearchIndex } from '../../../utils/search/search-index';
@@ -105,6 +107,27 @@ describe('the search index kept in the database', () => {
     const ids = await queryIndex(db, docs, corpus(40)[5]!.title);
     expect(ids[0]).toBe(corpus(40)[5]!.id);
     expect(reads.papers ?? 0).toBe(0);
+  });
+
+  it("answers a page's query with the papers of its first screen, read as the page reads them, and only those", async () => {
+    const db = freshDb();
+    await store(db, corpus(40), T0);
+    await updateSearchIndex(db);
+    const docs = await loadIndexDocs(db);
+    const query = 'trans'; // a prefix: many papers
+    const ids = await queryIndex(db, docs, query);
+    expect(ids.length).toBeGreaterThan(3);
+    await markRead(db, [ids[0]!], T0);
+
+    const reads = countReads(db);
+    const answer = await answerQuery(db, docs, { type: 'query', seq: 7, query, limit: 500, head: 3 }, 2);
+    expect(reads.papers).toBe(3);
+    // Without `head`, no paper is read.
+    const bare = await answerQuery(db, docs, { type: 'query', seq: 8, query, limit: 500 }, 0);
+    expect(reads.papers).toBe(3);
+    expect(bare).toEqual({ type: 'results', seq: 8, ids, pending: 0, head: undefined });
+    expect(answer).toEqual({ type: 'results', seq: 7, ids, pending: 2, head: await getSearchResults(db, ids.slice(0, 3)) });
+    expect(answer.type === 'results' && answer.head?.[0]?.state?.readAt).toBe(T0);
   });
 
   it('a paper queued again while a batch indexed it stays queued for the next batch', async () => {

@@ -1,0 +1,186 @@
+/**
+ * `npm run bench:visit`: where the CPU of one new-tab visit goes, to find what `npm run bench`'s
+ * "cost of a visit" row is made of. Builds as `npm run bench` does (`--skip-build` reuses it),
+ * seeds N papers (`--papers`, default 10,000) in a fresh profile, then alternates 15-s visits of the new tab and of its static copy, and prints per visit:
+ * CPU per Chromium process kind (browser, the extension's renderer, GPU, network, storage,
+ * other utilities) and which of the extension's workers ran during it (service worker, search
+ * shared worker).
+ */
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { BrowserContext, CDPSession } from 'playwright-core';
+import { launch, newProfile, waitFor } from '../tests/e2e/browser';
+import type { BenchApi } from './page/main';
+import { loadTemplates } from './lib/items';
+import { NEWTAB_VIEWPORT, openAt, writeStaticCopy } from './lib/pages';
+import { BenchServer } from './lib/server';
+import { BENCH_OUT, buildBench } from './lib/build';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = BENCH_OUT;
+const { values: args } = parseArgs({
+  options: {
+    papers: { type: 'string', default: '10000' },
+    runs: { type: 'string', default: '3' },
+    seconds: { type: 'string', default: '15' },
+    'skip-build': { type: 'boolean', default: false },
+    /** Also profile the new tab's own JavaScript (CDP Profiler) over one visit, and print its top functions. */
+    profile: { type: 'boolean', default: false },
+    /** Also trace one visit (CDP Tracing, every process): CPU per thread, and the main thread's top events. */
+    trace: { type: 'boolean', default: false },
+  },
+});
+const PORT = Number(process.env.PAPERBOY_BENCH_PORT ?? 41782);
+
+/** CPU ticks (1/100 s) per process of the browser started on `profile`, with each one's kind. */
+function processes(profile: string): Map<number, { kind: string; ticks: number }> {
+  const all = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map((name) => {
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const num = (field: number) => Number(fields[field - 3]);
+        const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8').split(/\0| /);
+        return { pid: Number(name), ppid: num(4), ticks: num(14) + num(15) + num(16) + num(17), cmd };
+      } catch {
+        return undefined;
+      }
+    })
+    .filter((p) => p !== undefined);
+  const mine = new Set(all.filter((p) => p.cmd.some((a) => a.includes(profile))).map((p) => p.pid));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of all) if (!mine.has(p.pid) && mine.has(p.ppid)) (mine.add(p.pid), (grew = true));
+  }
+  const result = new Map<number, { kind: string; ticks: number }>();
+  for (const p of all) {
+    if (!mine.has(p.pid)) continue;
+    const arg = (name: string) => p.cmd.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+    const type = arg('type');
+    let kind = type ?? 'browser';
+    if (type === 'renderer') kind = p.cmd.includes('--extension-process') ? 'renderer (extension)' : 'renderer (other)';
+    if (type === 'utility') kind = `utility ${(arg('utility-sub-type') ?? '').replace(/\.mojom\..*/, '')}`;
+    result.set(p.pid, { kind, ticks: p.ticks });
+  }
+  return result;
+}
+
+function delta(before: Map<number, { kind: string; ticks: number }>, after: Map<number, { kind: string; ticks: number }>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [pid, p] of after) out[p.kind] = (out[p.kind] ?? 0) + (p.ticks - (before.get(pid)?.ticks ?? 0)) * 10;
+  return out;
+}
+
+async function workersSeen(cdp: CDPSession, id: string): Promise<string[]> {
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string }[] };
+  return targetInfos.filter((t) => t.url.startsWith(`chrome-extension://${id}/`) && t.type.includes('worker')).map((t) => `${t.type} ${new URL(t.url).pathname}`);
+}
+
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
+
+/** The new tab's JavaScript self time by function over one visit, top 30. */
+async function profileVisit(context: BrowserContext, url: string): Promise<void> {
+  const page = await context.newPage();
+  await page.setViewportSize(NEWTAB_VIEWPORT);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(Number(args.seconds) * 1000);
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+  await page.close();
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const byName = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const { functionName, url: file, lineNumber } = node.callFrame;
+    const name = `${functionName || '(anonymous)'} ${file.split('/').pop()}:${lineNumber + 1}`;
+    byName.set(name, (byName.get(name) ?? 0) + (self.get(node.id) ?? 0) / 1000);
+  }
+  const total = [...byName.values()].reduce((a, b) => a + b, 0);
+  const busy = [...byName.entries()].filter(([name]) => !name.startsWith('(idle)') && !name.startsWith('(program)')).reduce((a, [, v]) => a + v, 0);
+  console.log(`profile of ${url}: ${busy.toFixed(0)} ms busy in ${total.toFixed(0)} ms sampled`);
+  for (const [name, ms] of [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${name}`);
+}
+
+type TraceEvent = { name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } };
+
+/** CPU per thread over one visit (top-level tasks' thread time), and the heaviest event names on the busiest threads. */
+async function traceVisit(context: BrowserContext, url: string): Promise<void> {
+  const probe = await context.newPage();
+  const cdp = await context.newCDPSession(probe);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }: { value: TraceEvent[] }) => void events.push(...value));
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'v8', 'blink', 'disabled-by-default-devtools.timeline'] } } as never);
+  const page = await openAt(context, url, NEWTAB_VIEWPORT);
+  await page.waitForTimeout(Number(args.seconds) * 1000);
+  await cdp.send('Tracing.end');
+  await done;
+  await page.close();
+  await probe.close();
+  const names = new Map<string, string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '?');
+  const perThread = new Map<string, number>();
+  const perEvent = new Map<string, number>();
+  for (const e of events) {
+    if (e.ph !== 'X') continue;
+    const thread = `${names.get(`${e.pid}:${e.tid}`) ?? '?'} (${e.pid})`;
+    if (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') perThread.set(thread, (perThread.get(thread) ?? 0) + (e.tdur ?? 0) / 1000);
+    else if (e.tdur) perEvent.set(`${thread} ${e.name}`, (perEvent.get(`${thread} ${e.name}`) ?? 0) + e.tdur / 1000);
+  }
+  console.log(`trace of ${url}: CPU per thread (ms, top-level tasks)`);
+  for (const [thread, ms] of [...perThread].sort((a, b) => b[1] - a[1]).slice(0, 14)) console.log(`  ${ms.toFixed(1).padStart(8)}  ${thread}`);
+  console.log('  heaviest events (nested events count in their parents too):');
+  for (const [name, ms] of [...perEvent].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${ms.toFixed(1).padStart(8)}  ${name}`);
+}
+
+async function main() {
+  const server = new BenchServer({ port: PORT, templates: loadTemplates(resolve(ROOT, 'tests/fixtures/recorded')), thumbnailPath: resolve(ROOT, 'assets/icons/128.png') });
+  if (!args['skip-build']) buildBench(server.origin, console.log);
+  await server.start();
+  const profile = newProfile();
+  const ext = await launch(profile, OUT);
+  try {
+    const bench = await ext.context.newPage();
+    await bench.goto(`chrome-extension://${ext.id}/bench.html`);
+    await bench.waitForFunction(() => 'paperboyBench' in globalThis);
+    const call = <K extends keyof BenchApi>(name: K, ...params: Parameters<BenchApi[K]>) =>
+      bench.evaluate(([n, p]) => (globalThis as unknown as { paperboyBench: Record<string, (...a: unknown[]) => unknown> }).paperboyBench[n as string]!(...(p as unknown[])), [name, params] as const) as Promise<Awaited<ReturnType<BenchApi[K]>>>;
+    await waitFor(() => call('count').then((n) => n >= 88), true, 30_000);
+    if (Number(args.papers) > 0) console.log('seeded', await call('seed', Number(args.papers)));
+    await bench.close();
+    const base = `chrome-extension://${ext.id}`;
+    await writeStaticCopy(ext.context, `${base}/newtab.html`, NEWTAB_VIEWPORT, resolve(OUT, 'bench-static-newtab.html'));
+    if (args.profile) await profileVisit(ext.context, `${base}/newtab.html`);
+    if (args.trace) for (const url of [`${base}/newtab.html`, `${base}/bench-static-newtab.html`]) await traceVisit(ext.context, url);
+    const probe = await ext.context.newPage();
+    const cdp = await ext.context.newCDPSession(probe);
+    for (let run = 0; run < Number(args.runs); run++) {
+      for (const url of [`${base}/newtab.html`, `${base}/bench-static-newtab.html`]) {
+        await new Promise((done) => setTimeout(done, 3000));
+        const before = processes(profile);
+        const seen = new Set<string>();
+        const page = await openAt(ext.context, url, NEWTAB_VIEWPORT);
+        const end = Date.now() + Number(args.seconds) * 1000;
+        while (Date.now() < end) {
+          for (const w of await workersSeen(cdp, ext.id)) seen.add(w);
+          await new Promise((done) => setTimeout(done, 250));
+        }
+        const used = delta(before, processes(profile));
+        await page.close();
+        const total = Object.values(used).reduce((a, b) => a + b, 0);
+        console.log(`${new URL(url).pathname} total ${total} ms`, JSON.stringify(used), [...seen].join(', ') || 'no worker');
+      }
+    }
+  } finally {
+    await ext.context.close();
+    rmSync(profile, { recursive: true, force: true });
+    await server.stop();
+  }
+}
+
+await main();
