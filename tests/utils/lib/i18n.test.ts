@@ -31,6 +31,24 @@ describe('messages', () => {
   });
 });
 
+describe('looking messages up', () => {
+  it('asks the browser once per message and page, and gives each substitution its own answer', async () => {
+    vi.resetModules(); // a fresh page
+    const { t: fresh } = await import('../../../utils/lib/i18n');
+    const asked = vi.spyOn(fakeBrowser.i18n, 'getMessage');
+    try {
+      expect([fresh('locale'), fresh('locale'), fresh('locale')]).toEqual(['en', 'en', 'en']);
+      expect(asked).toHaveBeenCalledTimes(1);
+      const one = fresh('search.loadFailed', ['one']);
+      expect(fresh('search.loadFailed', ['two'])).not.toBe(one);
+      expect(fresh('search.loadFailed', ['one'])).toBe(one);
+      expect(asked).toHaveBeenCalledTimes(3);
+    } finally {
+      asked.mockRestore();
+    }
+  });
+});
+
 describe('a browser in German', () => {
   it('reads German words, with dates, numbers and plurals formatted the German way', async () => {
     fakeBrowser.i18n.getMessage = getMessageFrom(await chromeMessages('de'));
