@@ -113,7 +113,7 @@ async function traceVisit(context: BrowserContext, url: string): Promise<void> {
   const probe = await context.newPage();
   const cdp = await context.newCDPSession(probe);
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }: { value: TraceEvent[] }) => void events.push(...value));
+  cdp.on('Tracing.dataCollected', ({ value }) => void events.push(...(value as unknown as TraceEvent[])));
   const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'v8', 'blink', 'disabled-by-default-devtools.timeline'] } } as never);
   const page = await openAt(context, url, NEWTAB_VIEWPORT);

@@ -1,6 +1,7 @@
 import { EmptyState, type EmptyActions } from '../../components/EmptyState';
 import { PaperCard } from '../../components/PaperCard';
 import { PaperRow } from '../../components/PaperRow';
+import { SamePaper, useStableHandlers } from '../../components/SamePaper';
 import type { PaperView } from '../../utils/data/papers';
 import type { SyncStatus } from '../../utils/data/sync-status';
 import type { Density } from '../../utils/settings/settings';
@@ -32,7 +33,8 @@ interface Props {
 const itemKey = (id: string, extras: CardExtras | undefined) => (extras?.effects?.pinned ? `${id}:pinned` : id);
 
 /** The papers of the list, as cards or as compact rows; or why there are none, with a next step. */
-export function PaperList({ density, papers, shown, view, query, status, snapshot, selected, lastVisit, handlers, empty, extras }: Props) {
+export function PaperList({ density, papers, shown, view, query, status, snapshot, selected, lastVisit, handlers: given, empty, extras }: Props) {
+  const handlers = useStableHandlers(given);
   // Nothing is drawn before the layout is known (a stored choice, read in a few milliseconds).
   if (!density || !papers) return null;
   if (shown.length === 0) {
@@ -43,7 +45,7 @@ export function PaperList({ density, papers, shown, view, query, status, snapsho
   return (
     <List class={density === 'list' ? 'rows list' : 'cards'}>
       {shown.map((v, i) => (
-        <Item key={itemKey(v.paper.id, extras.get(v.paper.id))} view={v} first={i === 0} handlers={handlers} selected={v.paper.id === selected} isNew={isNewSince(v, lastVisit)} extras={extras.get(v.paper.id)} />
+        <SamePaper key={itemKey(v.paper.id, extras.get(v.paper.id))} item={Item} view={v} first={i === 0} handlers={handlers} selected={v.paper.id === selected} isNew={isNewSince(v, lastVisit)} extras={extras.get(v.paper.id)} />
       ))}
     </List>
   );

@@ -6,6 +6,7 @@ import { FeedTabs, panelAttributes } from '../../components/FeedTabs';
 import { KeyHelp } from '../../components/KeyHelp';
 import { MarkAllRead } from '../../components/MarkAllRead';
 import { PaperRow } from '../../components/PaperRow';
+import { SamePaper, useStableHandlers } from '../../components/SamePaper';
 import { SyncStatusBar } from '../../components/SyncStatusBar';
 import { Toast } from '../../components/Toast';
 import { countOf } from '../../utils/lib/format';
@@ -38,6 +39,7 @@ export function App() {
   const shown = useMemo(() => pinnedFirst(searching && !search.ids ? [] : (papers ?? []), effects), [papers, searching, search.ids, effects]);
   const lastVisit = useLastVisit('popup', shown);
   const triage = useTriage(shown, () => searchRef.current?.focus());
+  const handlers = useStableHandlers(triage.handlers);
   // The full view is the new tab's page, on the popup's view: in Lite, and with an empty new tab, the way to see it.
   const fullView = browser.runtime.getURL(`/newtab.html${view ? `?feed=${encodeURIComponent(view)}` : ''}`);
   const loaded = papers !== undefined && (!searching || search.ids !== undefined);
@@ -63,7 +65,7 @@ export function App() {
       <div id="papers" class="rows-panel" {...panelAttributes(searching ? undefined : view)}>
         <ol class="rows">
           {shown.map((v, i) => (
-            <PaperRow key={v.paper.id} view={v} first={i === 0} handlers={triage.handlers} selected={v.paper.id === triage.selected} isNew={isNewSince(v, lastVisit)} extras={extras.get(v.paper.id)} />
+            <SamePaper key={v.paper.id} item={PaperRow} view={v} first={i === 0} handlers={handlers} selected={v.paper.id === triage.selected} isNew={isNewSince(v, lastVisit)} extras={extras.get(v.paper.id)} />
           ))}
         </ol>
         {loaded && shown.length === 0 && (
