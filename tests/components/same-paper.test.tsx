@@ -12,7 +12,7 @@ afterEach(cleanup);
 
 const views: PaperView[] = recordedRows()
   .slice(0, 3)
-  .map((paper, i) => ({ paper, rank: i + 1 }));
+  .map((paper, i) => ({ paper, state: undefined, rank: i + 1 }));
 
 /** A row that counts how often it is drawn. */
 const drawn = new Map<string, number>();
