@@ -44,7 +44,7 @@ describe('read detection in Chromium', () => {
     // Off (the optional permission never asked for): a visit changes nothing.
     await visit(`/abs/${first}v1`);
 
-    await toggle.check();
+    await toggle.click(); // the switch turns once the browser has answered the permission request, not within the click
     await expect.poll(() => toggle.isChecked(), POLL).toBe(true);
     await screenshot(options, 'read-detection-options');
     // A versioned PDF address of another paper: marked read, and the badge follows.
@@ -55,10 +55,10 @@ describe('read detection in Chromium', () => {
     expect(await readAt(options, first!)).toBeUndefined();
 
     // Off again: a visit changes nothing; on once more, the next one counts, and the one before still did not.
-    await toggle.uncheck();
+    await toggle.click();
     await expect.poll(() => toggle.isChecked(), POLL).toBe(false);
     await visit(`/html/${third}v3`);
-    await toggle.check();
+    await toggle.click(); // the switch turns once the browser has answered the permission request, not within the click
     await expect.poll(() => toggle.isChecked(), POLL).toBe(true);
     await visit(`/abs/${fourth}`);
     await expect.poll(() => readAt(options, fourth!), POLL).toBeGreaterThan(0);
