@@ -106,7 +106,7 @@ async function profileVisit(context: BrowserContext, url: string): Promise<void>
   for (const [name, ms] of [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${name}`);
 }
 
-type TraceEvent = { name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } };
+type TraceEvent = { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: { name?: string; data?: { functionName?: string; url?: string; lineNumber?: number } } };
 
 /** CPU per thread over one visit (top-level tasks' thread time), and the heaviest event names on the busiest threads. */
 async function traceVisit(context: BrowserContext, url: string): Promise<void> {
@@ -134,6 +134,39 @@ async function traceVisit(context: BrowserContext, url: string): Promise<void> {
   }
   console.log(`trace of ${url}: CPU per thread (ms, top-level tasks)`);
   for (const [thread, ms] of [...perThread].sort((a, b) => b[1] - a[1]).slice(0, 14)) console.log(`  ${ms.toFixed(1).padStart(8)}  ${thread}`);
+  const [busiest] = [...perThread].sort((a, b) => b[1] - a[1]);
+  if (busiest) {
+    // When the busiest thread worked (per second of the visit), and on what (its tasks' first-level events).
+    const tasks = events.filter((e) => e.ph === 'X' && `${names.get(`${e.pid}:${e.tid}`) ?? '?'} (${e.pid})` === busiest[0]).sort((a, b) => a.ts - b.ts);
+    const top = tasks.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');
+    const start = top[0]?.ts ?? 0;
+    const seconds = new Map<number, number>();
+    for (const e of top) seconds.set(Math.floor((e.ts - start) / 1e6), (seconds.get(Math.floor((e.ts - start) / 1e6)) ?? 0) + (e.tdur ?? 0) / 1000);
+    console.log(`  ${busiest[0]} per second of the visit (ms): ${[...seconds].map(([s, ms]) => `${s}s ${ms.toFixed(0)}`).join(', ')}`);
+    const children = new Map<string, number>();
+    for (const task of top) {
+      const end = task.ts + (task.dur ?? 0);
+      let covered = task.ts;
+      for (const e of tasks) {
+        if (e === task || e.ts < covered || e.ts >= end || e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') continue;
+        children.set(e.name, (children.get(e.name) ?? 0) + (e.tdur ?? 0) / 1000);
+        covered = e.ts + (e.dur ?? 0);
+      }
+    }
+    // Per busy second: its heaviest first-level events and JavaScript calls.
+    for (const [second, ms] of seconds) {
+      if (ms < 20) continue;
+      const inSecond = tasks.filter((e) => Math.floor((e.ts - start) / 1e6) === second && e.name !== 'ThreadControllerImpl::RunTask' && e.name !== 'RunTask');
+      const byName = new Map<string, number>();
+      for (const e of inSecond) {
+        const fn = e.args?.data?.functionName !== undefined ? ` ${e.args.data.url?.split('/').pop() ?? ''}:${e.args.data.lineNumber ?? ''} ${e.args.data.functionName}` : '';
+        byName.set(`${e.name}${fn}`, (byName.get(`${e.name}${fn}`) ?? 0) + (e.tdur ?? 0) / 1000);
+      }
+      console.log(`  second ${second} (${ms.toFixed(0)} ms): ${[...byName].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([n, v]) => `${n} ${v.toFixed(0)}`).join(' | ')}`);
+    }
+    console.log(`  ${busiest[0]}: first-level events inside its tasks (ms)`);
+    for (const [name, ms] of [...children].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${ms.toFixed(1).padStart(8)}  ${name}`);
+  }
   console.log('  heaviest events (nested events count in their parents too):');
   for (const [name, ms] of [...perEvent].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${ms.toFixed(1).padStart(8)}  ${name}`);
 }

@@ -18,38 +18,65 @@ const LINK_LABELS = [
   ['project', 'paper.link.project'],
 ] as const;
 
-/** A new-tab card: thumbnail, title, counts, authors, summary, keywords, links and actions. */
-export function PaperCard({ view, handlers, first, selected, isNew, extras }: PaperItemProps) {
+/** A card's rank and title link; the first card's title carries the bench's Element Timing mark. */
+function CardHead({ view, first, isNew, onOpen }: { view: PaperItemProps['view']; first?: boolean; isNew?: boolean; onOpen: PaperItemProps['handlers']['open'] }) {
   const { paper, rank } = view;
-  const [thumbFailed, setThumbFailed] = useState(false);
   // Gated again at render: rows stored by an older, laxer version keep their old URLs.
   const href = safeUrl(paper.links.hf) ?? safeUrl(paper.links.arxiv) ?? '';
-  const thumbnail = safeImageUrl(paper.thumbnail);
   return (
-    <article {...paperAttributes(view, { kind: 'card', selected, isNew, onSelect: handlers.select, extras })}>
+    <header class="card-head">
+      <span class="rank" title={t('paper.rankTitle')}>
+        <span class="sr-only">{t('paper.number')} </span>
+        {rank}
+      </span>
+      {/* Element Timing reports text on its block container: the heading carries the mark the bench measures. */}
+      <h2 class="card-title" elementtiming={first ? 'first-paper' : undefined}>
+        {isNew && <NewPill />}
+        <PaperLink id={paper.id} href={href} onOpen={onOpen}>
+          {paper.title}
+        </PaperLink>
+      </h2>
+    </header>
+  );
+}
+
+/**
+ * A new-tab card: thumbnail, title, counts, authors, summary, keywords, links and actions. A brief
+ * card (far below the screen, utils/pages/use-near.ts) has its title, authors, summary and
+ * actions only, so every listed paper reads and acts the same before it comes near.
+ */
+export function PaperCard({ view, handlers, first, selected, isNew, extras, brief }: PaperItemProps) {
+  const { paper } = view;
+  const [thumbFailed, setThumbFailed] = useState(false);
+  const thumbnail = safeImageUrl(paper.thumbnail);
+  const head = <CardHead view={view} first={first} isNew={isNew} onOpen={handlers.open} />;
+  const authors = paper.authors.length > 0 && <p class="card-authors">{formatAuthors(paper.authors, 6)}</p>;
+  const attributes = paperAttributes(view, { kind: 'card', selected, isNew, onSelect: handlers.select, extras });
+  if (brief) {
+    return (
+      <article {...attributes} data-brief="">
+        <div class="card-body">
+          {head}
+          {authors}
+          <CardSummary paper={paper} />
+          <PaperActions view={view} handlers={handlers} />
+        </div>
+      </article>
+    );
+  }
+  return (
+    <article {...attributes}>
       {thumbnail && !thumbFailed && (
         <img class="thumb" src={thumbnail} alt="" loading="lazy" decoding="async" width={640} height={320} referrerpolicy="no-referrer" onError={() => setThumbFailed(true)} />
       )}
       <div class="card-body">
-        <header class="card-head">
-          <span class="rank" title={t('paper.rankTitle')}>
-            <span class="sr-only">{t('paper.number')} </span>
-            {rank}
-          </span>
-          {/* Element Timing reports text on its block container: the heading carries the mark the bench measures. */}
-          <h2 class="card-title" elementtiming={first ? 'first-paper' : undefined}>
-            {isNew && <NewPill />}
-            <PaperLink id={paper.id} href={href} onOpen={handlers.open}>
-              {paper.title}
-            </PaperLink>
-          </h2>
-        </header>
+        {head}
         <p class="card-meta">
           <PaperMeta paper={paper} full />
           {extras?.spark && <Sparkline series={extras.spark} />}
         </p>
         <CardDiscover reason={view.reason} extras={extras} />
-        {paper.authors.length > 0 && <p class="card-authors">{formatAuthors(paper.authors, 6)}</p>}
+        {authors}
         <CardSummary paper={paper} />
         {paper.aiKeywords && (
           <ul class="keywords" aria-label={t('paper.keywords')}>

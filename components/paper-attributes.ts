@@ -15,6 +15,11 @@ export interface PaperItemProps {
   isNew?: boolean;
   /** Its sparkline and rule effects (utils/pages/use-discover.ts). */
   extras?: CardExtras;
+  /**
+   * Far below the screen: drawn brief (a card keeps its rank, title link and actions) until it
+   * comes near (entrypoints/newtab/PaperList.tsx). Rows are always whole.
+   */
+  brief?: boolean;
 }
 
 interface Options {

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { badgeText, discard, launch, openPage, readFlag, screenshot, waitFor, type Extension } from './browser';
 import { POLL } from './config';
+import { scrollThrough } from './page-checks';
 import { putRows } from './reliability-harness';
 import { FixtureServer, jsonFeeds, recordedItems } from './fixture-server';
 
@@ -72,6 +73,8 @@ describe('For you, Rising and Catch-up in Chromium', () => {
     // Every paper a sync counted has its sparkline (the bundled snapshot's were never counted).
     const counted = ids.filter((id) => [...daily, ...trending].some((item) => item.paper.id === id));
     expect(counted.length).toBeGreaterThan(0);
+    // Cards below the first screen show their sparklines once they come near it.
+    await scrollThrough(page);
     await expect.poll(() => sparklines(page), POLL).toBe(counted.length);
     await screenshot(page, 'discover-for-you');
   });

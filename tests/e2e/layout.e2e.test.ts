@@ -112,6 +112,30 @@ describe('layouts in Chromium', () => {
     await Promise.all([newtab.close(), next.close()]);
   });
 
+  it('the new tab draws cards far below its first screen brief, each listing and acting on its paper, and whole as the reader scrolls to them', async () => {
+    const page = await openPage(ext, 'newtab.html?feed=hf-daily', { width: 1280, height: 900 });
+    await expect.poll(() => shownCount(page), POLL).toBe(daily.length);
+    const brief = page.locator('[data-paper-id][data-brief]');
+    await expect.poll(() => brief.count(), POLL).toBeGreaterThan(0);
+    // The first screen (3 × 3 cards at this size) and the screen below it are whole.
+    expect(await page.locator('.cards > [data-paper-id]').evaluateAll((cards) => cards.slice(0, 12).filter((card) => card.hasAttribute('data-brief')).length)).toBe(0);
+    for (const card of await brief.all()) {
+      expect(await card.locator('a[data-action="open"]').count()).toBe(1);
+      expect(await card.locator('[data-action="toggle-read"]').count()).toBe(1);
+      expect(await card.getAttribute('data-read')).toBe('false');
+    }
+    const last = page.locator(`[data-paper-id="${daily.at(-1)!.paper.id}"]`);
+    expect(await last.getAttribute('data-brief')).toBe('');
+    expect(await last.locator('.card-summary').count()).toBe(1);
+    // A brief card's read toggle works like a whole one's.
+    await last.locator('[data-action="toggle-read"]').evaluate((button: HTMLElement) => button.click());
+    await expect.poll(() => last.getAttribute('data-read'), POLL).toBe('true');
+    await last.scrollIntoViewIfNeeded();
+    await expect.poll(() => last.getAttribute('data-brief'), POLL).toBeNull();
+    expect(await last.locator('.links a').count()).toBeGreaterThan(0);
+    await screenshot(page, 'newtab-scrolled-to-end');
+  });
+
   it('the options page reads in the pages’ own type, not the browser’s 75 % options style', async () => {
     const options = await openPage(ext, 'options.html', { width: 800, height: 900 });
     // The page's running text (hints inside panels are smaller on purpose).

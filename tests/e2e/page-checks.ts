@@ -90,3 +90,20 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     return violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   }, WCAG_22_AA);
 }
+
+/**
+ * Scrolls the page down a screen at a time to its end, then back to the top, and waits until no
+ * card is brief: cards far below the first screen are drawn whole only as they come near it
+ * (utils/pages/use-near.ts), as a reader scrolling would make them.
+ */
+export async function scrollThrough(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
+      scrollTo(0, y);
+      await frame();
+    }
+    scrollTo(0, 0);
+  });
+  await page.locator('[data-brief]').first().waitFor({ state: 'detached' });
+}

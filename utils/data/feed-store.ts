@@ -1,4 +1,5 @@
 import { dropUndefined } from '../lib/drop-undefined';
+import { bulkGetStored } from './bulk-get';
 import { normaliseArxivId } from '../sync/sources/arxiv-id';
 import type { ArxivPaper } from '../sync/sources/arxiv';
 import { cleanText } from '../sync/sources/clean-text';
@@ -39,8 +40,8 @@ export async function applySync(db: PaperboyDb, fetched: FeedFetch[], status: Sy
     for (const { feed, papers, skipped } of fetched) {
       // An empty answer is not "all papers are gone": keep what the feed had.
       if (papers.length === 0) continue;
-      await upsertPapers(db, papers, 'hf', now);
-      await recordHistory(db, papers, now);
+      // Two tables, one transaction: asked at once, so neither waits for the other's replies.
+      await Promise.all([upsertPapers(db, papers, 'hf', now), recordHistory(db, papers, now)]);
       const day = feed === 'hf-daily' ? latestDay(papers) : undefined;
       const ids = await membership(db, feed, papers, day, feeds[feed]?.day);
       if (ids === undefined) continue;
@@ -92,14 +93,13 @@ export async function loadBundled(db: PaperboyDb, snapshot: BundledSnapshot, now
 
 /** Upserts parsed papers: new fields win, fields a payload lacks keep their stored value. */
 async function upsertPapers(db: PaperboyDb, papers: ParsedPaper[], source: PaperSource, now: number): Promise<void> {
-  const existing = await db.papers.bulkGet(papers.map((p) => p.id));
+  const existing = await bulkGetStored(db.papers, papers.map((p) => p.id));
   const rows = papers.map((paper, i): Paper => {
     const old = existing[i];
     if (!old) return { ...paper, source, firstSeenAt: now, lastSeenInFeedAt: now };
     return { ...old, ...paper, links: { ...old.links, ...paper.links }, source: richerSource(old.source, source), firstSeenAt: old.firstSeenAt, lastSeenInFeedAt: now };
   });
-  await db.papers.bulkPut(rows);
-  await queueForSearch(db, rows, existing, now);
+  await Promise.all([db.papers.bulkPut(rows), queueForSearch(db, rows, existing, now)]);
 }
 
 /**
@@ -117,7 +117,7 @@ async function queueForSearch(db: PaperboyDb, rows: readonly Paper[], before: re
  * richer copy wins, arXiv adds categories and fills gaps), replaces the feed's membership.
  */
 export async function storeArxivPapers(db: PaperboyDb, feed: FeedId, papers: readonly ArxivPaper[], now: number): Promise<void> {
-  const existing = await db.papers.bulkGet(papers.map((p) => p.id));
+  const existing = await bulkGetStored(db.papers, papers.map((p) => p.id));
   const rows = papers.map((paper, i): Paper => {
     const old = existing[i];
     if (!old) return { ...paper, source: 'arxiv', firstSeenAt: now };

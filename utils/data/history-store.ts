@@ -1,5 +1,6 @@
 import { appendSample } from '../discover/series';
 import type { ParsedPaper } from '../sync/sources/hf';
+import { bulkGetStored } from './bulk-get';
 import type { PaperboyDb, PaperHistory } from './db';
 
 // Each paper's upvotes and GitHub stars as the syncs saw them. Written only inside the sync's own
@@ -12,7 +13,7 @@ import type { PaperboyDb, PaperHistory } from './db';
 export async function recordHistory(db: PaperboyDb, papers: readonly ParsedPaper[], now: number): Promise<void> {
   const counted = papers.filter((p) => p.upvotes !== undefined || p.githubStars !== undefined);
   if (counted.length === 0) return;
-  const stored = await db.history.bulkGet(counted.map((p) => p.id));
+  const stored = await bulkGetStored(db.history, counted.map((p) => p.id));
   const rows = new Map<string, PaperHistory>();
   counted.forEach((paper, i) => {
     const old = rows.get(paper.id) ?? stored[i];

@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PaperHistory } from '../../../utils/data/db';
+import { bulkGetStored, KEY_SCAN_FROM } from '../../../utils/data/bulk-get';
+import { freshDb } from '../../support/harness';
+
+const db = freshDb();
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await db.history.clear();
+});
+
+const row = (id: string): PaperHistory => ({ id, lastAt: 1, upvotes: { t: [1], v: [Number(id.slice(-3))] } });
+const idOf = (n: number) => `2606.${String(n).padStart(5, '0')}`;
+
+describe('bulkGetStored: bulkGet that reads only stored rows in a large batch', () => {
+  it('answers as bulkGet does, in order, with undefined for keys not stored (large and small batches, duplicates)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(fc.integer({ min: 0, max: 3000 }), { maxLength: 400 }),
+        fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: 1, maxLength: KEY_SCAN_FROM * 2 }),
+        async (stored, asked) => {
+          await db.history.clear();
+          await db.history.bulkPut(stored.map((n) => row(idOf(n))));
+          const keys = asked.map(idOf);
+          expect(await bulkGetStored(db.history, keys)).toEqual(await db.history.bulkGet(keys));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('gets only the stored rows of a large batch of mostly new keys', async () => {
+    await db.history.bulkPut([row(idOf(3)), row(idOf(700))]);
+    const bulkGet = vi.spyOn(db.history, 'bulkGet');
+    const keys = Array.from({ length: KEY_SCAN_FROM }, (_, i) => idOf(i * 2 + 1));
+    const found = await bulkGetStored(db.history, keys);
+    expect(found.filter(Boolean).map((r) => r!.id)).toEqual([idOf(3)]);
+    expect(bulkGet).toHaveBeenCalledTimes(1);
+    expect(bulkGet.mock.calls[0]![0]).toEqual([idOf(3)]);
+  });
+
+  it('makes no bulkGet at all when none of a large batch is stored', async () => {
+    const bulkGet = vi.spyOn(db.history, 'bulkGet');
+    const keys = Array.from({ length: KEY_SCAN_FROM }, (_, i) => idOf(i));
+    expect(await bulkGetStored(db.history, keys)).toEqual(keys.map(() => undefined));
+    expect(bulkGet).not.toHaveBeenCalled();
+  });
+});
