@@ -92,7 +92,7 @@ export async function queryHits(db: PaperboyDb, docs: IndexDocs, query: string):
   if (query.trim().length < 2) return [];
   const terms = expandQuery(docs.vocab, query);
   if (terms.length === 0) return [];
-  const postings = await readPostings(db, terms);
+  const postings = await readPostings(db, terms, docs.vocab);
   return partialIndex(docs, postings)
     .search(query)
     .map((hit) => ({ id: hit.id as string, score: hit.score }));

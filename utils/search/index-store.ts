@@ -106,10 +106,36 @@ export async function appendPostings(db: PaperboyDb, added: Map<string, number[]
   await db.searchTerms.bulkPut(rows);
 }
 
-/** Every block of each term, in term order and then block order. */
-export async function readPostings(db: PaperboyDb, terms: readonly string[]): Promise<Map<string, Uint32Array[]>> {
-  const found = await Promise.all(terms.map((term) => db.searchTerms.where('[term+block]').between([term, 0], [term, Infinity], true, true).toArray()));
-  return new Map(terms.map((term, i) => [term, found[i]!.map((row) => row.postings)]));
+/**
+ * Every block of each term, in block order. Terms next to each other in the sorted vocabulary (a
+ * prefix's expansions: "pres" → present, presented, preserve, …) are read as one key range, so a
+ * query costs a request per run of neighbouring terms, not one per term.
+ */
+export async function readPostings(db: PaperboyDb, terms: readonly string[], vocab: readonly string[]): Promise<Map<string, Uint32Array[]>> {
+  const found = await Promise.all(
+    vocabRuns(vocab, terms).map(([first, last]) => db.searchTerms.where('[term+block]').between([first, 0], [last, Infinity], true, true).toArray()),
+  );
+  const postings = new Map(terms.map((term): [string, Uint32Array[]] => [term, []]));
+  for (const rows of found) for (const row of rows) postings.get(row.term)?.push(row.postings);
+  return postings;
+}
+
+/** `terms` as runs of neighbours in the sorted vocabulary, each as its first and last term (a term not in it is a run alone). */
+export function vocabRuns(vocab: readonly string[], terms: readonly string[]): [string, string][] {
+  const at = [...new Set(terms)].map((term) => {
+    const n = lowerBound(vocab, term);
+    return { term, n: vocab[n] === term ? n : -1 };
+  });
+  at.sort((a, b) => (a.n === b.n ? compare(a.term, b.term) : a.n - b.n));
+  const runs: [string, string][] = [];
+  let previous = -2;
+  for (const { term, n } of at) {
+    const last = runs.at(-1);
+    if (last && n >= 0 && n === previous + 1) last[1] = term;
+    else runs.push([term, term]);
+    previous = n >= 0 ? n : -2;
+  }
+  return runs;
 }
 
 /** Inserts new terms into a sorted vocabulary (returns the same array when none is new). */

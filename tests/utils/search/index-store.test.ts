@@ -3,12 +3,12 @@ import type { Paper, PaperboyDb } from '../../../utils/data/db';
 import { applySync } from '../../../utils/data/feed-store';
 import { pruneOldPapers } from '../../../utils/data/retention';
 import type { ParsedPaper } from '../../../utils/sync/sources/hf';
-import { answerQuery, queryHits, queryIndex, withinEdits } from '../../../utils/search/index-query';
+import { answerQuery, expandQuery, queryHits, queryIndex, withinEdits } from '../../../utils/search/index-query';
 import { getSearchResults } from '../../../utils/data/papers';
 import { markRead } from '../../../utils/data/user-state';
-import { loadIndexDocs } from '../../../utils/search/index-store';
+import { loadIndexDocs, vocabRuns } from '../../../utils/search/index-store';
 import { updateSearchIndex } from '../../../utils/search/indexer';
-import { createSearchIndex } from '../../../utils/search/search-index';
+import { createSearchIndex, search } from '../../../utils/search/search-index';
 import { parseDailyPapers } from '../../../utils/sync/sources/hf';
 import { recordedHfDay } from '../../fixtures/recorded';
 import { countReads, freshDb, T0, wrapTables } from '../../support/harness';
@@ -130,6 +130,22 @@ describe('the search index kept in the database', () => {
     expect(answer.type === 'results' && answer.head?.[0]?.state?.readAt).toBe(T0);
   });
 
+  it("reads a prefix's terms as one key range: one request for all of them, not one per term", async () => {
+    const db = freshDb();
+    await store(db, corpus(40), T0);
+    await updateSearchIndex(db);
+    const docs = await loadIndexDocs(db);
+    const prefix = docs.vocab.map((term) => term.slice(0, 4)).find((p, i, all) => p.length === 4 && all.indexOf(p) !== all.lastIndexOf(p))!;
+    const terms = expandQuery(docs.vocab, prefix);
+    expect(terms.length).toBeGreaterThan(1);
+    let requests = 0;
+    wrapTables(db, 'count-requests', (table, tableName) => ({ ...table, query: (request) => ((requests += tableName === 'searchTerms' ? 1 : 0), table.query(request)) }));
+    const ids = await queryIndex(db, docs, prefix);
+    expect(requests).toBe(1);
+    expect(ids.length).toBeGreaterThan(1);
+    expect(ids.sort()).toEqual(search(createSearchIndex(await db.papers.toArray()), prefix).sort());
+  });
+
   it('a paper queued again while a batch indexed it stays queued for the next batch', async () => {
     const db = freshDb();
     const [first] = corpus(1);
@@ -164,5 +180,29 @@ describe('withinEdits (the vocabulary scan for a typo)', () => {
   it('says one edit apart exactly when Levenshtein does: substitutions, insertions, deletions anywhere, not swaps', () => {
     const words = ['pressure', 'presure', 'pressures', 'presssure', 'prexsure', 'rpessure', 'pressur', 'ressure', 'xpressure', 'pressura', 'prseeure', 'diffusion', 'pres', 'pressure'];
     for (const a of words) for (const b of words) for (const max of [1, 2]) expect(withinEdits(a, b, max), `${a} ~ ${b} (${max})`).toBe(distance(a, b) <= max);
+  });
+});
+
+describe('vocabRuns (which terms a query reads as one key range)', () => {
+  const vocab = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta'].sort();
+
+  it('groups terms next to each other in the vocabulary, whatever order they come in', () => {
+    // Sorted: alpha beta delta epsilon gamma zeta.
+    expect(vocabRuns(vocab, ['epsilon', 'alpha', 'delta', 'beta', 'zeta'])).toEqual([
+      ['alpha', 'epsilon'],
+      ['zeta', 'zeta'],
+    ]);
+    expect(vocabRuns(vocab, ['gamma', 'alpha'])).toEqual([
+      ['alpha', 'alpha'],
+      ['gamma', 'gamma'],
+    ]);
+  });
+
+  it('reads a term missing from the vocabulary alone, and never joins it to a neighbour', () => {
+    expect(vocabRuns(vocab, ['aardvark', 'alpha', 'beta', 'alpha'])).toEqual([
+      ['aardvark', 'aardvark'],
+      ['alpha', 'beta'],
+    ]);
+    expect(vocabRuns(vocab, [])).toEqual([]);
   });
 });
