@@ -5,7 +5,8 @@ import { CardDiscover } from './CardDiscover';
 import { CardSummary } from './CardSummary';
 import { Sparkline } from './Sparkline';
 import { PaperActions } from './PaperActions';
-import { paperAttributes, type PaperItemProps } from './paper-attributes';
+import { ActionButton } from './ActionButton';
+import { paperAttributes, readToggleLook, type PaperItemProps } from './paper-attributes';
 import { PaperLink } from './PaperLink';
 import { NewPill, PaperMeta } from './PaperMeta';
 import { t } from '../utils/lib/i18n';
@@ -42,8 +43,9 @@ function CardHead({ view, first, isNew, onOpen }: { view: PaperItemProps['view']
 
 /**
  * A new-tab card: thumbnail, title, counts, authors, summary, keywords, links and actions. A brief
- * card (far below the screen, utils/pages/use-near.ts) has its title, authors, summary and
- * actions only, so every listed paper reads and acts the same before it comes near.
+ * card (far below the screen, utils/pages/use-near.ts) has its rank, title link, authors, summary
+ * and read toggle only, about a fifth of the elements: every listed paper keeps its flag, opens
+ * and toggles the same before it comes near, when it is drawn whole.
  */
 export function PaperCard({ view, handlers, first, selected, isNew, extras, brief }: PaperItemProps) {
   const { paper } = view;
@@ -58,8 +60,10 @@ export function PaperCard({ view, handlers, first, selected, isNew, extras, brie
         <div class="card-body">
           {head}
           {authors}
-          <CardSummary paper={paper} />
-          <PaperActions view={view} handlers={handlers} />
+          {(paper.aiSummary ?? paper.summary) && <p class="card-summary clamped">{paper.aiSummary ?? paper.summary}</p>}
+          <div class="paper-actions">
+            <ActionButton action="toggle-read" class="read-toggle" {...readToggleLook(Boolean(view.state?.readAt))} paper={paper.title} onClick={() => handlers.toggleRead(paper.id)} />
+          </div>
         </div>
       </article>
     );

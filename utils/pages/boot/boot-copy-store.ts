@@ -29,8 +29,11 @@ export function storage(): Storage | undefined {
 export function writeBootCopy(page: string, copy: BootCopy): void {
   const json = JSON.stringify(copy);
   try {
-    if (json.length <= MAX_CHARS) storage()?.setItem(KEY_PREFIX + page, json);
-    else storage()?.removeItem(KEY_PREFIX + page);
+    const store = storage();
+    // Most saves find the copy the last visit left: writing it again would cost the browser a
+    // write of the whole string for nothing.
+    if (json.length > MAX_CHARS) store?.removeItem(KEY_PREFIX + page);
+    else if (store?.getItem(KEY_PREFIX + page) !== json) store?.setItem(KEY_PREFIX + page, json);
   } catch {
     // Storage full or disabled: the next visit simply boots without the copy.
   }
