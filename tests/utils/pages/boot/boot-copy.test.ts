@@ -86,6 +86,19 @@ describe('boot cache', () => {
     ]);
   });
 
+  it('writes a copy only when it differs from the one saved: the visits that change nothing write nothing', () => {
+    const root = page();
+    const setItem = vi.spyOn(localStorage, 'setItem');
+    saveBootCopy('newtab', VERSION, root, 10_000, '');
+    saveBootCopy('newtab', VERSION, root, 10_000, '');
+    expect(setItem).toHaveBeenCalledTimes(1);
+    root.querySelector('[data-paper-id]')!.setAttribute('data-read', 'true');
+    saveBootCopy('newtab', VERSION, root, 10_000, '');
+    expect(setItem).toHaveBeenCalledTimes(2);
+    expect(readBootCopy('newtab', VERSION)?.nodes).toEqual(captureFirstScreen(root, 10_000));
+    setItem.mockRestore();
+  });
+
   it('never shows a copy saved by another build, or none for a page without papers', () => {
     saveBootCopy('newtab', VERSION, page(), 900);
     expect(readBootCopy('newtab', 'chunks/newtab-other.js')).toBeUndefined();
