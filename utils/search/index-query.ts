@@ -99,6 +99,22 @@ export async function queryHits(db: PaperboyDb, docs: IndexDocs, query: string):
 }
 
 /**
+ * Runs each step of a query once over a few documents, for a worker that has just loaded the
+ * index: its first query otherwise compiles the vocabulary scan, the ranking and the papers' read
+ * on the path of the page's first keystroke. Reads one block of one term (at most 64 documents of
+ * it) and one paper, whatever the size of the index: a whole common word's postings at 100,000
+ * papers would cost more than it saves.
+ */
+export async function warmUpQuery(db: PaperboyDb, docs: IndexDocs, word = docs.vocab[docs.vocab.length >> 1]): Promise<void> {
+  if (!word) return;
+  expandQuery(docs.vocab, `${word}q`);
+  const row = await db.searchTerms.where('[term+block]').between([word, 0], [word, Infinity], true, true).first();
+  if (!row) return;
+  const hits = partialIndex(docs, new Map([[word, [row.postings.subarray(0, 128)]]])).search(word);
+  await getSearchResults(db, hits.slice(0, 1).map((hit) => hit.id as string));
+}
+
+/**
  * The worker's answer to a page's query: the ids, best first, and the papers of the first
  * `request.head` of them, read as the page would read them (bundled papers left out once live).
  */

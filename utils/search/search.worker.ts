@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
 import { db } from '../data/db';
-import { answerQuery } from './index-query';
+import { answerQuery, warmUpQuery } from './index-query';
 import { loadIndexDocs, type IndexDocs } from './index-store';
 import { updateSearchIndex } from './indexer';
 import type { SearchRequest, SearchResponse } from './protocol';
@@ -46,19 +46,6 @@ async function answer(port: Port, request: SearchRequest): Promise<void> {
   }
 }
 
-/**
- * Once, when the index is first loaded: answers a query for a word of its vocabulary and throws
- * the answer away. The first query of a fresh worker otherwise pays for compiling the query code
- * (vocabulary scan, MiniSearch ranking, the papers' read) and for the database's first reads of
- * those tables, on the path of the first keystroke (with the first screen sized to the window,
- * the worker took a median of 75 ms instead of 93 for it at 10,000 papers). Costs
- * one small query per worker start (a few milliseconds of CPU once compiled).
- */
-async function warmUp(loaded: IndexDocs): Promise<void> {
-  const word = loaded.vocab[loaded.vocab.length >> 1];
-  if (word) await answerQuery(db, loaded, { type: 'query', seq: 0, query: word, limit: 1, head: 1 }, 0).catch(() => undefined);
-}
-
 function connect(port: Port): void {
   ports.add(port);
   port.onmessage = ({ data }) => {
@@ -77,7 +64,8 @@ liveQuery(() => db.transaction('r', db.searchState, db.searchQueue, async () => 
     const first = docs === undefined;
     docs = loaded;
     pending = queued;
-    if (first) void warmUp(loaded);
+    // Once: the first query of a fresh worker would otherwise compile the query code (index-query.ts).
+    if (first) void warmUpQuery(db, loaded).catch(() => undefined);
     // Every page asks again on "ready": results follow a sync without a keystroke.
     for (const port of ports) port.postMessage({ type: 'ready', size: docs.documentCount, pending });
     for (const [port, request] of waiting) void answer(port, request);

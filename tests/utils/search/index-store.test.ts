@@ -3,7 +3,7 @@ import type { Paper, PaperboyDb } from '../../../utils/data/db';
 import { applySync } from '../../../utils/data/feed-store';
 import { pruneOldPapers } from '../../../utils/data/retention';
 import type { ParsedPaper } from '../../../utils/sync/sources/hf';
-import { answerQuery, expandQuery, queryHits, queryIndex, withinEdits } from '../../../utils/search/index-query';
+import { answerQuery, expandQuery, queryHits, queryIndex, warmUpQuery, withinEdits } from '../../../utils/search/index-query';
 import { getSearchResults } from '../../../utils/data/papers';
 import { markRead } from '../../../utils/data/user-state';
 import { loadIndexDocs, vocabRuns } from '../../../utils/search/index-store';
@@ -144,6 +144,21 @@ describe('the search index kept in the database', () => {
     expect(requests).toBe(1);
     expect(ids.length).toBeGreaterThan(1);
     expect(ids.sort()).toEqual(search(createSearchIndex(await db.papers.toArray()), prefix).sort());
+  });
+
+  it('warms a fresh worker up on one block of one term and one paper, whatever the size of the index', async () => {
+    const db = freshDb();
+    await warmUpQuery(db, await loadIndexDocs(db)); // an empty index: nothing to read, no error
+    await store(db, corpus(40), T0);
+    await updateSearchIndex(db);
+    const docs = await loadIndexDocs(db);
+    // The word in the most papers: a query for it would read many.
+    const common = (await db.searchTerms.toArray()).sort((a, b) => b.postings.length - a.postings.length)[0]!.term;
+    expect(await queryIndex(db, docs, common)).not.toHaveLength(1);
+    const reads = countReads(db);
+    await warmUpQuery(db, docs, common);
+    expect(reads.searchTerms).toBe(1);
+    expect(reads.papers).toBe(1);
   });
 
   it('a paper queued again while a batch indexed it stays queued for the next batch', async () => {
