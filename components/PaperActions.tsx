@@ -9,20 +9,33 @@ interface Props {
   handlers: PaperHandlers;
   /** Rows (the popup, the compact list): save and hide as icons, no citations. */
   compact?: boolean;
+  /** A brief card (utils/pages/use-near.ts): the read toggle alone, the same button the whole card keeps (focus stays on it). */
+  brief?: boolean;
 }
 
 /**
  * What can be done to one paper: mark read or unread, save, hide ("not interested") or, in the
  * Hidden list, restore, and (on cards) copy a citation.
  */
-export function PaperActions({ view, handlers, compact }: Props) {
+export function PaperActions({ view, handlers, compact, brief }: Props) {
   const { paper, state } = view;
   const { id, title } = paper;
   const read = Boolean(state?.readAt);
-  const saved = Boolean(state?.savedAt);
   return (
     <div class="paper-actions">
       <ActionButton action="toggle-read" class="read-toggle" {...readToggleLook(read)} paper={title} onClick={() => handlers.toggleRead(id)} />
+      {!brief && <OtherActions view={view} handlers={handlers} compact={compact} />}
+    </div>
+  );
+}
+
+/** Save, hide or restore, and (on cards) the citations. */
+function OtherActions({ view, handlers, compact }: Props) {
+  const { paper, state } = view;
+  const { id, title } = paper;
+  const saved = Boolean(state?.savedAt);
+  return (
+    <>
       <ActionButton action="save" {...saveLook(saved)} paper={title} iconOnly={compact} pressed={saved} onClick={() => handlers.save(id)} />
       {state?.dismissedAt ? (
         <ActionButton action="restore" glyph="↩" text={t('paper.restore')} paper={title} title={t('paper.restoreTitle')} onClick={() => handlers.restore(id)} />
@@ -36,6 +49,6 @@ export function PaperActions({ view, handlers, compact }: Props) {
           <ActionButton action="copy-markdown" text={t('export.markdown')} paper={title} title={t('paper.copyMarkdown')} onClick={() => handlers.cite(id, 'markdown')} />
         </span>
       )}
-    </div>
+    </>
   );
 }

@@ -5,8 +5,7 @@ import { CardDiscover } from './CardDiscover';
 import { CardSummary } from './CardSummary';
 import { Sparkline } from './Sparkline';
 import { PaperActions } from './PaperActions';
-import { ActionButton } from './ActionButton';
-import { paperAttributes, readToggleLook, type PaperItemProps } from './paper-attributes';
+import { paperAttributes, type PaperItemProps } from './paper-attributes';
 import { PaperLink } from './PaperLink';
 import { NewPill, PaperMeta } from './PaperMeta';
 import { t } from '../utils/lib/i18n';
@@ -61,9 +60,7 @@ export function PaperCard({ view, handlers, first, selected, isNew, extras, brie
           {head}
           {authors}
           {(paper.aiSummary ?? paper.summary) && <p class="card-summary clamped">{paper.aiSummary ?? paper.summary}</p>}
-          <div class="paper-actions">
-            <ActionButton action="toggle-read" class="read-toggle" {...readToggleLook(Boolean(view.state?.readAt))} paper={paper.title} onClick={() => handlers.toggleRead(paper.id)} />
-          </div>
+          <PaperActions view={view} handlers={handlers} brief />
         </div>
       </article>
     );

@@ -130,6 +130,12 @@ describe('layouts in Chromium', () => {
     // A brief card's read toggle works like a whole one's.
     await last.locator('[data-action="toggle-read"]').evaluate((button: HTMLElement) => button.click());
     await expect.poll(() => last.getAttribute('data-read'), POLL).toBe('true');
+    // Focus (Tab, a screen reader) draws a brief card whole and stays on the control it reached.
+    const focused = page.locator(`[data-paper-id="${await brief.first().getAttribute('data-paper-id')}"]`);
+    await focused.locator('[data-action="toggle-read"]').focus();
+    await expect.poll(() => focused.getAttribute('data-brief'), POLL).toBeNull();
+    expect(await focused.locator('.links').count()).toBe(1);
+    expect(await focused.evaluate((card) => document.activeElement === card.querySelector('[data-action="toggle-read"]'))).toBe(true);
     await last.scrollIntoViewIfNeeded();
     await expect.poll(() => last.getAttribute('data-brief'), POLL).toBeNull();
     expect(await last.locator('.links a').count()).toBeGreaterThan(0);
