@@ -16,8 +16,8 @@ export interface PaperItemProps {
   /** Its sparkline and rule effects (utils/pages/use-discover.ts). */
   extras?: CardExtras;
   /**
-   * Far below the screen: drawn brief (a card keeps its rank, title link and actions) until it
-   * comes near (entrypoints/newtab/PaperList.tsx). Rows are always whole.
+   * Far below the screen: drawn brief (a card keeps its rank, title link, authors, summary and
+   * read toggle) until it comes near (entrypoints/newtab/PaperList.tsx). Rows are always whole.
    */
   brief?: boolean;
 }
