@@ -10,10 +10,11 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BrowserContext, CDPSession } from 'playwright-core';
+import { existsSync, mkdirSync } from 'node:fs';
 import { launch, newProfile, waitFor } from '../tests/e2e/browser';
 import type { BenchApi } from './page/main';
 import { loadTemplates } from './lib/items';
-import { NEWTAB_VIEWPORT, openAt, writeStaticCopy } from './lib/pages';
+import { firstKeystroke, NEWTAB_VIEWPORT, openAt, writeStaticCopy } from './lib/pages';
 import { BenchServer } from './lib/server';
 import { BENCH_OUT, buildBench } from './lib/build';
 
@@ -29,6 +30,10 @@ const { values: args } = parseArgs({
     profile: { type: 'boolean', default: false },
     /** Also trace one visit (CDP Tracing, every process): CPU per thread, and the main thread's top events. */
     trace: { type: 'boolean', default: false },
+    /** Keep the profile in this folder and reuse it, seeded once (100,000 papers take about 12 minutes). */
+    keep: { type: 'string' },
+    /** Also time N first keystrokes (as `npm run bench` does), each on a new tab opened a moment before. */
+    keystrokes: { type: 'string', default: '0' },
   },
 });
 const PORT = Number(process.env.PAPERBOY_BENCH_PORT ?? 41782);
@@ -175,7 +180,9 @@ async function main() {
   const server = new BenchServer({ port: PORT, templates: loadTemplates(resolve(ROOT, 'tests/fixtures/recorded')), thumbnailPath: resolve(ROOT, 'assets/icons/128.png') });
   if (!args['skip-build']) buildBench(server.origin, console.log);
   await server.start();
-  const profile = newProfile();
+  const kept = args.keep ? resolve(args.keep) : undefined;
+  if (kept && !existsSync(kept)) mkdirSync(kept, { recursive: true });
+  const profile = kept ?? newProfile();
   const ext = await launch(profile, OUT);
   try {
     const bench = await ext.context.newPage();
@@ -184,10 +191,16 @@ async function main() {
     const call = <K extends keyof BenchApi>(name: K, ...params: Parameters<BenchApi[K]>) =>
       bench.evaluate(([n, p]) => (globalThis as unknown as { paperboyBench: Record<string, (...a: unknown[]) => unknown> }).paperboyBench[n as string]!(...(p as unknown[])), [name, params] as const) as Promise<Awaited<ReturnType<BenchApi[K]>>>;
     await waitFor(() => call('count').then((n) => n >= 88), true, 30_000);
-    if (Number(args.papers) > 0) console.log('seeded', await call('seed', Number(args.papers)));
+    // A kept profile seeded before is used as it is.
+    if (Number(args.papers) > 0 && (await call('count')) < Number(args.papers)) console.log('seeded', await call('seed', Number(args.papers)));
+    const word = await call('searchWord');
     await bench.close();
     const base = `chrome-extension://${ext.id}`;
     await writeStaticCopy(ext.context, `${base}/newtab.html`, NEWTAB_VIEWPORT, resolve(OUT, 'bench-static-newtab.html'));
+    for (let run = 0; run < Number(args.keystrokes); run++) {
+      console.log(`first keystroke "${word}"`, await firstKeystroke(ext.context, `${base}/newtab.html`, NEWTAB_VIEWPORT, word, 500));
+      await new Promise((done) => setTimeout(done, 1500));
+    }
     if (args.profile) await profileVisit(ext.context, `${base}/newtab.html`);
     if (args.trace) for (const url of [`${base}/newtab.html`, `${base}/bench-static-newtab.html`]) await traceVisit(ext.context, url);
     const probe = await ext.context.newPage();
@@ -211,7 +224,7 @@ async function main() {
     }
   } finally {
     await ext.context.close();
-    rmSync(profile, { recursive: true, force: true });
+    if (!kept) rmSync(profile, { recursive: true, force: true });
     await server.stop();
   }
 }

@@ -3,13 +3,14 @@ import type { PaperboyDb } from '../data/db';
 import { getSearchResults } from '../data/papers';
 import type { SearchRequest, SearchResponse } from './protocol';
 import { lowerBound, readPostings, type IndexDocs } from './index-store';
-import { FIELDS, matchesPrefix, processTerm, SEARCH_OPTIONS, typosAllowed, type SearchDoc } from './search-doc';
+import { FIELDS, matchesPrefix, processTerm, SEARCH_OPTIONS, typosAllowed } from './search-doc';
 
 // A query on the persisted index (index-store.ts): the vocabulary says which terms the query may
-// stand for (as typed, by prefix, with a typo), only those terms' postings are read, and
-// MiniSearch ranks them with the whole index's counts. So ranking and typo tolerance are
-// MiniSearch's own, exactly as over an index held whole in memory, while a query reads a few
-// rows instead of every paper.
+// stand for (as typed, by prefix, with a typo), only those terms' postings are read, and they are
+// ranked with MiniSearch's own formula and the whole index's counts, straight from the postings'
+// typed arrays. So ranking and typo tolerance are MiniSearch's, exactly as over an index held whole
+// in memory (tests/utils/search/index-store.test.ts compares every score), while a query reads a
+// few rows instead of every paper and builds no index of its own.
 
 const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
 
@@ -28,10 +29,11 @@ function withinOneEdit(a: string, b: string): boolean {
   return sameTail(a, i + 1, b, i + 1) || sameTail(a, i + 1, b, i) || sameTail(a, i, b, i + 1);
 }
 
-/** Whether `a` and `b` are at most `max` edits apart (Levenshtein, as MiniSearch's fuzzy match). */
-export function withinEdits(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
-  if (max === 1) return withinOneEdit(a, b);
+/** The edit distance of `a` and `b` (Levenshtein, as MiniSearch's fuzzy match), or -1 when it is more than `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return -1;
+  if (max === 1) return withinOneEdit(a, b) ? 1 : -1;
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const next = [i];
@@ -40,62 +42,118 @@ export function withinEdits(a: string, b: string, max: number): boolean {
       next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
       best = Math.min(best, next[j]!);
     }
-    if (best > max) return false;
+    if (best > max) return -1;
     row = next;
   }
-  return row[b.length]! <= max;
+  return row[b.length]! <= max ? row[b.length]! : -1;
 }
 
-/** Every indexed term a query may match, as MiniSearch would look them up in a whole index. */
-export function expandQuery(vocab: readonly string[], query: string): string[] {
-  const terms = tokenize(query).map(processTerm).filter((t): t is string => t !== null && t !== '');
-  const found = new Set<string>();
-  terms.forEach((term, i) => {
-    const start = lowerBound(vocab, term);
-    if (vocab[start] === term) found.add(term);
-    if (matchesPrefix(term, i, terms)) for (let j = start; j < vocab.length && vocab[j]!.startsWith(term); j++) found.add(vocab[j]!);
-    const distance = typosAllowed(term);
-    if (distance !== false && distance > 0) for (const word of vocab) if (withinEdits(term, word, distance)) found.add(word);
+/** Whether `a` and `b` are at most `max` edits apart. */
+export const withinEdits = (a: string, b: string, max: number): boolean => editDistance(a, b, max) >= 0;
+
+/** One word of a query: the indexed terms it stands for, each with MiniSearch's weight for how it matched. */
+interface WordMatch {
+  word: string;
+  terms: [term: string, weight: number][];
+}
+
+const { weights, bm25 } = { weights: { fuzzy: 0.45, prefix: 0.375 }, bm25: { k: 1.2, b: 0.7, d: 0.5 } }; // MiniSearch 7's defaults
+const FIELD_BOOST = FIELDS.map((field) => SEARCH_OPTIONS.searchOptions?.boost?.[field] ?? 1);
+
+/**
+ * What each word of a query matches in the vocabulary, as MiniSearch looks it up in a whole index:
+ * the word as typed (weight 1), longer words it starts (the last word, from 4 letters), words one
+ * typo away (from 5 letters), weighted by how far they are from it.
+ */
+export function matchWords(vocab: readonly string[], query: string): WordMatch[] {
+  const words = tokenize(query).map(processTerm).filter((t): t is string => t !== null && t !== '');
+  return words.map((word, i) => {
+    const terms: [string, number][] = [];
+    const start = lowerBound(vocab, word);
+    if (vocab[start] === word) terms.push([word, 1]);
+    const prefix = matchesPrefix(word, i, words);
+    if (prefix) {
+      for (let j = start; j < vocab.length && vocab[j]!.startsWith(word); j++) {
+        const term = vocab[j]!;
+        if (term !== word) terms.push([term, (weights.prefix * term.length) / (term.length + 0.3 * (term.length - word.length))]);
+      }
+    }
+    const max = typosAllowed(word);
+    if (max !== false && max > 0) {
+      for (const term of vocab) {
+        const distance = editDistance(word, term, max);
+        if (distance > 0 && !(prefix && term.startsWith(word))) terms.push([term, (weights.fuzzy * term.length) / (term.length + distance)]);
+      }
+    }
+    return { word, terms };
   });
-  return [...found];
 }
 
-/** A MiniSearch holding only `postings` (documents still indexed), with the whole index's counts. */
-function partialIndex(docs: IndexDocs, postings: Map<string, Uint32Array[]>): MiniSearch<SearchDoc> {
-  const index: [string, Record<number, Record<number, number>>][] = [];
-  const documentIds: Record<number, string> = {};
-  const fieldLength: Record<number, number[]> = {};
+/** Every indexed term a query may match. */
+export function expandQuery(vocab: readonly string[], query: string): string[] {
+  return [...new Set(matchWords(vocab, query).flatMap((match) => match.terms.map(([term]) => term)))];
+}
+
+/** MiniSearch's BM25+ of one term in one field of one document. */
+function bm25Score(termFreq: number, matching: number, total: number, fieldLength: number, averageLength: number): number {
+  const { k, b, d } = bm25;
+  const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+  return idf * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / averageLength)));
+}
+
+/** Adds one term's weighted scores to `scores` (document number → score), field by field as MiniSearch does; discarded documents count for nothing. */
+function scoreTerm(docs: IndexDocs, blocks: readonly Uint32Array[], weight: number, scores: Map<number, number>): void {
   const width = FIELDS.length;
-  for (const [term, blocks] of postings) {
-    const byField: Record<number, Record<number, number>> = {};
+  const matching = new Array<number>(width).fill(0);
+  for (const block of blocks) for (let i = 0; i < block.length; i += 2) if (docs.ids[block[i]!]) matching[block[i + 1]! & 3]!++;
+  for (let field = 0; field < width; field++) {
+    if (matching[field] === 0) continue;
+    const boost = weight * FIELD_BOOST[field]!;
+    const average = docs.averageFieldLength[field]!;
     for (const block of blocks) {
       for (let i = 0; i < block.length; i += 2) {
         const n = block[i]!;
-        const id = docs.ids[n];
-        if (!id) continue; // discarded since
-        (byField[block[i + 1]! & 3] ??= {})[n] = block[i + 1]! >>> 2;
-        if (documentIds[n] === undefined) {
-          documentIds[n] = id;
-          fieldLength[n] = Array.from(docs.lengths.subarray(n * width, (n + 1) * width));
-        }
+        const packed = block[i + 1]!;
+        if ((packed & 3) !== field || !docs.ids[n]) continue;
+        const score = boost * bm25Score(packed >>> 2, matching[field]!, docs.documentCount, docs.lengths[n * width + field]!, average);
+        scores.set(n, (scores.get(n) ?? 0) + score);
       }
     }
-    index.push([term, byField]);
   }
-  const fieldIds = Object.fromEntries(FIELDS.map((field, i) => [field, i]));
-  const { documentCount, nextId, averageFieldLength } = docs;
-  return MiniSearch.loadJS({ documentCount, nextId, averageFieldLength, fieldIds, documentIds, fieldLength, storedFields: {}, index, serializationVersion: 2 }, SEARCH_OPTIONS);
+}
+
+/**
+ * Documents matching every word, with MiniSearch's scores (BM25+ per field, boosted, weighted by
+ * how each term matched, summed per word, words combined with AND, times the number of distinct
+ * words), best first. Computed on the postings' typed arrays: no MiniSearch index is built.
+ */
+export function rankPostings(docs: IndexDocs, matches: readonly WordMatch[], postings: ReadonlyMap<string, readonly Uint32Array[]>): { n: number; score: number }[] {
+  let combined: Map<number, number> | undefined;
+  for (const { terms } of matches) {
+    const scores = new Map<number, number>();
+    for (const [term, weight] of terms) scoreTerm(docs, postings.get(term) ?? [], weight, scores);
+    if (combined) {
+      const both = new Map<number, number>();
+      for (const [n, score] of scores) {
+        const before = combined.get(n);
+        if (before !== undefined) both.set(n, before + score);
+      }
+      combined = both;
+    } else combined = scores;
+    if (combined.size === 0) return [];
+  }
+  const quality = new Set(matches.map((match) => match.word)).size;
+  return [...(combined ?? [])].map(([n, score]) => ({ n, score: score * quality })).sort((a, b) => b.score - a.score);
 }
 
 /** Papers matching a query with MiniSearch's scores, best first. */
 export async function queryHits(db: PaperboyDb, docs: IndexDocs, query: string): Promise<{ id: string; score: number }[]> {
   if (query.trim().length < 2) return [];
-  const terms = expandQuery(docs.vocab, query);
-  if (terms.length === 0) return [];
+  const matches = matchWords(docs.vocab, query);
+  if (matches.length === 0 || matches.some((match) => match.terms.length === 0)) return [];
+  const terms = [...new Set(matches.flatMap((match) => match.terms.map(([term]) => term)))];
   const postings = await readPostings(db, terms, docs.vocab);
-  return partialIndex(docs, postings)
-    .search(query)
-    .map((hit) => ({ id: hit.id as string, score: hit.score }));
+  return rankPostings(docs, matches, postings).map(({ n, score }) => ({ id: docs.ids[n]!, score }));
 }
 
 /**
@@ -107,11 +165,11 @@ export async function queryHits(db: PaperboyDb, docs: IndexDocs, query: string):
  */
 export async function warmUpQuery(db: PaperboyDb, docs: IndexDocs, word = docs.vocab[docs.vocab.length >> 1]): Promise<void> {
   if (!word) return;
-  expandQuery(docs.vocab, `${word}q`);
+  const matches = matchWords(docs.vocab, `${word}q`);
   const row = await db.searchTerms.where('[term+block]').between([word, 0], [word, Infinity], true, true).first();
   if (!row) return;
-  const hits = partialIndex(docs, new Map([[word, [row.postings.subarray(0, 128)]]])).search(word);
-  await getSearchResults(db, hits.slice(0, 1).map((hit) => hit.id as string));
+  const hits = rankPostings(docs, [{ word, terms: [[word, 1], ...(matches[0]?.terms ?? [])] }], new Map([[word, [row.postings.subarray(0, 128)]]]));
+  await getSearchResults(db, hits.slice(0, 1).map((hit) => docs.ids[hit.n]!));
 }
 
 /**

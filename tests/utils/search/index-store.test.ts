@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Paper, PaperboyDb } from '../../../utils/data/db';
 import { applySync } from '../../../utils/data/feed-store';
@@ -37,7 +38,7 @@ async function store(db: PaperboyDb, papers: ParsedPaper[], now: number) {
 
 /** Words people type: whole title words, their starts, a letter dropped, two words, an author. */
 function queries(papers: readonly Paper[]): string[] {
-  const out = ['diffusion', 'language model', 'agents', 'video generation', 'reasoning', 'benchmark', 'difusion', 'multimodal lar', 'trans', 'zzzz nothing'];
+  const out = ['diffusion', 'language model', 'agents', 'video generation', 'reasoning', 'benchmark', 'difusion', 'multimodal lar', 'trans', 'zzzz nothing', 'diffusion diffusion', 'language languag'];
   papers.slice(0, 40).forEach((paper, i) => {
     const word = paper.title.split(/\W+/).find((w) => w.length > 6)?.toLowerCase();
     if (!word) return;
@@ -47,18 +48,24 @@ function queries(papers: readonly Paper[]): string[] {
   return out;
 }
 
+/** The same papers with the same scores as MiniSearch over every stored paper, for each query. */
 async function expectSameAsInMemory(db: PaperboyDb) {
+  const same = await sameAsInMemory(db);
+  for (const query of queries(await db.papers.toArray())) await same(query);
+}
+
+async function sameAsInMemory(db: PaperboyDb): Promise<(query: string) => Promise<void>> {
   const live = await db.papers.toArray();
   const reference = createSearchIndex(live);
   const docs = await loadIndexDocs(db);
   expect(docs.documentCount).toBe(live.length);
-  for (const query of queries(live)) {
+  return async (query) => {
     const expected = reference.search(query).map((hit) => [hit.id, hit.score] as const);
     const actual = await queryHits(db, docs, query);
     expect(actual.map((hit) => hit.id).sort(), query).toEqual(expected.map(([id]) => id).sort());
     const scores = new Map(expected);
     for (const hit of actual) expect(hit.score, `${query}: ${hit.id}`).toBeCloseTo(scores.get(hit.id)!, 9);
-  }
+  };
 }
 
 describe('the search index kept in the database', () => {
@@ -80,6 +87,23 @@ describe('the search index kept in the database', () => {
     expect(await pruneOldPapers(db, 90, T0 + 150 * DAY)).toBe(50);
     expect(await updateSearchIndex(db)).toBe(50);
     await expectSameAsInMemory(db);
+  }, 60_000);
+
+  it('ranks any query as MiniSearch does: words as typed, cut short, with a typo, repeated, in any order (property)', async () => {
+    const db = freshDb();
+    await store(db, corpus(80), T0);
+    await updateSearchIndex(db);
+    const words = [...new Set((await db.papers.toArray()).flatMap((p) => `${p.title} ${p.authors.join(' ')}`.toLowerCase().split(/[^\p{L}\p{N}]+/u)))].filter((w) => w.length > 1);
+    // A word changed the way people mistype or stop typing: whole, cut short, a letter dropped, changed or added.
+    const typed = fc.tuple(fc.constantFrom(...words), fc.nat(), fc.constantFrom('whole', 'cut', 'drop', 'change', 'add')).map(([word, at, how]) => {
+      const i = at % word.length;
+      if (how === 'cut') return word.slice(0, Math.max(2, i));
+      if (how === 'drop') return word.slice(0, i) + word.slice(i + 1);
+      if (how === 'change') return `${word.slice(0, i)}x${word.slice(i + 1)}`;
+      return how === 'add' ? `${word.slice(0, i)}e${word.slice(i)}` : word;
+    });
+    const same = await sameAsInMemory(db);
+    await fc.assert(fc.asyncProperty(fc.array(typed, { minLength: 1, maxLength: 3 }), (query) => same(query.join(' '))), { numRuns: 300 });
   }, 60_000);
 
   it('re-indexes only papers whose text changed: the writer queues nothing else', async () => {
