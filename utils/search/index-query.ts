@@ -3,7 +3,8 @@ import type { PaperboyDb } from '../data/db';
 import { getSearchResults } from '../data/papers';
 import type { SearchRequest, SearchResponse } from './protocol';
 import { lowerBound, readPostings, type IndexDocs } from './index-store';
-import { FIELDS, matchesPrefix, processTerm, SEARCH_OPTIONS, typosAllowed } from './search-doc';
+import { liveNumbers, rankPostings, type WordMatch } from './rank';
+import { matchesPrefix, processTerm, typosAllowed } from './search-doc';
 
 // A query on the persisted index (index-store.ts): the vocabulary says which terms the query may
 // stand for (as typed, by prefix, with a typo), only those terms' postings are read, and they are
@@ -48,17 +49,10 @@ export function editDistance(a: string, b: string, max: number): number {
   return row[b.length]! <= max ? row[b.length]! : -1;
 }
 
+const weights = { fuzzy: 0.45, prefix: 0.375 }; // MiniSearch 7's defaults
+
 /** Whether `a` and `b` are at most `max` edits apart. */
 export const withinEdits = (a: string, b: string, max: number): boolean => editDistance(a, b, max) >= 0;
-
-/** One word of a query: the indexed terms it stands for, each with MiniSearch's weight for how it matched. */
-interface WordMatch {
-  word: string;
-  terms: [term: string, weight: number][];
-}
-
-const { weights, bm25 } = { weights: { fuzzy: 0.45, prefix: 0.375 }, bm25: { k: 1.2, b: 0.7, d: 0.5 } }; // MiniSearch 7's defaults
-const FIELD_BOOST = FIELDS.map((field) => SEARCH_OPTIONS.searchOptions?.boost?.[field] ?? 1);
 
 /**
  * What each word of a query matches in the vocabulary, as MiniSearch looks it up in a whole index:
@@ -94,66 +88,14 @@ export function expandQuery(vocab: readonly string[], query: string): string[] {
   return [...new Set(matchWords(vocab, query).flatMap((match) => match.terms.map(([term]) => term)))];
 }
 
-/** MiniSearch's BM25+ of one term in one field of one document. */
-function bm25Score(termFreq: number, matching: number, total: number, fieldLength: number, averageLength: number): number {
-  const { k, b, d } = bm25;
-  const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
-  return idf * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / averageLength)));
-}
-
-/** Adds one term's weighted scores to `scores` (document number → score), field by field as MiniSearch does; discarded documents count for nothing. */
-function scoreTerm(docs: IndexDocs, blocks: readonly Uint32Array[], weight: number, scores: Map<number, number>): void {
-  const width = FIELDS.length;
-  const matching = new Array<number>(width).fill(0);
-  for (const block of blocks) for (let i = 0; i < block.length; i += 2) if (docs.ids[block[i]!]) matching[block[i + 1]! & 3]!++;
-  for (let field = 0; field < width; field++) {
-    if (matching[field] === 0) continue;
-    const boost = weight * FIELD_BOOST[field]!;
-    const average = docs.averageFieldLength[field]!;
-    for (const block of blocks) {
-      for (let i = 0; i < block.length; i += 2) {
-        const n = block[i]!;
-        const packed = block[i + 1]!;
-        if ((packed & 3) !== field || !docs.ids[n]) continue;
-        const score = boost * bm25Score(packed >>> 2, matching[field]!, docs.documentCount, docs.lengths[n * width + field]!, average);
-        scores.set(n, (scores.get(n) ?? 0) + score);
-      }
-    }
-  }
-}
-
-/**
- * Documents matching every word, with MiniSearch's scores (BM25+ per field, boosted, weighted by
- * how each term matched, summed per word, words combined with AND, times the number of distinct
- * words), best first. Computed on the postings' typed arrays: no MiniSearch index is built.
- */
-export function rankPostings(docs: IndexDocs, matches: readonly WordMatch[], postings: ReadonlyMap<string, readonly Uint32Array[]>): { n: number; score: number }[] {
-  let combined: Map<number, number> | undefined;
-  for (const { terms } of matches) {
-    const scores = new Map<number, number>();
-    for (const [term, weight] of terms) scoreTerm(docs, postings.get(term) ?? [], weight, scores);
-    if (combined) {
-      const both = new Map<number, number>();
-      for (const [n, score] of scores) {
-        const before = combined.get(n);
-        if (before !== undefined) both.set(n, before + score);
-      }
-      combined = both;
-    } else combined = scores;
-    if (combined.size === 0) return [];
-  }
-  const quality = new Set(matches.map((match) => match.word)).size;
-  return [...(combined ?? [])].map(([n, score]) => ({ n, score: score * quality })).sort((a, b) => b.score - a.score);
-}
-
-/** Papers matching a query with MiniSearch's scores, best first. */
-export async function queryHits(db: PaperboyDb, docs: IndexDocs, query: string): Promise<{ id: string; score: number }[]> {
+/** Papers matching a query with MiniSearch's scores, the best `limit` of them, best first. */
+export async function queryHits(db: PaperboyDb, docs: IndexDocs, query: string, limit = Infinity): Promise<{ id: string; score: number }[]> {
   if (query.trim().length < 2) return [];
   const matches = matchWords(docs.vocab, query);
   if (matches.length === 0 || matches.some((match) => match.terms.length === 0)) return [];
   const terms = [...new Set(matches.flatMap((match) => match.terms.map(([term]) => term)))];
   const postings = await readPostings(db, terms, docs.vocab);
-  return rankPostings(docs, matches, postings).map(({ n, score }) => ({ id: docs.ids[n]!, score }));
+  return rankPostings(docs, matches, postings, limit).map(({ n, score }) => ({ id: docs.ids[n]!, score }));
 }
 
 /**
@@ -161,14 +103,21 @@ export async function queryHits(db: PaperboyDb, docs: IndexDocs, query: string):
  * index: its first query otherwise compiles the vocabulary scan, the ranking and the papers' read
  * on the path of the page's first keystroke. Reads one block of one term (at most 64 documents of
  * it) and one paper, whatever the size of the index: a whole common word's postings at 100,000
- * papers would cost more than it saves.
+ * papers would cost more than it saves. The ranking also runs once on made-up postings of up to
+ * 2,048 documents (no read, about 10 ms): 64 are too few for the engine to compile its loops, and
+ * at 100,000 papers a word met in 3 % of them then took 36 to 52 ms of the first keystroke, 10 to
+ * 24 ms after (bench:visit --keystrokes, 4 to 5 new tabs each).
  */
 export async function warmUpQuery(db: PaperboyDb, docs: IndexDocs, word = docs.vocab[docs.vocab.length >> 1]): Promise<void> {
   if (!word) return;
+  liveNumbers(docs);
   const matches = matchWords(docs.vocab, `${word}q`);
   const row = await db.searchTerms.where('[term+block]').between([word, 0], [word, Infinity], true, true).first();
   if (!row) return;
   const hits = rankPostings(docs, [{ word, terms: [[word, 1], ...(matches[0]?.terms ?? [])] }], new Map([[word, [row.postings.subarray(0, 128)]]]));
+  const made = new Uint32Array(Math.min(docs.nextId, 2048) * 2);
+  for (let n = 0; n < made.length / 2; n++) (made[2 * n] = n), (made[2 * n + 1] = 1 << 2); // once in each title (field 0)
+  rankPostings(docs, [{ word, terms: [[word, 1]] }, { word: `${word}q`, terms: [[word, 0.5]] }], new Map([[word, [made]]]), 10);
   await getSearchResults(db, hits.slice(0, 1).map((hit) => docs.ids[hit.n]!));
 }
 
@@ -184,6 +133,5 @@ export async function answerQuery(db: PaperboyDb, docs: IndexDocs, request: Sear
 
 /** Paper ids matching a query, best first; every word must match (by prefix or with a typo). */
 export async function queryIndex(db: PaperboyDb, docs: IndexDocs, query: string, limit = 500): Promise<string[]> {
-  const hits = await queryHits(db, docs, query);
-  return hits.slice(0, limit).map((hit) => hit.id);
+  return (await queryHits(db, docs, query, limit)).map((hit) => hit.id);
 }

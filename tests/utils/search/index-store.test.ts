@@ -5,6 +5,7 @@ import { applySync } from '../../../utils/data/feed-store';
 import { pruneOldPapers } from '../../../utils/data/retention';
 import type { ParsedPaper } from '../../../utils/sync/sources/hf';
 import { answerQuery, expandQuery, queryHits, queryIndex, warmUpQuery, withinEdits } from '../../../utils/search/index-query';
+import { kthLargest } from '../../../utils/search/rank';
 import { getSearchResults } from '../../../utils/data/papers';
 import { markRead } from '../../../utils/data/user-state';
 import { loadIndexDocs, vocabRuns } from '../../../utils/search/index-store';
@@ -65,6 +66,8 @@ async function sameAsInMemory(db: PaperboyDb): Promise<(query: string) => Promis
     expect(actual.map((hit) => hit.id).sort(), query).toEqual(expected.map(([id]) => id).sort());
     const scores = new Map(expected);
     for (const hit of actual) expect(hit.score, `${query}: ${hit.id}`).toBeCloseTo(scores.get(hit.id)!, 9);
+    // Asked for the best few, the same as the first few of all (equal scores in the same order).
+    for (const limit of [1, 3, 10]) expect(await queryHits(db, docs, query, limit), `${query}, best ${limit}`).toEqual(actual.slice(0, limit));
   };
 }
 
@@ -219,6 +222,17 @@ describe('withinEdits (the vocabulary scan for a typo)', () => {
   it('says one edit apart exactly when Levenshtein does: substitutions, insertions, deletions anywhere, not swaps', () => {
     const words = ['pressure', 'presure', 'pressures', 'presssure', 'prexsure', 'rpessure', 'pressur', 'ressure', 'xpressure', 'pressura', 'prseeure', 'diffusion', 'pres', 'pressure'];
     for (const a of words) for (const b of words) for (const max of [1, 2]) expect(withinEdits(a, b, max), `${a} ~ ${b} (${max})`).toBe(distance(a, b) <= max);
+  });
+});
+
+describe('kthLargest (where the best results of a query end)', () => {
+  it('is the k-th value of the values sorted best first, with repeats and in any order (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 200 }), fc.nat(), (values, at) => {
+        const k = (at % values.length) + 1;
+        expect(kthLargest(Float64Array.from(values), k)).toBe([...values].sort((a, b) => b - a)[k - 1]);
+      }),
+    );
   });
 });
 
