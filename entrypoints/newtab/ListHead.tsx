@@ -6,10 +6,10 @@ import { ViewActions } from '../../components/ViewActions';
 import type { ArxivStatus } from '../../utils/data/arxiv-store';
 import type { PaperView } from '../../utils/data/papers';
 import type { SyncStatus } from '../../utils/data/sync-status';
-import { countOf, formatCount } from '../../utils/lib/format';
+import { countOf } from '../../utils/lib/format';
 import type { FeedRefresh } from '../../utils/pages/use-feed-refresh';
 import type { ResultsRead } from '../../utils/pages/use-paperboy';
-import type { SearchState } from '../../utils/search/use-search';
+import { matchesText, type SearchState } from '../../utils/search/use-search';
 import type { useTriage } from '../../utils/triage/use-triage';
 import { arxivCategory, type ViewId } from '../../utils/views/view-id';
 import { t } from '../../utils/lib/i18n';
@@ -33,14 +33,13 @@ interface Props {
   onRemoved: () => void;
 }
 
-/** "18 matches for “attention”", or "3 of 18 matches shown" when filters narrow them. */
+/** "18 matches for “attention” among 10,088 stored papers", with matchesText's counts. */
 function searchSummary({ search, query, papers, results, shown }: Props): string {
   if (!search.ids || !papers) return t('search.searching');
   // The first screen of results, before all of them are read: the index's count.
-  const total = results === 'first' ? search.ids.length : papers.length;
-  if (total === 0) return t('search.noMatches', [query.trim()]);
-  const matches = countOf(total, 'search.matches');
-  const of = results !== 'first' && shown.length < papers.length ? t('search.someShown', [formatCount(shown.length), matches]) : matches;
+  const listed = results === 'first' ? search.ids.length : papers.length;
+  if (listed === 0) return t('search.noMatches', [query.trim()]);
+  const of = matchesText(search, listed, results === 'first' ? undefined : shown.length);
   return t('search.among', [of, query.trim(), countOf(search.size ?? 0, 'search.storedPapers')]);
 }
 

@@ -9,11 +9,10 @@ import { PaperRow } from '../../components/PaperRow';
 import { SamePaper, useStableHandlers } from '../../components/SamePaper';
 import { SyncStatusBar } from '../../components/SyncStatusBar';
 import { Toast } from '../../components/Toast';
-import { countOf } from '../../utils/lib/format';
 import { useNow } from '../../utils/pages/use-now';
 import { pinnedFirst, useDiscover } from '../../utils/pages/use-discover';
 import { usePaperboy } from '../../utils/pages/use-paperboy';
-import { MIN_QUERY_LENGTH, useSearch } from '../../utils/search/use-search';
+import { matchesText, MIN_QUERY_LENGTH, useSearch } from '../../utils/search/use-search';
 import { isNewSince, useLastVisit } from '../../utils/triage/use-last-visit';
 import { useTriage } from '../../utils/triage/use-triage';
 import { useViewState } from '../../utils/views/use-view-state';
@@ -58,7 +57,7 @@ export function App() {
       {sizes && <FeedTabs views={visibleViews(sizes, [], true, settings.liveFeeds, view).filter((v) => v !== 'hidden' || (tabCounts?.hidden ?? 0) > 0 || v === view)} current={view} label={viewLabel} counts={tabCounts} dimmed={searching} panel="papers" onSelect={(feed) => update({ feed, q: '' })} />}
       <SyncStatusBar status={status} syncing={syncing} error={syncError} now={now} onSync={syncNow} periodMinutes={settings.syncPeriodMinutes} />
       {searching ? (
-        <p class="notice" data-role="search-summary">{loaded ? t('search.matchesFor', [countOf(shown.length, 'search.matches'), state.q.trim()]) : t('search.searching')}</p>
+        <p class="notice" data-role="search-summary">{loaded ? t('search.matchesFor', [matchesText(search, shown.length, shown.length), state.q.trim()]) : t('search.searching')}</p>
       ) : (
         view && <FeedNotice view={view} status={status} arxiv={arxiv} now={now} brief />
       )}

@@ -88,14 +88,20 @@ export function expandQuery(vocab: readonly string[], query: string): string[] {
   return [...new Set(matchWords(vocab, query).flatMap((match) => match.terms.map(([term]) => term)))];
 }
 
+/** Papers matching a query with MiniSearch's scores, the best `limit` of them, best first, and how many matched in all. */
+export async function searchIndex(db: PaperboyDb, docs: IndexDocs, query: string, limit = Infinity): Promise<{ hits: { id: string; score: number }[]; total: number }> {
+  const none = { hits: [], total: 0 };
+  if (query.trim().length < 2) return none;
+  const matches = matchWords(docs.vocab, query);
+  if (matches.length === 0 || matches.some((match) => match.terms.length === 0)) return none;
+  const terms = [...new Set(matches.flatMap((match) => match.terms.map(([term]) => term)))];
+  const { hits, total } = rankPostings(docs, matches, await readPostings(db, terms, docs.vocab), limit);
+  return { hits: hits.map(({ n, score }) => ({ id: docs.ids[n]!, score })), total };
+}
+
 /** Papers matching a query with MiniSearch's scores, the best `limit` of them, best first. */
 export async function queryHits(db: PaperboyDb, docs: IndexDocs, query: string, limit = Infinity): Promise<{ id: string; score: number }[]> {
-  if (query.trim().length < 2) return [];
-  const matches = matchWords(docs.vocab, query);
-  if (matches.length === 0 || matches.some((match) => match.terms.length === 0)) return [];
-  const terms = [...new Set(matches.flatMap((match) => match.terms.map(([term]) => term)))];
-  const postings = await readPostings(db, terms, docs.vocab);
-  return rankPostings(docs, matches, postings, limit).map(({ n, score }) => ({ id: docs.ids[n]!, score }));
+  return (await searchIndex(db, docs, query, limit)).hits;
 }
 
 /**
@@ -114,7 +120,7 @@ export async function warmUpQuery(db: PaperboyDb, docs: IndexDocs, word = docs.v
   const matches = matchWords(docs.vocab, `${word}q`);
   const row = await db.searchTerms.where('[term+block]').between([word, 0], [word, Infinity], true, true).first();
   if (!row) return;
-  const hits = rankPostings(docs, [{ word, terms: [[word, 1], ...(matches[0]?.terms ?? [])] }], new Map([[word, [row.postings.subarray(0, 128)]]]));
+  const { hits } = rankPostings(docs, [{ word, terms: [[word, 1], ...(matches[0]?.terms ?? [])] }], new Map([[word, [row.postings.subarray(0, 128)]]]));
   const made = new Uint32Array(Math.min(docs.nextId, 2048) * 2);
   for (let n = 0; n < made.length / 2; n++) (made[2 * n] = n), (made[2 * n + 1] = 1 << 2); // once in each title (field 0)
   rankPostings(docs, [{ word, terms: [[word, 1]] }, { word: `${word}q`, terms: [[word, 0.5]] }], new Map([[word, [made]]]), 10);
@@ -122,13 +128,15 @@ export async function warmUpQuery(db: PaperboyDb, docs: IndexDocs, word = docs.v
 }
 
 /**
- * The worker's answer to a page's query: the ids, best first, and the papers of the first
- * `request.head` of them, read as the page would read them (bundled papers left out once live).
+ * The worker's answer to a page's query: the best `request.limit` ids, best first, how many papers
+ * matched in all, and the papers of the first `request.head` ids, read as the page would read them
+ * (bundled papers left out once live).
  */
 export async function answerQuery(db: PaperboyDb, docs: IndexDocs, request: SearchRequest, pending: number): Promise<SearchResponse> {
-  const ids = await queryIndex(db, docs, request.query, request.limit);
+  const { hits, total } = await searchIndex(db, docs, request.query, request.limit);
+  const ids = hits.map((hit) => hit.id);
   const head = request.head ? await getSearchResults(db, ids.slice(0, request.head)) : undefined;
-  return { type: 'results', seq: request.seq, ids, pending, head };
+  return { type: 'results', seq: request.seq, ids, total, pending, head };
 }
 
 /** Paper ids matching a query, best first; every word must match (by prefix or with a typo). */

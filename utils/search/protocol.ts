@@ -6,6 +6,9 @@ export type SearchRequest = { type: 'query'; seq: number; query: string; limit: 
 export type SearchResponse =
   /** The index changed (or the worker has loaded it): `size` papers searchable, `pending` not yet. */
   | { type: 'ready'; size: number; pending: number }
-  /** `head`: the papers of the first `head` ids, read as the page would (data/papers.ts getSearchResults). */
-  | { type: 'results'; seq: number; ids: string[]; pending: number; head?: PaperView[] }
+  /**
+   * `ids`: the best matches (at most the query's `limit`), best first; `total`: how many matched
+   * in all. `head`: the papers of the first `head` ids, read as the page would (data/papers.ts getSearchResults).
+   */
+  | { type: 'results'; seq: number; ids: string[]; total: number; pending: number; head?: PaperView[] }
   | { type: 'error'; message: string };

@@ -107,33 +107,39 @@ function best(hits: number[], scores: Float64Array, limit: number): { n: number;
   return chosen.map((n) => ({ n, score: scores[n]! })).sort((a, b) => b.score - a.score);
 }
 
+/** The best hits of a query (document numbers, best first) and how many documents matched in all. */
+export interface Ranked {
+  hits: { n: number; score: number }[];
+  total: number;
+}
+
 /**
  * Documents matching every word, with MiniSearch's scores (BM25+ per field, boosted, weighted by
  * how each term matched, summed per word, words combined with AND, times the number of distinct
- * words), the best `limit` of them, best first. Summed in MiniSearch's order on typed arrays: no
+ * words), the best `limit` of them, best first, and how many matched. Summed in MiniSearch's order on typed arrays: no
  * index, map or object per posting, so a word matching most of 100,000 papers costs milliseconds.
  */
-export function rankPostings(docs: IndexDocs, matches: readonly WordMatch[], postings: ReadonlyMap<string, readonly Uint32Array[]>, limit = Infinity): { n: number; score: number }[] {
-  let total: Float64Array | undefined;
+export function rankPostings(docs: IndexDocs, matches: readonly WordMatch[], postings: ReadonlyMap<string, readonly Uint32Array[]>, limit = Infinity): Ranked {
+  let sum: Float64Array | undefined;
   let hits: number[] = [];
   // How many words each document has matched so far (a query of one word needs no count).
   const matched = matches.length > 1 ? new Uint16Array(docs.nextId) : undefined;
   for (let w = 0; w < matches.length; w++) {
     const word: WordScores = { score: new Float64Array(docs.nextId), met: [] };
     for (const [term, weight] of matches[w]!.terms) scoreTerm(docs, postings.get(term) ?? [], weight, word);
-    if (!total) {
-      total = word.score;
+    if (!sum) {
+      sum = word.score;
       hits = word.met;
     } else {
       const both: number[] = [];
-      for (const n of word.met) if (matched![n] === w) (total[n]! += word.score[n]!, both.push(n));
+      for (const n of word.met) if (matched![n] === w) (sum[n]! += word.score[n]!, both.push(n));
       hits = both;
     }
-    if (hits.length === 0) return [];
+    if (hits.length === 0) return { hits: [], total: 0 };
     if (matched) for (const n of hits) matched[n] = w + 1;
   }
   const quality = new Set(matches.map((match) => match.word)).size;
-  for (const n of hits) total![n]! *= quality;
-  return best(hits, total!, limit);
+  for (const n of hits) sum![n]! *= quality;
+  return { hits: best(hits, sum!, limit), total: hits.length };
 }
 

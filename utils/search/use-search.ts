@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preac
 import { whenIdle } from '../lib/when-idle';
 import type { SearchClient } from './client';
 import { t } from '../lib/i18n';
+import { countOf, formatCount } from '../lib/format';
 import type { PaperView } from '../data/papers';
 
 export type SearchStatus = 'off' | 'indexing' | 'ready' | 'error';
@@ -12,8 +13,10 @@ export interface SearchState {
   size?: number;
   /** Stored papers the index has not taken in yet: results leave them out until it has. */
   pending?: number;
-  /** Ids matching the latest answered query, best first; undefined until the first answer. */
+  /** Ids matching the latest answered query, best first (the best 500); undefined until the first answer. */
   ids?: string[];
+  /** How many papers that query matched in all: more than `ids` holds when it matched more than 500. */
+  total?: number;
   /** The papers of the first ids, when the page asked for them (`head`), read by the worker with the ids. */
   head?: PaperView[];
   /** The query (trimmed) that `ids` answer: while it is not the one typed, a newer answer is on its way. */
@@ -57,7 +60,7 @@ export function useSearch(query: string, head = 0): SearchState & { prepare: () 
         client.current = startSearchWorker((message) => {
           if (message.type === 'ready') setState((s) => ({ ...s, status: 'ready', size: message.size, pending: message.pending, version: (s.version ?? 0) + 1 }));
           else if (message.type === 'error') setState((s) => ({ ...s, status: 'error', error: message.message }));
-          else if (message.seq === seq.current) setState((s) => ({ ...s, ids: message.ids, head: message.head, idsFor: asked.current, pending: message.pending }));
+          else if (message.seq === seq.current) setState((s) => ({ ...s, ids: message.ids, total: message.total, head: message.head, idsFor: asked.current, pending: message.pending }));
         });
       })
       .catch((error: Error) => setState({ status: 'error', error: t('search.loadFailed', [error.message]) }));
@@ -79,7 +82,7 @@ export function useSearch(query: string, head = 0): SearchState & { prepare: () 
     if (wanted) client.current?.query(seq.current, asked.current, RESULT_LIMIT, head);
   }
   useLayoutEffect(() => {
-    if (!wanted) setState((s) => (s.ids ? { ...s, ids: undefined, head: undefined, idsFor: undefined } : s));
+    if (!wanted) setState((s) => (s.ids ? { ...s, ids: undefined, total: undefined, head: undefined, idsFor: undefined } : s));
   }, [wanted]);
 
   return { ...state, prepare };
@@ -106,4 +109,15 @@ export function usePreloadSearch(shown: boolean, prepare: () => void): void {
       cancel?.();
     };
   }, [shown, prepare]);
+}
+
+/**
+ * The matches a search summary names: "18 matches"; "3 of 18 matches shown" when only `shown` of
+ * the `listed` results are on screen (filters narrow them); "500 of 85,830 matches shown" when the
+ * query matched more papers than a page lists (the best 500), counting every match.
+ */
+export function matchesText(search: SearchState, listed: number, shown?: number): string {
+  const total = (search.total ?? 0) > (search.ids?.length ?? 0) ? search.total! : listed;
+  const matches = countOf(total, 'search.matches');
+  return shown !== undefined && shown < total ? t('search.someShown', [formatCount(shown), matches]) : matches;
 }

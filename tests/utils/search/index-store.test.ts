@@ -152,9 +152,12 @@ describe('the search index kept in the database', () => {
     // Without `head`, no paper is read.
     const bare = await answerQuery(db, docs, { type: 'query', seq: 8, query, limit: 500 }, 0);
     expect(reads.papers).toBe(3);
-    expect(bare).toEqual({ type: 'results', seq: 8, ids, pending: 0, head: undefined });
-    expect(answer).toEqual({ type: 'results', seq: 7, ids, pending: 2, head: await getSearchResults(db, ids.slice(0, 3)) });
+    expect(bare).toEqual({ type: 'results', seq: 8, ids, total: ids.length, pending: 0, head: undefined });
+    expect(answer).toEqual({ type: 'results', seq: 7, ids, total: ids.length, pending: 2, head: await getSearchResults(db, ids.slice(0, 3)) });
     expect(answer.type === 'results' && answer.head?.[0]?.state?.readAt).toBe(T0);
+    // Asked for fewer than match (a page lists the best 500): the best few, and how many matched in all.
+    const few = await answerQuery(db, docs, { type: 'query', seq: 9, query, limit: 2 }, 0);
+    expect(few).toEqual({ type: 'results', seq: 9, ids: ids.slice(0, 2), total: ids.length, pending: 0, head: undefined });
   });
 
   it("reads a prefix's terms as one key range: one request for all of them, not one per term", async () => {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSearchWorker } from '../../../utils/search/client';
 import type { SearchRequest, SearchResponse } from '../../../utils/search/protocol';
 import { createSearchIndex, search } from '../../../utils/search/search-index';
-import { usePreloadSearch, useSearch } from '../../../utils/search/use-search';
+import { matchesText, usePreloadSearch, useSearch } from '../../../utils/search/use-search';
 import { recordedRows } from '../../support/page-harness';
 
 // The real client starts a `?sharedworker` module, which Vitest cannot load; the page reaches it
@@ -36,7 +36,7 @@ class FakeSearchWorker {
   };
 
   answer({ seq, query, limit }: SearchRequest): void {
-    this.send({ type: 'results', seq, ids: search(this.index, query, limit), pending: 0 });
+    this.send({ type: 'results', seq, ids: search(this.index, query, limit), total: search(this.index, query, Infinity).length, pending: 0 });
   }
 
   send(message: SearchResponse): void {
@@ -175,5 +175,22 @@ describe('usePreloadSearch: the index loaded before the first keystroke', () => 
     await act(() => setVisibility('visible'));
     await waitFor(() => expect(result.current.status).toBe('ready'));
     expect(startSearchWorker).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('matchesText (what a search summary counts)', () => {
+  const ids = Array.from({ length: 500 }, (_, i) => `2601.${10000 + i}`);
+
+  it('counts every match when the query matched more papers than a page lists (the best 500)', () => {
+    expect(matchesText({ status: 'ready', ids, total: 85_830 }, 500, 500)).toBe('500 of 85,830 matches shown');
+    expect(matchesText({ status: 'ready', ids, total: 85_830 }, 500)).toBe('85,830 matches');
+  });
+
+  it('counts the papers listed otherwise, and says how many are on screen when filters narrow them', () => {
+    expect(matchesText({ status: 'ready', ids: ids.slice(0, 18), total: 18 }, 18, 18)).toBe('18 matches');
+    expect(matchesText({ status: 'ready', ids: ids.slice(0, 18), total: 18 }, 18, 3)).toBe('3 of 18 matches shown');
+    expect(matchesText({ status: 'ready', ids: ids.slice(0, 1), total: 1 }, 1)).toBe('1 match');
+    // An answer from before `total` existed (a worker of the previous version still running).
+    expect(matchesText({ status: 'ready', ids: ids.slice(0, 18) }, 18)).toBe('18 matches');
   });
 });
