@@ -124,7 +124,10 @@ export async function firstKeystroke(context: BrowserContext, url: string, viewp
           input.addEventListener('input', () => (start ||= performance.now()), { capture: true });
           const summary = () => {
             const line = document.querySelector('[data-role="search-summary"]');
-            const ok = line !== null && !line.hasAttribute('data-partial') && !line.hasAttribute('aria-busy') && (line.textContent ?? '').includes(`matches for “${query}”`);
+            // "18 matches for “q”", or "500 of 1,234 matches shown for “q”" when more matched than a page lists.
+            const text = line?.textContent ?? '';
+            const named = text.includes(`matches for “${query}”`) || text.includes(`matches shown for “${query}”`);
+            const ok = line !== null && !line.hasAttribute('data-partial') && !line.hasAttribute('aria-busy') && named;
             return ok ? line : null;
           };
           const whole = (line: Element) => !line.hasAttribute('data-counting') && document.querySelectorAll('#app [data-paper-id]').length >= parseInt(line.textContent ?? '', 10);

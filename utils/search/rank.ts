@@ -38,24 +38,24 @@ interface WordScores {
 
 /**
  * Adds one term's weighted scores to a word's: BM25+ per field as MiniSearch computes it (its
- * inverse document frequency once per field); discarded documents count for nothing. One pass over
- * the postings: a document's pairs are stored in field order (indexer.ts), so its sum adds the
- * same numbers in the same order as MiniSearch's field-by-field loop.
+ * inverse document frequency once per field); discarded documents count for nothing. The scores
+ * are added in one pass over the postings: a document's pairs are stored in field order
+ * (indexer.ts), so its sum adds the same numbers in the same order as MiniSearch's loop by field.
  */
 function scoreTerm(docs: IndexDocs, blocks: readonly Uint32Array[], weight: number, into: WordScores): void {
   const { lengths, documentCount, averageFieldLength } = docs;
-  const ids = liveNumbers(docs);
+  const indexed = liveNumbers(docs);
   const { k, b, d } = bm25;
   const width = FIELDS.length;
-  const matching = [0, 0, 0, 0];
-  for (const block of blocks) for (let i = 0; i < block.length; i += 2) if (ids[block[i]!]) matching[block[i + 1]! & 3]!++;
+  const matching = FIELDS.map(() => 0); // documents with the term, per field
+  for (const block of blocks) for (let i = 0; i < block.length; i += 2) if (indexed[block[i]!]) matching[block[i + 1]! & 3]!++;
   const idf = matching.map((count) => Math.log(1 + (documentCount - count + 0.5) / (count + 0.5)));
   const boost = FIELD_BOOST.map((fieldBoost) => weight * fieldBoost);
   const { score, met } = into;
   for (const block of blocks) {
     for (let i = 0; i < block.length; i += 2) {
       const n = block[i]!;
-      if (!ids[n]) continue;
+      if (!indexed[n]) continue;
       const packed = block[i + 1]!;
       const field = packed & 3;
       const tf = packed >>> 2;
