@@ -6,11 +6,10 @@
  * other utilities) and which of the extension's workers ran during it (service worker, search
  * shared worker).
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BrowserContext, CDPSession } from 'playwright-core';
-import { existsSync, mkdirSync } from 'node:fs';
 import { launch, newProfile, waitFor } from '../tests/e2e/browser';
 import type { BenchApi } from './page/main';
 import { loadTemplates } from './lib/items';
@@ -181,7 +180,7 @@ async function main() {
   if (!args['skip-build']) buildBench(server.origin, console.log);
   await server.start();
   const kept = args.keep ? resolve(args.keep) : undefined;
-  if (kept && !existsSync(kept)) mkdirSync(kept, { recursive: true });
+  if (kept) mkdirSync(kept, { recursive: true });
   const profile = kept ?? newProfile();
   const ext = await launch(profile, OUT);
   try {

@@ -83,10 +83,11 @@ export function matchWords(vocab: readonly string[], query: string): WordMatch[]
   });
 }
 
+/** Every indexed term these words stand for, once each: the postings a query reads. */
+const termsOf = (matches: readonly WordMatch[]): string[] => [...new Set(matches.flatMap((match) => match.terms.map(([term]) => term)))];
+
 /** Every indexed term a query may match. */
-export function expandQuery(vocab: readonly string[], query: string): string[] {
-  return [...new Set(matchWords(vocab, query).flatMap((match) => match.terms.map(([term]) => term)))];
-}
+export const expandQuery = (vocab: readonly string[], query: string): string[] => termsOf(matchWords(vocab, query));
 
 /** Papers matching a query with MiniSearch's scores, the best `limit` of them, best first, and how many matched in all. */
 export async function searchIndex(db: PaperboyDb, docs: IndexDocs, query: string, limit = Infinity): Promise<{ hits: { id: string; score: number }[]; total: number }> {
@@ -94,8 +95,7 @@ export async function searchIndex(db: PaperboyDb, docs: IndexDocs, query: string
   if (query.trim().length < 2) return none;
   const matches = matchWords(docs.vocab, query);
   if (matches.length === 0 || matches.some((match) => match.terms.length === 0)) return none;
-  const terms = [...new Set(matches.flatMap((match) => match.terms.map(([term]) => term)))];
-  const { hits, total } = rankPostings(docs, matches, await readPostings(db, terms, docs.vocab), limit);
+  const { hits, total } = rankPostings(docs, matches, await readPostings(db, termsOf(matches), docs.vocab), limit);
   return { hits: hits.map(({ n, score }) => ({ id: docs.ids[n]!, score })), total };
 }
 
