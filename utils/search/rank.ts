@@ -116,8 +116,9 @@ export interface Ranked {
 /**
  * Documents matching every word, with MiniSearch's scores (BM25+ per field, boosted, weighted by
  * how each term matched, summed per word, words combined with AND, times the number of distinct
- * words), the best `limit` of them, best first, and how many matched. Summed in MiniSearch's order on typed arrays: no
- * index, map or object per posting, so a word matching most of 100,000 papers costs milliseconds.
+ * words), the best `limit` of them, best first, and how many matched. Each document's sum adds
+ * MiniSearch's numbers in MiniSearch's order, on typed arrays: no index, map or object per
+ * posting, so a word matching most of 100,000 papers costs milliseconds.
  */
 export function rankPostings(docs: IndexDocs, matches: readonly WordMatch[], postings: ReadonlyMap<string, readonly Uint32Array[]>, limit = Infinity): Ranked {
   let sum: Float64Array | undefined;
