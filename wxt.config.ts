@@ -6,7 +6,6 @@ import { DEFAULT_ARXIV_ORIGIN, DEFAULT_HF_ORIGIN, readSiteOrigins, resolveOrigin
 import { extensionPagesCsp, hostPattern, optionalManifestKeys, permissionsAtInstall } from './utils/platform/manifest-policy';
 import { isLiteMode } from './utils/platform/flavour-mode';
 import { BUNDLED_PATH } from './utils/data/bundled-path';
-import { DEV_SEARCH_WORKER_STUB, devSearchWorker, devSearchWorkerStub } from './utils/search/dev-worker';
 
 const ICON_SIZES = [16, 32, 48, 128] as const;
 const GECKO_ID = 'paperboy@paperboy.dev';
@@ -26,9 +25,7 @@ export default defineConfig({
   imports: false,
   // Firefox gets Manifest V3 too (WXT defaults it to MV2).
   manifestVersion: 3,
-  // The search worker is an ES module worker (extension pages support them in Chrome and Firefox).
-  // In `npm run dev` it starts from a stub in the package (utils/dev-search-worker.ts says why).
-  vite: () => ({ plugins: [preact(), devSearchWorker()], worker: { format: 'es' } }),
+  vite: () => ({ plugins: [preact()] }),
   // `npm run dev` opens Chromium with Paperboy loaded. Chromium refuses to start as root (CI
   // containers, dev VMs) unless its sandbox is off; a normal user keeps the sandbox.
   webExt: { chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [] },
@@ -55,8 +52,6 @@ export default defineConfig({
         files.push({ absoluteSrc: resolve(import.meta.dirname, `assets/icons/${size}.png`), relativeDest: `icon/${size}.png` });
       }
       files.push({ absoluteSrc: resolve(import.meta.dirname, 'assets/seed-papers.json'), relativeDest: BUNDLED_PATH.slice(1) });
-      const devServer = wxt.config.command === 'serve' ? wxt.config.dev.server : undefined;
-      if (devServer) files.push({ contents: devSearchWorkerStub(devServer.origin), relativeDest: DEV_SEARCH_WORKER_STUB.slice(1) });
     },
     // `npm run bench` drives the real data module from its own page (bench/page). That page is
     // built alone in this mode and copied into the bench build, so the measured bundles are

@@ -135,7 +135,7 @@ async function keystrokeRuns(ext: Extension, word: string, runs: number): Promis
     const times = await firstKeystroke(ext.context, `chrome-extension://${ext.id}/newtab.html`, NEWTAB_VIEWPORT, word, MOMENT_MS);
     first.push(times.first);
     whole.push(times.whole);
-    // Every Paperboy page closed: the shared search worker ends before the next run.
+    // Every Paperboy page closed before the next run.
     await new Promise((done) => setTimeout(done, 1500));
   }
   return { first: summarise(first), whole: summarise(whole) };

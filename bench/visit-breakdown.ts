@@ -3,8 +3,7 @@
  * "cost of a visit" row is made of. Builds as `npm run bench` does (`--skip-build` reuses it),
  * seeds N papers (`--papers`, default 10,000) in a fresh profile, then alternates 15-s visits of the new tab and of its static copy, and prints per visit:
  * CPU per Chromium process kind (browser, the extension's renderer, GPU, network, storage,
- * other utilities) and which of the extension's workers ran during it (service worker, search
- * shared worker).
+ * other utilities) and which of the extension's workers ran during it.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -17,7 +17,7 @@ function keystrokes(papers: Paper[], count: number): string[] {
 }
 
 /**
- * Keystrokes on the index kept in the database, as the search worker answers them: its document
+ * Keystrokes on the index kept in the database, as a page's search answers them: its document
  * table and vocabulary loaded once (timed apart), each keystroke's query timed alone. `buildMs`
  * is what indexing the seeded papers took (the indexer, after the seeding syncs).
  */

@@ -21,8 +21,8 @@ export function useNewtab() {
   const searchRef = useRef<HTMLInputElement>(null);
   const search = useSearch(state.q, FIRST_CARDS);
   const searching = state.q.trim().length >= MIN_QUERY_LENGTH;
-  // Best match first and nothing filtered: the first screen of results, as the search worker sent
-  // it, shows before the rest is read.
+  // Best match first and nothing filtered: the first screen of results, as the search sent it
+  // with the ids, shows before the rest is read.
   const data = usePaperboy(state.feed, searching ? (search.ids ?? []) : undefined, settings, !hasFilters(state) && state.sort === 'rank', searching ? search.head : undefined);
   usePreloadSearch(data.papers !== undefined, search.prepare);
   // Until the search has answered, its results are not "none".

@@ -8,8 +8,9 @@ import { FIXTURE_PORT, ROOT } from './config';
 import { FixtureServer, jsonFeeds, recordedItems } from './fixture-server';
 
 // `npm run dev` as a newcomer runs it: WXT's dev server builds .output/chrome-mv3-dev, whose
-// pages load their scripts from the dev server. The search worker used to start from there too
-// and Chromium killed every page that started it (utils/search/dev-worker.ts).
+// pages load their scripts from the dev server. A search worker once started from there too, and
+// Chromium killed every page that started it (a worker's script must be same-origin); search now
+// runs in the page, and this test keeps `npm run dev` searching.
 
 /** A made-up word: no recorded paper and nothing in the bundled snapshot comes near it. */
 const MARKER = 'quokkanet';

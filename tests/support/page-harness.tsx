@@ -33,7 +33,7 @@ export function recordedPapers(day: RecordedDay = '2026-06-12'): ParsedPaper[] {
   return parsed.papers;
 }
 
-/** The recorded papers as stored rows (what the search worker indexes). */
+/** The recorded papers as stored rows (what the search index holds). */
 export function recordedRows(day: RecordedDay = '2026-06-12', firstSeenAt = 0): Paper[] {
   return recordedPapers(day).map((paper) => ({ ...paper, source: 'hf', firstSeenAt }));
 }

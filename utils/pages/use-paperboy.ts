@@ -18,7 +18,7 @@ import { useSyncNow } from './use-sync-now';
  * sync status, and the sync control: the first screen is one query (data/page-data.ts); the tabs'
  * counts are read after it. With `firstScreen` (no filter, best match first), search results
  * show their first screen before all of them are read (`results: 'first'`); `searchHead`, the
- * search worker's own read of that first screen, spares the page its read.
+ * search's own read of that first screen, spares the page its read.
  */
 export function usePaperboy(chosen: ViewId | undefined, searchIds: string[] | undefined, prefs?: ViewPrefs, firstScreen = false, searchHead?: PaperView[]) {
   const { db, now } = usePageDeps();
@@ -78,7 +78,7 @@ function useSearchResults(searchIds: string[] | undefined, firstScreen: boolean,
   // The ids as one string: a new array with the same results does not re-run the query.
   const allKey = searchIds?.join(' ');
   const headKey = firstScreen ? searchIds?.slice(0, FIRST_CARDS).join(' ') : undefined;
-  // The first screen as the search worker read it with these ids, or as read here.
+  // The first screen as the search read it with these ids, or as read here.
   const sent = given !== undefined && headKey !== undefined;
   const read = useLiveQuery<Keyed>(() => readResults(db, sent ? undefined : headKey), [db, headKey, sent], undefined);
   const head = sent ? { key: headKey, papers: given } : read;

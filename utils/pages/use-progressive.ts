@@ -15,8 +15,8 @@ export function firstScreenCards(width: number, height: number): number {
 
 /**
  * Cards a long list draws at once: the first screen of the window the page opened in (a window
- * made larger later finds the rest drawn once the browser is idle). The search worker sends this
- * many papers with each answer, so the first screen of results costs one read, not two.
+ * made larger later finds the rest drawn once the browser is idle). The search reads this many
+ * papers with each answer, so the first screen of results costs one read, not two.
  */
 export const FIRST_CARDS = firstScreenCards(globalThis.innerWidth ?? 1280, globalThis.innerHeight ?? 900);
 

@@ -1,24 +1,68 @@
-import type { SearchRequest, SearchResponse } from './protocol';
-// Vite bundles the worker with its imports (MiniSearch, Dexie) into a file of its own.
-import SearchWorker from './search.worker?sharedworker';
+import { liveQuery } from 'dexie';
+import { db, type PaperboyDb } from '../data/db';
 import { t } from '../lib/i18n';
+import { requestIndexing } from '../sync/messages';
+import { answerQuery, warmUpQuery } from './index-query';
+import { loadIndexDocs, type IndexDocs } from './index-store';
+import type { SearchRequest, SearchResponse } from './protocol';
+
+// The page's search, on the page's own database connection: it loads the persisted index's
+// document table and vocabulary (index-store.ts), not the papers, and each query reads only the
+// postings of its own terms (index-query.ts). No worker: starting one (a context, a second copy
+// of Dexie, a connection of its own) cost about 330 ms of CPU on every visit at 100,000 papers,
+// while a query ranks in 10 to 25 ms (docs/performance.md, fifth pass). The index is updated where
+// papers are written (the background); what is still queued the background is asked to finish.
 
 export interface SearchClient {
   query(seq: number, query: string, limit: number, head?: number): void;
   stop(): void;
 }
 
-/** Connects to the shared search worker; the first page to connect starts it and its index. */
-export function startSearchWorker(onMessage: (message: SearchResponse) => void): SearchClient {
-  const worker = new SearchWorker({ name: 'paperboy-search' });
-  worker.port.onmessage = (event: MessageEvent<SearchResponse>) => onMessage(event.data);
-  worker.onerror = (event) => {
-    event.preventDefault();
-    onMessage({ type: 'error', message: t('search.stopped', [event.message || t('search.workerError')]) });
+/** Loads the index and answers queries in `onMessage`, in the protocol's messages; `stop` ends both. `database`: tests'. */
+export function startSearch(onMessage: (message: SearchResponse) => void, database: PaperboyDb = db): SearchClient {
+  let docs: IndexDocs | undefined;
+  let pending = 0;
+  let waiting: SearchRequest | undefined;
+  let stopped = false;
+  let askedToIndex = false;
+  const send = (message: SearchResponse) => {
+    if (!stopped) onMessage(message);
   };
-  worker.port.start();
+  const fail = (error: unknown) => send({ type: 'error', message: t('search.stopped', [(error as Error)?.message ?? t('search.workerError')]) });
+  const answer = (request: SearchRequest) => answerQuery(database, docs!, request, pending).then(send, fail);
+
+  // Only the index's own rows and the queue: a sync that stores papers shows here once the
+  // background has indexed them (or queued them, which says how many are not searchable yet).
+  const subscription = liveQuery(() => database.transaction('r', database.searchState, database.searchQueue, async () => ({ loaded: await loadIndexDocs(database), queued: await database.searchQueue.count() }))).subscribe({
+    next({ loaded, queued }) {
+      const first = docs === undefined;
+      docs = loaded;
+      pending = queued;
+      // Once: the first query would otherwise compile the query code (index-query.ts) on the keystroke's path.
+      if (first) void warmUpQuery(database, loaded).catch(() => undefined);
+      // The page asks again on "ready": results follow a sync without a keystroke.
+      send({ type: 'ready', size: docs.documentCount, pending });
+      if (waiting) void answer(waiting);
+      waiting = undefined;
+      // Papers queued and nobody indexing them (a background stopped mid-batch): once per page.
+      if (queued > 0 && !askedToIndex) {
+        askedToIndex = true;
+        requestIndexing().catch((error: unknown) => console.error('Paperboy: search index not updated', error));
+      }
+    },
+    error: fail,
+  });
+
   return {
-    query: (seq, query, limit, head) => worker.port.postMessage({ type: 'query', seq, query, limit, head } satisfies SearchRequest),
-    stop: () => worker.port.close(),
+    query(seq, query, limit, head) {
+      const request: SearchRequest = { type: 'query', seq, query, limit, head };
+      // Only the latest query matters while the index loads.
+      if (docs) void answer(request);
+      else waiting = request;
+    },
+    stop() {
+      stopped = true;
+      subscription.unsubscribe();
+    },
   };
 }

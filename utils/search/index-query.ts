@@ -1,10 +1,9 @@
-import MiniSearch from 'minisearch';
 import type { PaperboyDb } from '../data/db';
 import { getSearchResults } from '../data/papers';
 import type { SearchRequest, SearchResponse } from './protocol';
 import { lowerBound, readPostings, type IndexDocs } from './index-store';
 import { liveNumbers, rankPostings, type WordMatch } from './rank';
-import { matchesPrefix, processTerm, typosAllowed } from './search-doc';
+import { matchesPrefix, processTerm, tokenize, typosAllowed } from './search-doc';
 
 // A query on the persisted index (index-store.ts): the vocabulary says which terms the query may
 // stand for (as typed, by prefix, with a typo), only those terms' postings are read, and they are
@@ -12,8 +11,6 @@ import { matchesPrefix, processTerm, typosAllowed } from './search-doc';
 // typed arrays. So ranking and typo tolerance are MiniSearch's, exactly as over an index held whole
 // in memory (tests/utils/search/index-store.test.ts compares every score), while a query reads a
 // few rows instead of every paper and builds no index of its own.
-
-const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
 
 /** Whether a[ai..] and b[bi..] are the same text. */
 function sameTail(a: string, ai: number, b: string, bi: number): boolean {

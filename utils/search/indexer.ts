@@ -7,8 +7,8 @@ import { FIELDS, SEARCH_OPTIONS, textPrint, toDoc, type SearchDoc } from './sear
 // Brings the persisted search index (index-store.ts) up to date with the papers the writers
 // queued (utils/data/feed-store.ts, retention-store.ts): a batch per transaction, only the
 // papers whose text changed, tokenised and weighed by MiniSearch itself. Runs wherever papers
-// were written (the background after a sync, the search worker when it finds work), one context
-// at a time.
+// were written (the background after a sync, or when a page finds papers still queued), one
+// context at a time.
 
 /** Papers per batch: about a second of work on a slow machine, so a batch never holds others up for long. */
 export const INDEX_BATCH = 1000;

@@ -1,6 +1,6 @@
 import type { PaperView } from '../data/papers';
 
-/** Messages between a page and its search worker. `head`: how many of the results' papers to send along. */
+/** Messages between a page and its search (client.ts). `head`: how many of the results' papers to send along. */
 export type SearchRequest = { type: 'query'; seq: number; query: string; limit: number; head?: number };
 
 export type SearchResponse =

@@ -21,6 +21,9 @@ const STOPWORDS = new Set(
   'a an and are as at be been but by can do for from has have how in into is it its of on or our over such than that the their then there these this those to under via was we were what when where which while who will with within without'.split(' '),
 );
 
+/** Words of a text: split at spaces and punctuation, as MiniSearch 7's default (here so a query needs no MiniSearch code). */
+export const tokenize = (text: string): string[] => text.split(/[\n\r\p{Z}\p{P}]+/u);
+
 /** Lower case, accents folded ("Müller" finds "muller"), stop words and single letters dropped. */
 export function processTerm(term: string): string | null {
   const folded = term.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
@@ -44,6 +47,7 @@ export const typosAllowed = (term: string): number | false => (term.length >= 5 
 export const SEARCH_OPTIONS: Options<SearchDoc> = {
   fields: [...FIELDS],
   storeFields: [],
+  tokenize,
   processTerm,
   // Documents that change are discarded and added again; the persisted index drops what was
   // discarded as it reads it (index-query.ts), so nothing needs vacuuming in memory.

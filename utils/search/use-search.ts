@@ -55,9 +55,9 @@ export function useSearch(query: string, head = 0): SearchState & { prepare: () 
     let stopped = false;
     setState((s) => ({ ...s, status: 'indexing' }));
     import('./client')
-      .then(({ startSearchWorker }) => {
+      .then(({ startSearch }) => {
         if (stopped) return;
-        client.current = startSearchWorker((message) => {
+        client.current = startSearch((message) => {
           if (message.type === 'ready') setState((s) => ({ ...s, status: 'ready', size: message.size, pending: message.pending, version: (s.version ?? 0) + 1 }));
           else if (message.type === 'error') setState((s) => ({ ...s, status: 'error', error: message.message }));
           else if (message.seq === seq.current) setState((s) => ({ ...s, ids: message.ids, total: message.total, head: message.head, idsFor: asked.current, pending: message.pending }));

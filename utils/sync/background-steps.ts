@@ -29,11 +29,12 @@ export function both(a: StorageListener, b: StorageListener) {
 }
 
 /** What each page message asks the background for; anything else is not for it (undefined). */
-export function routeMessages(handlers: { syncNow: () => Promise<SyncStatus>; syncFeed: (feed: PeriodFeed) => Promise<FeedSyncResult>; flagsChanged: () => void; rankForYou: () => Promise<unknown> }) {
+export function routeMessages(handlers: { syncNow: () => Promise<SyncStatus>; syncFeed: (feed: PeriodFeed) => Promise<FeedSyncResult>; flagsChanged: () => void; rankForYou: () => Promise<unknown>; indexSearch: () => Promise<unknown> }) {
   return (message: unknown) => {
     if (!isWorkerMessage(message)) return undefined;
     if (message.type === 'flags-changed') return void handlers.flagsChanged();
     if (message.type === 'rank-for-you') return handlers.rankForYou();
+    if (message.type === 'index-search') return handlers.indexSearch();
     return message.type === 'sync-feed' ? handlers.syncFeed(message.feed) : handlers.syncNow();
   };
 }

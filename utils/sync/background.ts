@@ -85,6 +85,6 @@ export function createWorker(deps: Omit<SyncDeps, 'makeRoom'>) {
     onAlarm: (alarm: Browser.alarms.Alarm) => (isSyncAlarm(alarm.name) ? syncNow(true) : undefined),
     syncFeed,
     rankForYou,
-    onMessage: routeMessages({ syncNow: () => syncNow(true), syncFeed, flagsChanged: crossDevice.onLocalChange, rankForYou }),
+    onMessage: routeMessages({ syncNow: () => syncNow(true), syncFeed, flagsChanged: crossDevice.onLocalChange, rankForYou, indexSearch: () => indexNewPapers(db) }),
   };
 }

@@ -128,7 +128,7 @@ describe('usePaperboy: live from the database', () => {
     expect(ids(result.current.papers)).toEqual([...all].reverse());
   });
 
-  it("draws the first screen the search worker sent with the ids at once, without reading it, then all of them", async () => {
+  it("draws the first screen the search sent with the ids at once, without reading it, then all of them", async () => {
     await seedFeeds(db, ['hf-trending'], papers, T0);
     const all = papers.map((p) => p.id);
     const sent = await getSearchResults(db, all.slice(0, FIRST_CARDS));

@@ -1,22 +1,22 @@
 // @vitest-environment happy-dom
 import { act, cleanup, renderHook, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startSearchWorker } from '../../../utils/search/client';
+import { startSearch } from '../../../utils/search/client';
 import type { SearchRequest, SearchResponse } from '../../../utils/search/protocol';
 import { createSearchIndex, search } from '../../../utils/search/search-index';
 import { matchesText, usePreloadSearch, useSearch } from '../../../utils/search/use-search';
 import { recordedRows } from '../../support/page-harness';
 
-// The real client starts a `?sharedworker` module, which Vitest cannot load; the page reaches it
-// by a dynamic import, not through PageDeps, so the module is replaced here.
-vi.mock('../../../utils/search/client', () => ({ startSearchWorker: vi.fn() }));
+// The page reaches the client by a dynamic import, not through PageDeps, so the module is replaced
+// here (tests/utils/search/client.test.ts tests the real one on a database).
+vi.mock('../../../utils/search/client', () => ({ startSearch: vi.fn() }));
 
 /**
- * The search worker as a page sees it through the client: a real index over the recorded
- * papers, answering in the real protocol, later than asked (a worker is another thread). While
+ * The search as the hook sees it through the client: a real index over the recorded papers,
+ * answering in the real protocol, later than asked (the client reads the database). While
  * `holding`, queries wait until the test answers them, in any order.
  */
-class FakeSearchWorker {
+class FakeSearch {
   readonly index = createSearchIndex(recordedRows());
   readonly requests: SearchRequest[] = [];
   holding = false;
@@ -44,14 +44,14 @@ class FakeSearchWorker {
   }
 }
 
-let worker: FakeSearchWorker;
+let worker: FakeSearch;
 
 /** A page's search: lazy, it starts when the user is about to search or at the first query long enough. */
 const renderLazy = (query: string) => renderHook((q: string) => useSearch(q), { initialProps: query });
 
 beforeEach(() => {
-  worker = new FakeSearchWorker();
-  vi.mocked(startSearchWorker).mockReset().mockImplementation(worker.start);
+  worker = new FakeSearch();
+  vi.mocked(startSearch).mockReset().mockImplementation(worker.start);
 });
 
 afterEach(cleanup);
@@ -61,13 +61,13 @@ describe('useSearch (lazy)', () => {
     const { result, rerender } = renderLazy('d');
     // Were the client on its way, this would wait for it to load.
     await vi.dynamicImportSettled();
-    expect(startSearchWorker).not.toHaveBeenCalled();
+    expect(startSearch).not.toHaveBeenCalled();
     expect(result.current).toMatchObject({ status: 'off' });
     expect(result.current.ids).toBeUndefined();
 
     rerender('di');
     await waitFor(() => expect(result.current.status).toBe('ready'));
-    expect(startSearchWorker).toHaveBeenCalledTimes(1);
+    expect(startSearch).toHaveBeenCalledTimes(1);
   });
 
   it('answers a query of two letters or more with the matching ids, best first', async () => {
@@ -109,14 +109,14 @@ describe('useSearch: prepared before the first keystroke', () => {
   it('starts the worker when the user is about to search (focus), before any query', async () => {
     const { result, rerender } = renderLazy('');
     await vi.dynamicImportSettled();
-    expect(startSearchWorker).not.toHaveBeenCalled();
+    expect(startSearch).not.toHaveBeenCalled();
 
     await act(() => result.current.prepare());
     await waitFor(() => expect(result.current.status).toBe('ready'));
     expect(worker.requests).toEqual([]);
     rerender('memory');
     await waitFor(() => expect(result.current.ids).toEqual(search(worker.index, 'memory')));
-    expect(startSearchWorker).toHaveBeenCalledTimes(1);
+    expect(startSearch).toHaveBeenCalledTimes(1);
     expect(worker.requests[0]?.query).toBe('memory');
   });
 
@@ -155,13 +155,13 @@ describe('usePreloadSearch: the index loaded before the first keystroke', () => 
     const { result, rerender } = renderPreloaded(false);
     await idle();
     expect(result.current.status).toBe('off');
-    expect(startSearchWorker).not.toHaveBeenCalled();
+    expect(startSearch).not.toHaveBeenCalled();
 
     rerender(true);
     await waitFor(() => expect(result.current.status).toBe('ready'));
     rerender(true);
     await idle();
-    expect(startSearchWorker).toHaveBeenCalledTimes(1);
+    expect(startSearch).toHaveBeenCalledTimes(1);
     expect(worker.requests).toEqual([]);
   });
 
@@ -170,11 +170,11 @@ describe('usePreloadSearch: the index loaded before the first keystroke', () => 
     const { result } = renderPreloaded(true);
     await idle();
     expect(result.current.status).toBe('off');
-    expect(startSearchWorker).not.toHaveBeenCalled();
+    expect(startSearch).not.toHaveBeenCalled();
 
     await act(() => setVisibility('visible'));
     await waitFor(() => expect(result.current.status).toBe('ready'));
-    expect(startSearchWorker).toHaveBeenCalledTimes(1);
+    expect(startSearch).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -268,4 +268,13 @@ describe('the search index after a sync', () => {
     const target = DAILY[4]!.paper as unknown as { id: string; title: string };
     expect(await queryIndex(db, docs, target.title)).toContain(target.id);
   });
+
+  it('indexes what is still queued when a page asks (a background stopped mid-batch)', async () => {
+    await ensureBundled(db, clock);
+    const queued = await db.searchQueue.count();
+    expect(queued).toBeGreaterThan(0);
+    expect(await worker().onMessage({ type: 'index-search' })).toBe(queued);
+    expect(await db.searchQueue.count()).toBe(0);
+    expect((await loadIndexDocs(db)).documentCount).toBe(await db.papers.count());
+  });
 });
