@@ -6,7 +6,7 @@ import { pinnedFirst, useDiscover } from '../../utils/pages/use-discover';
 import { useNow } from '../../utils/pages/use-now';
 import { usePaperboy } from '../../utils/pages/use-paperboy';
 import { FIRST_CARDS, useProgressive } from '../../utils/pages/use-progressive';
-import { MIN_QUERY_LENGTH, usePreloadSearch, useSearch } from '../../utils/search/use-search';
+import { MIN_QUERY_LENGTH, usePrepareOnIntent, useSearch } from '../../utils/search/use-search';
 import { useLastVisit } from '../../utils/triage/use-last-visit';
 import { useSettings } from '../../utils/settings/use-settings';
 import { useTriage } from '../../utils/triage/use-triage';
@@ -24,7 +24,7 @@ export function useNewtab() {
   // Best match first and nothing filtered: the first screen of results, as the search sent it
   // with the ids, shows before the rest is read.
   const data = usePaperboy(state.feed, searching ? (search.ids ?? []) : undefined, settings, !hasFilters(state) && state.sort === 'rank', searching ? search.head : undefined);
-  usePreloadSearch(data.papers !== undefined, search.prepare);
+  usePrepareOnIntent(search.prepare);
   // Until the search has answered, its results are not "none".
   const papers = searching && !search.ids ? undefined : data.papers;
   const refresh = useFeedRefresh(searching ? undefined : data.view, data.status, data.arxiv);

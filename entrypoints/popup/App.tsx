@@ -12,7 +12,7 @@ import { Toast } from '../../components/Toast';
 import { useNow } from '../../utils/pages/use-now';
 import { pinnedFirst, useDiscover } from '../../utils/pages/use-discover';
 import { usePaperboy } from '../../utils/pages/use-paperboy';
-import { matchesText, MIN_QUERY_LENGTH, useSearch } from '../../utils/search/use-search';
+import { matchesText, MIN_QUERY_LENGTH, usePrepareOnIntent, useSearch } from '../../utils/search/use-search';
 import { isNewSince, useLastVisit } from '../../utils/triage/use-last-visit';
 import { useTriage } from '../../utils/triage/use-triage';
 import { useViewState } from '../../utils/views/use-view-state';
@@ -30,6 +30,7 @@ export function App() {
   const searchRef = useRef<HTMLInputElement>(null);
   // The popup lives for seconds: its search starts when the user is about to search, not before.
   const search = useSearch(state.q);
+  usePrepareOnIntent(search.prepare);
   const searching = state.q.trim().length >= MIN_QUERY_LENGTH;
   const settings = useSettings();
   const { sizes, tabCounts, status, arxiv, view, papers, syncing, syncError, syncNow } = usePaperboy(state.feed, searching ? (search.ids ?? []) : undefined, settings);

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSearch } from '../../../utils/search/client';
 import type { SearchRequest, SearchResponse } from '../../../utils/search/protocol';
 import { createSearchIndex, search } from '../../../utils/search/search-index';
-import { matchesText, usePreloadSearch, useSearch } from '../../../utils/search/use-search';
+import { matchesText, usePrepareOnIntent, useSearch } from '../../../utils/search/use-search';
 import { recordedRows } from '../../support/page-harness';
 
 // The page reaches the client by a dynamic import, not through PageDeps, so the module is replaced
@@ -128,53 +128,35 @@ describe('useSearch: prepared before the first keystroke', () => {
   });
 });
 
-describe('usePreloadSearch: the index loaded before the first keystroke', () => {
-  const setVisibility = (state: 'visible' | 'hidden') => {
-    Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
-    document.dispatchEvent(new Event('visibilitychange'));
-  };
-  const renderPreloaded = (shown: boolean) =>
-    renderHook(
-      (papersShown: boolean) => {
-        const state = useSearch('');
-        usePreloadSearch(papersShown, state.prepare);
-        return state;
-      },
-      { initialProps: shown },
-    );
-  /** Longer than the idle wait (at most 200 ms where there is no requestIdleCallback). */
-  const idle = async () => {
+describe('usePrepareOnIntent: the index loads at the user’s first sign, not on a visit with no input', () => {
+  const renderPrepared = () =>
+    renderHook(() => {
+      const state = useSearch('');
+      usePrepareOnIntent(state.prepare);
+      return state;
+    });
+  /** Long enough for an idle callback; were the client on its way, this waits for it to load. */
+  const quiet = async () => {
     await act(() => new Promise((done) => setTimeout(done, 400)));
-    // Were the client on its way, this would wait for it to load.
     await vi.dynamicImportSettled();
   };
 
-  afterEach(() => setVisibility('visible'));
-
-  it('starts the worker once the page shows its papers and is idle, with no keystroke, and only once', async () => {
-    const { result, rerender } = renderPreloaded(false);
-    await idle();
+  it('starts nothing while nobody touches the page, however long it stays open', async () => {
+    const { result } = renderPrepared();
+    await quiet();
     expect(result.current.status).toBe('off');
     expect(startSearch).not.toHaveBeenCalled();
-
-    rerender(true);
-    await waitFor(() => expect(result.current.status).toBe('ready'));
-    rerender(true);
-    await idle();
-    expect(startSearch).toHaveBeenCalledTimes(1);
-    expect(worker.requests).toEqual([]);
   });
 
-  it('waits while the page is hidden (opened in the background) and starts when it is shown', async () => {
-    setVisibility('hidden');
-    const { result } = renderPreloaded(true);
-    await idle();
-    expect(result.current.status).toBe('off');
-    expect(startSearch).not.toHaveBeenCalled();
-
-    await act(() => setVisibility('visible'));
+  it.each(['pointermove', 'pointerdown', 'keydown', 'wheel'])('starts the search at the first %s anywhere on the page, once', async (type) => {
+    const { result } = renderPrepared();
+    await act(() => void document.body.dispatchEvent(new Event(type, { bubbles: true })));
     await waitFor(() => expect(result.current.status).toBe('ready'));
+    await act(() => void document.body.dispatchEvent(new Event('pointermove', { bubbles: true })));
+    await act(() => void document.dispatchEvent(new Event('keydown')));
+    await quiet();
     expect(startSearch).toHaveBeenCalledTimes(1);
+    expect(worker.requests).toEqual([]);
   });
 });
 
