@@ -38,12 +38,13 @@ export function startSearch(onMessage: (message: SearchResponse) => void, databa
       const first = docs === undefined;
       docs = loaded;
       pending = queued;
-      // Once: the first query would otherwise compile the query code (index-query.ts) on the keystroke's path.
-      if (first) void warmUpQuery(database, loaded).catch(() => undefined);
-      // The page asks again on "ready": results follow a sync without a keystroke.
+      // The page asks again on a later "ready": results follow a sync without a keystroke.
       send({ type: 'ready', size: docs.documentCount, pending });
       if (waiting) void answer(waiting);
       waiting = undefined;
+      // Once, while a waiting query's postings are read: the first query would otherwise compile
+      // the query code (index-query.ts) on the keystroke's path.
+      if (first) void warmUpQuery(database, loaded).catch(() => undefined);
       // Papers queued and nobody indexing them (a background stopped mid-batch): once per page.
       if (queued > 0 && !askedToIndex) {
         askedToIndex = true;

@@ -42,6 +42,8 @@ export function useSearch(query: string, head = 0): SearchState & { prepare: () 
   const asked = useRef('');
   const askedKey = useRef('');
   const wanted = query.trim().length >= MIN_QUERY_LENGTH;
+  const latest = useRef({ typed: '', wanted: false, head });
+  latest.current = { typed: query.trim(), wanted, head };
   const [started, setStarted] = useState(false);
   const prepare = useCallback(() => setStarted(true), []);
 
@@ -56,11 +58,18 @@ export function useSearch(query: string, head = 0): SearchState & { prepare: () 
     import('./client')
       .then(({ startSearch }) => {
         if (stopped) return;
-        client.current = startSearch((message) => {
-          if (message.type === 'ready') setState((s) => ({ ...s, status: 'ready', size: message.size, pending: message.pending, version: (s.version ?? 0) + 1 }));
+        const search = startSearch((message) => {
+          // The first "ready" says the index is in, and what was asked is answered without asking
+          // again (asking twice put two queries on the first keystroke's path); a later one says it changed.
+          const changed = (s: SearchState) => (s.status === 'off' || s.status === 'indexing' ? (s.version ?? 0) : (s.version ?? 0) + 1);
+          if (message.type === 'ready') setState((s) => ({ ...s, status: 'ready', size: message.size, pending: message.pending, version: changed(s) }));
           else if (message.type === 'error') setState((s) => ({ ...s, status: 'error', error: message.message }));
           else if (message.seq === seq.current) setState((s) => ({ ...s, ids: message.ids, total: message.total, head: message.head, idsFor: asked.current, pending: message.pending }));
         });
+        client.current = search;
+        // What was typed while the search's code loaded: asked now, answered once the index is in.
+        const { typed, wanted: now, head: first } = latest.current;
+        if (now) search.query(++seq.current, (asked.current = typed), RESULT_LIMIT, first);
       })
       .catch((error: Error) => setState({ status: 'error', error: t('search.loadFailed', [error.message]) }));
     return () => {
@@ -73,7 +82,7 @@ export function useSearch(query: string, head = 0): SearchState & { prepare: () 
   // Ask again when the query changes and whenever the index changed (a sync landed). Asked as this
   // hook runs for the keystroke, before the page diffs and paints it: the database reads the
   // query's postings while the page draws. Guarded by the key, so a render for anything else asks nothing.
-  const key = `${query}\u0000${wanted}\u0000${state.version ?? 0}\u0000${client.current ? 1 : 0}`;
+  const key = `${query}\u0000${wanted}\u0000${state.version ?? 0}`;
   if (askedKey.current !== key) {
     askedKey.current = key;
     seq.current++;

@@ -20,11 +20,13 @@ class FakeSearch {
   readonly index = createSearchIndex(recordedRows());
   readonly requests: SearchRequest[] = [];
   holding = false;
+  /** The index still loading: "ready" waits until the test sends it. */
+  loading = false;
   private onMessage: ((message: SearchResponse) => void) | undefined;
 
   readonly start = (onMessage: (message: SearchResponse) => void) => {
     this.onMessage = onMessage;
-    queueMicrotask(() => this.send({ type: 'ready', size: this.index.documentCount, pending: 0 }));
+    if (!this.loading) queueMicrotask(() => this.send({ type: 'ready', size: this.index.documentCount, pending: 0 }));
     return {
       query: (seq: number, query: string, limit: number) => {
         const request: SearchRequest = { type: 'query', seq, query, limit };
@@ -125,6 +127,39 @@ describe('useSearch: prepared before the first keystroke', () => {
     await waitFor(() => expect(result.current.status).toBe('ready'));
     await act(() => worker.send({ type: 'ready', size: 30, pending: 12 }));
     expect(result.current.pending).toBe(12);
+  });
+});
+
+describe('useSearch: a word typed while the index loads', () => {
+  it('is asked once and answered when the index is in: the first "ready" asks nothing more', async () => {
+    worker.loading = worker.holding = true;
+    const { result, rerender } = renderLazy('');
+    act(() => result.current.prepare());
+    await waitFor(() => expect(startSearch).toHaveBeenCalledTimes(1));
+    rerender('distillation');
+    expect(worker.requests.map((r) => r.query)).toEqual(['distillation']);
+
+    await act(() => worker.send({ type: 'ready', size: 30, pending: 0 }));
+    expect(worker.requests).toHaveLength(1);
+    await act(() => worker.answer(worker.requests[0]!));
+    expect(result.current).toMatchObject({ status: 'ready', ids: search(worker.index, 'distillation'), idsFor: 'distillation' });
+  });
+
+  it('typed before the search’s code loaded, is asked as soon as it has', async () => {
+    worker.loading = true;
+    const { result } = renderLazy('memory');
+    await waitFor(() => expect(worker.requests.map((r) => r.query)).toEqual(['memory']));
+    await act(() => worker.send({ type: 'ready', size: 30, pending: 0 }));
+    await waitFor(() => expect(result.current.ids).toEqual(search(worker.index, 'memory')));
+    expect(worker.requests).toHaveLength(1);
+  });
+
+  it('is asked again when the index changes later (a sync landed)', async () => {
+    const { result } = renderLazy('memory');
+    await waitFor(() => expect(result.current.ids).toBeDefined());
+    const before = worker.requests.length;
+    await act(() => worker.send({ type: 'ready', size: 31, pending: 0 }));
+    expect(worker.requests.length).toBe(before + 1);
   });
 });
 
