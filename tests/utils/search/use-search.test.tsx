@@ -134,7 +134,7 @@ describe('useSearch: a word typed while the index loads', () => {
   it('is asked once and answered when the index is in: the first "ready" asks nothing more', async () => {
     worker.loading = worker.holding = true;
     const { result, rerender } = renderLazy('');
-    act(() => result.current.prepare());
+    await act(() => result.current.prepare());
     await waitFor(() => expect(startSearch).toHaveBeenCalledTimes(1));
     rerender('distillation');
     expect(worker.requests.map((r) => r.query)).toEqual(['distillation']);
