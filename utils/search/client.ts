@@ -8,9 +8,9 @@ import type { SearchRequest, SearchResponse } from './protocol';
 
 // The page's search, on the page's own database connection: it loads the persisted index's
 // document table and vocabulary (index-store.ts), not the papers, and each query reads only the
-// postings of its own terms (index-query.ts). No worker: starting one (a context, a second copy
-// of Dexie, a connection of its own) cost about 330 ms of CPU on every visit at 100,000 papers,
-// while a query ranks in 10 to 25 ms (docs/performance.md, fifth pass). The index is updated where
+// postings of its own terms (index-query.ts). No worker: one cost every visit a context, a second
+// copy of Dexie and a connection of its own, while a query ranks in a few milliseconds at 10,000
+// papers and 10 to 25 ms at 100,000 (docs/performance.md, fifth pass). The index is updated where
 // papers are written (the background); what is still queued the background is asked to finish.
 
 export interface SearchClient {
@@ -28,7 +28,7 @@ export function startSearch(onMessage: (message: SearchResponse) => void, databa
   const send = (message: SearchResponse) => {
     if (!stopped) onMessage(message);
   };
-  const fail = (error: unknown) => send({ type: 'error', message: t('search.stopped', [(error as Error)?.message ?? t('search.workerError')]) });
+  const fail = (error: unknown) => send({ type: 'error', message: t('search.stopped', [(error as Error)?.message ?? t('common.unknownError')]) });
   const answer = (request: SearchRequest) => answerQuery(database, docs!, request, pending).then(send, fail);
 
   // Only the index's own rows and the queue: a sync that stores papers shows here once the

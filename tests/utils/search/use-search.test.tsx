@@ -98,7 +98,7 @@ describe('useSearch (lazy)', () => {
     expect(result.current.ids).toEqual(newerIds);
   });
 
-  it('reports a worker error as the error status, in the worker’s words', async () => {
+  it('reports a search error as the error status, in the search’s words', async () => {
     const { result } = renderLazy('memory');
     await waitFor(() => expect(result.current.status).toBe('ready'));
 
