@@ -5,7 +5,7 @@
  * CPU per Chromium process kind (browser, the extension's renderer, GPU, network, storage,
  * other utilities) and which of the extension's workers ran during it.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BrowserContext, CDPSession } from 'playwright-core';
@@ -125,6 +125,8 @@ async function traceVisit(context: BrowserContext, url: string): Promise<void> {
   await done;
   await page.close();
   await probe.close();
+  // For a closer look than this summary (load it in DevTools' Performance panel, or script it).
+  if (process.env.BENCH_TRACE_OUT) writeFileSync(`${process.env.BENCH_TRACE_OUT}-${url.split('/').pop()}.json`, JSON.stringify({ traceEvents: events }));
   const names = new Map<string, string>();
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '?');
   const perThread = new Map<string, number>();

@@ -1,5 +1,6 @@
 import type { ForYouPick, Liked } from '../discover/for-you';
 import type { Rule } from '../discover/rules';
+import { getRows } from './bulk-get';
 import type { Paper, PaperboyDb, UserState } from './db';
 import { getSyncStatus } from './sync-status';
 
@@ -67,7 +68,7 @@ export async function loadForYouInput(db: PaperboyDb, rules: readonly Rule[], no
       db.papers.where('lastSeenInFeedAt').above(now - CANDIDATE_WINDOW_MS).limit(MAX_CANDIDATES).toArray(),
     ]);
     // Read, saved or hidden longer ago than the profile reaches are still no recommendation.
-    const states = await db.userState.bulkGet(recent.map((p) => p.id));
+    const states = await getRows(db.userState, recent.map((p) => p.id));
     const unmarked = recent.filter((_, i) => !states[i]?.readAt && !states[i]?.savedAt && !states[i]?.dismissedAt);
     // Papers only the bundled snapshot supplied are old: once live papers are stored, they are no
     // recommendation (as they leave the other views).

@@ -1,6 +1,6 @@
 import { appendSample } from '../discover/series';
 import type { ParsedPaper } from '../sync/sources/hf';
-import { bulkGetStored } from './bulk-get';
+import { bulkGetStored, getRows } from './bulk-get';
 import type { PaperboyDb, PaperHistory } from './db';
 
 // Each paper's upvotes and GitHub stars as the syncs saw them. Written only inside the sync's own
@@ -28,7 +28,7 @@ export async function recordHistory(db: PaperboyDb, papers: readonly ParsedPaper
 
 /** The histories of these papers, in order (undefined where a paper has none). */
 export function getHistories(db: PaperboyDb, ids: readonly string[]): Promise<(PaperHistory | undefined)[]> {
-  return db.history.bulkGet([...ids]);
+  return getRows(db.history, ids);
 }
 
 /** Histories sampled since `since` (an index range: papers a feed listed lately), newest first. */

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { BUNDLED_FEED, isDiscoverView, isMatchesView, LIVE_FEEDS, matchedIds, type FeedId, type FeedSizes, type LiveFeed, type ViewId } from '../views/view-id';
+import { getRows } from './bulk-get';
 import { getDiscoverView } from './discover';
 import type { Paper, PaperboyDb, UserState } from './db';
 import { getSyncStatus } from './sync-status';
@@ -33,7 +34,7 @@ export async function feedIds(db: PaperboyDb, feed: FeedId): Promise<string[]> {
  * hidden papers are left out, and each keeps its place in the list (`ranks[i]`, else its position).
  */
 export async function joinViews(db: PaperboyDb, ids: readonly string[], ranks?: readonly number[], states?: (UserState | undefined)[], hidden = false): Promise<PaperView[]> {
-  const [papers, known] = await Promise.all([db.papers.bulkGet([...ids]), states ?? db.userState.bulkGet([...ids])]);
+  const [papers, known] = await Promise.all([getRows(db.papers, ids), states ?? getRows(db.userState, ids)]);
   const views: PaperView[] = [];
   ids.forEach((_id, i) => {
     const paper = papers[i];
@@ -123,7 +124,7 @@ export async function countUnreadLive(db: PaperboyDb, feeds: readonly LiveFeed[]
     const ids = new Set<string>();
     for (const feed of feeds) for (const id of await feedIds(db, feed)) ids.add(id);
     const list = [...ids];
-    const [states, papers] = await Promise.all([db.userState.bulkGet(list), since === undefined ? [] : db.papers.bulkGet(list)]);
+    const [states, papers] = await Promise.all([getRows(db.userState, list), since === undefined ? [] : getRows(db.papers, list)]);
     return states.filter((s, i) => !s?.readAt && !s?.dismissedAt && (since === undefined || (papers[i]?.firstSeenAt ?? 0) > since)).length;
   });
 }

@@ -1,4 +1,5 @@
 import { BUNDLED_FEED, LIVE_FEEDS, PERIOD_FEEDS, type ViewId } from '../views/view-id';
+import { getRows } from './bulk-get';
 import type { PaperboyDb } from './db';
 import { feedIds } from './papers';
 
@@ -19,10 +20,10 @@ export async function getTabCounts(db: PaperboyDb): Promise<TabCounts> {
   return db.transaction('r', db.feeds, db.userState, async () => {
     const lists = await Promise.all(COUNTED_FEEDS.map((feed) => feedIds(db, feed)));
     const unread = await Promise.all(
-      lists.map(async (ids) => (await db.userState.bulkGet(ids)).filter((s) => !s?.readAt && !s?.dismissedAt).length),
+      lists.map(async (ids) => (await getRows(db.userState, ids)).filter((s) => !s?.readAt && !s?.dismissedAt).length),
     );
     const [savedIds, hidden] = await Promise.all([db.userState.where('savedAt').above(0).primaryKeys(), db.userState.where('dismissedAt').above(0).count()]);
-    const savedStates = await db.userState.bulkGet(savedIds);
+    const savedStates = await getRows(db.userState, savedIds);
     const counts: TabCounts = { saved: savedStates.filter((s) => !s?.dismissedAt).length, hidden };
     COUNTED_FEEDS.forEach((feed, i) => (counts[feed] = unread[i]));
     return counts;
