@@ -1,5 +1,6 @@
 import { dropUndefined } from '../lib/drop-undefined';
 import { bulkGetStored } from './bulk-get';
+import { queueForIndex } from './search-queue';
 import { normaliseArxivId } from '../sync/sources/arxiv-id';
 import type { ArxivPaper } from '../sync/sources/arxiv';
 import { cleanText } from '../sync/sources/clean-text';
@@ -107,9 +108,13 @@ async function upsertPapers(db: PaperboyDb, papers: ParsedPaper[], source: Paper
  * text changed. In the writer's transaction, so no write is ever missed; the index itself is
  * updated afterwards, off the write path (utils/search/indexer.ts).
  */
-async function queueForSearch(db: PaperboyDb, rows: readonly Paper[], before: readonly (Paper | undefined)[], now: number): Promise<void> {
+function queueForSearch(db: PaperboyDb, rows: readonly Paper[], before: readonly (Paper | undefined)[], now: number): PromiseLike<unknown> {
   const changed = rows.filter((row, i) => searchTextChanged(before[i], row));
-  if (changed.length > 0) await db.searchQueue.bulkPut(changed.map((row) => ({ id: row.id, at: now })));
+  return queueForIndex(
+    db,
+    changed.map((row) => row.id),
+    now,
+  );
 }
 
 /**

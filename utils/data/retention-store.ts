@@ -1,4 +1,5 @@
 import type { PaperboyDb } from './db';
+import { queueForIndex } from './search-queue';
 
 // Retention's queries and writes: which papers no feed lists any more, and deleting those nobody
 // kept. Apart from papers.ts so that the pages' first-paint bundles never load them.
@@ -47,7 +48,7 @@ export async function deleteUnkeptPapers(db: PaperboyDb, ids: string[], cutoff: 
     });
     await db.papers.bulkDelete(doomed);
     // The search index drops them when it next runs (utils/search/indexer.ts).
-    await db.searchQueue.bulkPut(doomed.map((id) => ({ id, at: cutoff })));
+    await queueForIndex(db, doomed, cutoff);
     await db.history.bulkDelete(doomed);
     return doomed.length;
   });

@@ -1,10 +1,17 @@
 // The rows of the persisted search index (utils/search/index-store.ts), declared in db.ts's schema.
 
-/** A paper whose searchable text changed (or that went) since the search index last saw it. */
+/**
+ * Papers whose searchable text changed (or that went) since the search index last saw them
+ * (utils/data/search-queue.ts). A write queues its papers in rows of up to `QUEUE_ROW_IDS` ids,
+ * keyed apart from any paper id; a row without `ids` is one paper, keyed by its id (as older
+ * versions queued them, and the upgrade to schema version 4).
+ */
 export interface SearchQueueRow {
   id: string;
   /** When it was queued: a paper queued again while being indexed is indexed again. */
   at: number;
+  /** The papers of a batch row. */
+  ids?: string[];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import { db, type PaperboyDb } from '../data/db';
+import { countQueued } from '../data/search-queue';
 import { t } from '../lib/i18n';
 import { requestIndexing } from '../sync/messages';
 import { answerQuery, warmUpQuery } from './index-query';
@@ -33,7 +34,7 @@ export function startSearch(onMessage: (message: SearchResponse) => void, databa
 
   // Only the index's own rows and the queue: a sync that stores papers shows here once the
   // background has indexed them (or queued them, which says how many are not searchable yet).
-  const subscription = liveQuery(() => database.transaction('r', database.searchState, database.searchQueue, async () => ({ loaded: await loadIndexDocs(database), queued: await database.searchQueue.count() }))).subscribe({
+  const subscription = liveQuery(() => database.transaction('r', database.searchState, database.searchQueue, async () => ({ loaded: await loadIndexDocs(database), queued: await countQueued(database) }))).subscribe({
     next({ loaded, queued }) {
       const first = docs === undefined;
       docs = loaded;

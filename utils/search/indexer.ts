@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
-import type { Paper, PaperboyDb, SearchQueueRow } from '../data/db';
+import type { Paper, PaperboyDb } from '../data/db';
+import { dropTaken, takeQueued } from '../data/search-queue';
 import { createQueue } from '../lib/serial';
 import { appendPostings, loadIndexState, mergeVocab, saveIndexState, type IndexState } from './index-store';
 import { FIELDS, SEARCH_OPTIONS, textPrint, toDoc, type SearchDoc } from './search-doc';
@@ -30,11 +31,11 @@ function batchIndex(state: IndexState, discarded: number[]): MiniSearch<SearchDo
   );
 }
 
-/** Applies one batch of queued papers (`papers[i]` is the stored row of `queued[i]`, if any) to the state; returns the new postings. */
-export function indexChanges(state: IndexState, queued: readonly SearchQueueRow[], papers: readonly (Paper | undefined)[]): Map<string, number[]> {
+/** Applies one batch of queued papers (`papers[i]` is the stored row of `queued[i]`, if any; each id once) to the state; returns the new postings. */
+export function indexChanges(state: IndexState, queued: readonly string[], papers: readonly (Paper | undefined)[]): Map<string, number[]> {
   const discarded: number[] = [];
   const added: Paper[] = [];
-  queued.forEach(({ id }, i) => {
+  queued.forEach((id, i) => {
     const paper = papers[i];
     const n = state.numberOf.get(id);
     if (paper && n !== undefined && state.prints[n] === textPrint(paper)) return;
@@ -74,20 +75,18 @@ export function indexChanges(state: IndexState, queued: readonly SearchQueueRow[
 
 /** Indexes one batch of the queue; returns how many papers it took (0: nothing was queued). */
 async function indexBatch(db: PaperboyDb, state: IndexState, size: number): Promise<number> {
-  const { queued, papers } = await db.transaction('r', db.searchQueue, db.papers, async () => {
-    const queued = await db.searchQueue.limit(size).toArray();
-    return { queued, papers: await db.papers.bulkGet(queued.map((q) => q.id)) };
+  const { taken, papers } = await db.transaction('r', db.searchQueue, db.papers, async () => {
+    const taken = await takeQueued(db, size);
+    return { taken, papers: await db.papers.bulkGet(taken.ids) };
   });
-  if (queued.length === 0) return 0;
-  const postings = indexChanges(state, queued, papers);
+  if (taken.rows.length === 0) return 0;
+  const postings = indexChanges(state, taken.ids, papers);
   await db.transaction('rw', db.searchQueue, db.searchTerms, db.searchState, async () => {
     await appendPostings(db, postings);
     await saveIndexState(db, state);
-    // A paper queued again meanwhile (its text changed once more) stays for the next batch.
-    const now = await db.searchQueue.bulkGet(queued.map((q) => q.id));
-    await db.searchQueue.bulkDelete(queued.filter((q, i) => now[i]?.at === q.at).map((q) => q.id));
+    await dropTaken(db, taken);
   });
-  return queued.length;
+  return taken.ids.length;
 }
 
 const local = createQueue();
