@@ -6,6 +6,13 @@ import type { PaperItemProps } from './paper-attributes';
 type Props = PaperItemProps & { item: ComponentType<PaperItemProps> };
 
 /**
+ * The key of a paper in a list. A paper a rule pins is a new element at the top, not the old one
+ * moved: Chromium does not paint again a moved `content-visibility: auto` card or row whose
+ * contents it had skipped below the fold.
+ */
+export const itemKey = (id: string, extras: PaperItemProps['extras']) => (extras?.effects?.pinned ? `${id}:pinned` : id);
+
+/**
  * A paper drawn again only when something it shows changed. A page re-renders for much besides
  * its papers (tab counts, the search starting, the clock, the last visit): without this, each
  * re-render diffed every card of the list (a CPU profile of a new-tab visit showed Preact's diff

@@ -1,7 +1,7 @@
 import { EmptyState, type EmptyActions } from '../../components/EmptyState';
 import { PaperCard } from '../../components/PaperCard';
 import { PaperRow } from '../../components/PaperRow';
-import { SamePaper, useStableHandlers } from '../../components/SamePaper';
+import { itemKey, SamePaper, useStableHandlers } from '../../components/SamePaper';
 import type { PaperView } from '../../utils/data/papers';
 import type { SyncStatus } from '../../utils/data/sync-status';
 import type { Density } from '../../utils/settings/settings';
@@ -28,12 +28,6 @@ interface Props {
   /** Each paper's sparkline and rule effects, by id. */
   extras: Map<string, CardExtras>;
 }
-
-/**
- * A paper a rule pins is a new element at the top, not the old one moved: Chromium does not paint
- * again a moved `content-visibility: auto` card whose contents it had skipped below the fold.
- */
-const itemKey = (id: string, extras: CardExtras | undefined) => (extras?.effects?.pinned ? `${id}:pinned` : id);
 
 /** The papers of the list, as cards or as compact rows; or why there are none, with a next step. */
 export function PaperList({ density, papers, shown, view, query, status, snapshot, selected, lastVisit, handlers: given, empty, extras }: Props) {

@@ -6,7 +6,7 @@ import { FeedTabs, panelAttributes } from '../../components/FeedTabs';
 import { KeyHelp } from '../../components/KeyHelp';
 import { MarkAllRead } from '../../components/MarkAllRead';
 import { PaperRow } from '../../components/PaperRow';
-import { SamePaper, useStableHandlers } from '../../components/SamePaper';
+import { itemKey, SamePaper, useStableHandlers } from '../../components/SamePaper';
 import { SyncStatusBar } from '../../components/SyncStatusBar';
 import { Toast } from '../../components/Toast';
 import { useNow } from '../../utils/pages/use-now';
@@ -65,7 +65,7 @@ export function App() {
       <div id="papers" class="rows-panel" {...panelAttributes(searching ? undefined : view)}>
         <ol class="rows">
           {shown.map((v, i) => (
-            <SamePaper key={v.paper.id} item={PaperRow} view={v} first={i === 0} handlers={handlers} selected={v.paper.id === triage.selected} isNew={isNewSince(v, lastVisit)} extras={extras.get(v.paper.id)} />
+            <SamePaper key={itemKey(v.paper.id, extras.get(v.paper.id))} item={PaperRow} view={v} first={i === 0} handlers={handlers} selected={v.paper.id === triage.selected} isNew={isNewSince(v, lastVisit)} extras={extras.get(v.paper.id)} />
           ))}
         </ol>
         {loaded && shown.length === 0 && (
