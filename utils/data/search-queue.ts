@@ -36,12 +36,34 @@ export interface Taken {
   ids: string[];
 }
 
-/** The next rows to index: up to `size` rows of one paper each, else the oldest batch row. */
+/** Batch rows read at a time while `takeQueued` gathers a batch. */
+const ROWS_PER_READ = 16;
+
+/**
+ * The next papers to index, about `size` of them: rows of one paper each first, else the oldest
+ * batch rows (at least one). Hourly syncs each leave a row of about 100 papers; a backlog of them
+ * (a first install seeded by months of history, a restore) is indexed `size` papers a
+ * transaction, not a row a transaction, since each transaction saves the whole document table.
+ */
 export async function takeQueued(db: PaperboyDb, size: number): Promise<Taken> {
   const single = await db.searchQueue.where(':id').below(BATCH).limit(size).toArray();
-  const rows = single.length > 0 ? single : await db.searchQueue.where(':id').aboveOrEqual(BATCH).limit(1).toArray();
-  return { rows, ids: [...new Set(rows.flatMap((row) => row.ids ?? [row.id]))] };
+  if (single.length > 0) return taken(single);
+  const rows: SearchQueueRow[] = [];
+  let count = 0;
+  for (let after = BATCH; count < size; ) {
+    const next = await db.searchQueue.where(':id').above(after).limit(ROWS_PER_READ).toArray();
+    for (const row of next) {
+      if (count >= size) break;
+      rows.push(row);
+      count += row.ids?.length ?? 1;
+    }
+    if (next.length < ROWS_PER_READ) break;
+    after = next.at(-1)!.id;
+  }
+  return taken(rows);
 }
+
+const taken = (rows: SearchQueueRow[]): Taken => ({ rows, ids: [...new Set(rows.flatMap((row) => row.ids ?? [row.id]))] });
 
 /**
  * Removes what was indexed, in the indexer's write transaction. A paper queued again meanwhile (its

@@ -47,9 +47,19 @@ describe('search queue: papers the index must (re)read, in a few rows', () => {
     await queueForIndex(db, ids(10, 1), T0 - 1);
     expect(await db.searchQueue.count()).toBe(3);
     expect(await countQueued(db)).toBe(6);
-    const batches = await drain(db);
-    expect(batches[0]).toEqual([idOf(10)]);
-    expect(batches.slice(1).flat().sort()).toEqual(ids(0, 5));
+    const [batch, ...rest] = await drain(db);
+    expect(rest).toEqual([]);
+    expect(batch![0]).toEqual(idOf(10));
+    expect(batch!.slice(1).sort()).toEqual(ids(0, 5));
+  });
+
+  it('gathers the rows of many small writes (a backlog of syncs) into batches of about the size asked', async () => {
+    const db = freshDb();
+    // 25 rows a batch: more than one read of rows.
+    for (let sync = 0; sync < 60; sync++) await queueForIndex(db, ids(sync * 40, 40), T0 + sync);
+    const batches = await drain(db, 1000);
+    expect(batches.map((b) => b.length)).toEqual([1000, 1000, 400]);
+    expect(batches.flat()).toEqual(ids(0, 2400));
   });
 
   it('takes rows of one paper (older versions, the schema 4 upgrade) first, up to the batch size, then the batches', async () => {
