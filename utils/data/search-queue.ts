@@ -47,7 +47,7 @@ const ROWS_PER_READ = 16;
  */
 export async function takeQueued(db: PaperboyDb, size: number): Promise<Taken> {
   const single = await db.searchQueue.where(':id').below(BATCH).limit(size).toArray();
-  if (single.length > 0) return taken(single);
+  if (single.length > 0) return takenOf(single);
   const rows: SearchQueueRow[] = [];
   let count = 0;
   for (let after = BATCH; count < size; ) {
@@ -60,10 +60,10 @@ export async function takeQueued(db: PaperboyDb, size: number): Promise<Taken> {
     if (next.length < ROWS_PER_READ) break;
     after = next.at(-1)!.id;
   }
-  return taken(rows);
+  return takenOf(rows);
 }
 
-const taken = (rows: SearchQueueRow[]): Taken => ({ rows, ids: [...new Set(rows.flatMap((row) => row.ids ?? [row.id]))] });
+const takenOf = (rows: SearchQueueRow[]): Taken => ({ rows, ids: [...new Set(rows.flatMap((row) => row.ids ?? [row.id]))] });
 
 /**
  * Removes what was indexed, in the indexer's write transaction. A paper queued again meanwhile (its

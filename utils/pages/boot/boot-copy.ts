@@ -68,7 +68,11 @@ export function saveBootCopy(page: string, version: string, root: Element, scree
 
 /** The copy on screen while the app loads. */
 export interface BootScreen {
-  /** Puts `root` back in place of the copy and replays on it a click the user made on the copy. */
+  /**
+   * Puts `root` back in place of the copy and carries over what the user began on the copy: a
+   * click is replayed, and the field they were in (matched by `data-role`) takes the focus and
+   * what they typed.
+   */
   handOver(): void;
 }
 
@@ -111,9 +115,21 @@ export function showBootCopy(page: string, version: string, root: HTMLElement, s
   root.replaceWith(boot);
   return {
     handOver() {
+      const active = document.activeElement;
+      const role = active instanceof HTMLElement && boot.contains(active) ? active.getAttribute('data-role') : null;
+      const typed = active instanceof HTMLInputElement ? active.value : undefined;
       boot.replaceWith(root);
       // Focus asked for while the root was out of the document did not happen.
       root.querySelector<HTMLElement>('[autofocus]')?.focus();
+      const twin = role ? root.querySelector<HTMLElement>(`[data-role="${CSS.escape(role)}"]`) : null;
+      if (twin) {
+        twin.focus();
+        // A word typed into the copy's search field is the live field's, as if typed there.
+        if (twin instanceof HTMLInputElement && typed !== undefined && typed !== twin.value) {
+          twin.value = typed;
+          twin.dispatchEvent(new Event('input', { bubbles: true }));
+        }
+      }
       if (pending) root.querySelector(pending.selector)?.dispatchEvent(new MouseEvent(pending.type, pending.init));
     },
   };

@@ -25,7 +25,9 @@ function page(): HTMLElement {
   }
   const icon = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   icon.setAttribute('viewBox', '0 0 10 10');
-  root.append(icon, main);
+  const search = document.createElement('input');
+  search.setAttribute('data-role', 'search');
+  root.append(icon, search, main);
   document.body.append(root);
   return root;
 }
@@ -162,5 +164,43 @@ describe('boot cache', () => {
     expect(root.isConnected).toBe(true);
     expect(document.querySelectorAll('[data-paper-id]')).toHaveLength(3);
     expect(clicked).toHaveBeenCalledOnce();
+  });
+
+  it('carries over the field the user was in on the copy, and what they typed there', () => {
+    saveBootCopy('newtab', VERSION, page(), 900);
+    document.body.replaceChildren();
+    const root = document.createElement('div');
+    document.body.append(root);
+    const boot = showBootCopy('newtab', VERSION, root)!;
+    const copied = document.querySelector<HTMLInputElement>('[data-role="search"]')!;
+    copied.focus();
+    copied.value = 'diffusion';
+
+    const live = page();
+    root.append(...live.childNodes);
+    live.remove();
+    const field = root.querySelector<HTMLInputElement>('[data-role="search"]')!;
+    const typed = vi.fn((event: Event) => (event.target as HTMLInputElement).value);
+    field.addEventListener('input', typed);
+    boot.handOver();
+    expect(document.activeElement).toBe(field);
+    expect(field.value).toBe('diffusion');
+    expect(typed).toHaveReturnedWith('diffusion');
+  });
+
+  it('moves no focus and sends no input when the user did nothing on the copy', () => {
+    saveBootCopy('newtab', VERSION, page(), 900);
+    document.body.replaceChildren();
+    const root = document.createElement('div');
+    document.body.append(root);
+    const boot = showBootCopy('newtab', VERSION, root)!;
+    const live = page();
+    root.append(...live.childNodes);
+    live.remove();
+    const typed = vi.fn();
+    root.querySelector('[data-role="search"]')!.addEventListener('input', typed);
+    boot.handOver();
+    expect(document.activeElement).toBe(document.body);
+    expect(typed).not.toHaveBeenCalled();
   });
 });
