@@ -14,12 +14,7 @@ export const KEY_SCAN_FROM = 500;
  */
 export async function bulkGetStored<T, I>(table: Table<T, string, I>, keys: readonly string[]): Promise<(T | undefined)[]> {
   if (keys.length < KEY_SCAN_FROM) return table.bulkGet([...keys]);
-  let min = keys[0]!;
-  let max = keys[0]!;
-  for (const key of keys) {
-    if (key < min) min = key;
-    if (key > max) max = key;
-  }
+  const [min, max] = bounds(keys);
   const stored = new Set(await table.where(':id').between(min, max, true, true).primaryKeys());
   const wanted = keys.filter((key) => stored.has(key));
   if (wanted.length === 0) return keys.map(() => undefined);
@@ -43,12 +38,7 @@ export const RANGE_SPREAD = 4;
  */
 export async function getRows<T extends { id: string }, I>(table: Table<T, string, I>, keys: readonly string[]): Promise<(T | undefined)[]> {
   if (keys.length < RANGE_FROM) return table.bulkGet([...keys]);
-  let min = keys[0]!;
-  let max = keys[0]!;
-  for (const key of keys) {
-    if (key < min) min = key;
-    if (key > max) max = key;
-  }
+  const [min, max] = bounds(keys);
   const range = () => table.where(':id').between(min, max, true, true);
   const budget = keys.length * RANGE_SPREAD;
   const stored = await range().limit(budget + 1).primaryKeys();
@@ -56,4 +46,15 @@ export async function getRows<T extends { id: string }, I>(table: Table<T, strin
   const rows = stored.length === 0 ? [] : await range().toArray();
   const byKey = new Map(rows.map((row) => [row.id, row]));
   return keys.map((key) => byKey.get(key));
+}
+
+/** The smallest and the largest of `keys` (not empty), in IndexedDB's order for strings. */
+function bounds(keys: readonly string[]): [string, string] {
+  let min = keys[0]!;
+  let max = keys[0]!;
+  for (const key of keys) {
+    if (key < min) min = key;
+    if (key > max) max = key;
+  }
+  return [min, max];
 }
