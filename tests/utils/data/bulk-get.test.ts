@@ -13,21 +13,26 @@ afterEach(async () => {
 const row = (id: string): PaperHistory => ({ id, lastAt: 1, upvotes: { t: [1], v: [Number(id.slice(-3))] } });
 const idOf = (n: number) => `2606.${String(n).padStart(5, '0')}`;
 
+/** `read` gives what `bulkGet` gives, for any stored rows and up to `maxAsked` keys asked (duplicates and missing ones too). */
+async function answersAsBulkGet(read: (table: typeof db.history, keys: readonly string[]) => Promise<(PaperHistory | undefined)[]>, maxAsked: number, numRuns: number) {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.uniqueArray(fc.integer({ min: 0, max: 3000 }), { maxLength: 400 }),
+      fc.array(fc.integer({ min: 0, max: 3000 }), { maxLength: maxAsked }),
+      async (stored, asked) => {
+        await db.history.clear();
+        await db.history.bulkPut(stored.map((n) => row(idOf(n))));
+        const keys = asked.map(idOf);
+        expect(await read(db.history, keys)).toEqual(await db.history.bulkGet(keys));
+      },
+    ),
+    { numRuns },
+  );
+}
+
 describe('bulkGetStored: bulkGet that reads only stored rows in a large batch', () => {
   it('answers as bulkGet does, in order, with undefined for keys not stored (large and small batches, duplicates)', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.uniqueArray(fc.integer({ min: 0, max: 3000 }), { maxLength: 400 }),
-        fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: 1, maxLength: KEY_SCAN_FROM * 2 }),
-        async (stored, asked) => {
-          await db.history.clear();
-          await db.history.bulkPut(stored.map((n) => row(idOf(n))));
-          const keys = asked.map(idOf);
-          expect(await bulkGetStored(db.history, keys)).toEqual(await db.history.bulkGet(keys));
-        },
-      ),
-      { numRuns: 40 },
-    );
+    await answersAsBulkGet(bulkGetStored, KEY_SCAN_FROM * 2, 40);
   });
 
   it('gets only the stored rows of a large batch of mostly new keys', async () => {
@@ -50,19 +55,7 @@ describe('bulkGetStored: bulkGet that reads only stored rows in a large batch', 
 
 describe('getRows: bulkGet in two requests when the keys lie close together', () => {
   it('answers as bulkGet does, in order, with undefined for keys not stored (close, spread, duplicates)', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.uniqueArray(fc.integer({ min: 0, max: 3000 }), { maxLength: 400 }),
-        fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: 0, maxLength: 200 }),
-        async (stored, asked) => {
-          await db.history.clear();
-          await db.history.bulkPut(stored.map((n) => row(idOf(n))));
-          const keys = asked.map(idOf);
-          expect(await getRows(db.history, keys)).toEqual(await db.history.bulkGet(keys));
-        },
-      ),
-      { numRuns: 60 },
-    );
+    await answersAsBulkGet(getRows, 200, 60);
   });
 
   it('reads a dense range in one read of its rows, with no get per key', async () => {

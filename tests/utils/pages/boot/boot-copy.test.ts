@@ -32,6 +32,22 @@ function page(): HTMLElement {
   return root;
 }
 
+/** A later visit: the page saved as a copy, then shown from it in place of an empty live root. */
+function bootFromCopy() {
+  saveBootCopy('newtab', VERSION, page(), 900);
+  document.body.replaceChildren();
+  const root = document.createElement('div');
+  document.body.append(root);
+  return { root, boot: showBootCopy('newtab', VERSION, root)! };
+}
+
+/** The app drawing the live page into the root, out of the document while the copy is shown. */
+function drawLive(root: HTMLElement) {
+  const live = page();
+  root.append(...live.childNodes);
+  live.remove();
+}
+
 function placeAt(element: Element, top: number) {
   vi.spyOn(element, 'getBoundingClientRect').mockReturnValue({ top } as DOMRect);
 }
@@ -144,20 +160,14 @@ describe('boot cache', () => {
   });
 
   it('shows the copy in place of the live root, then hands over and replays a click', () => {
-    saveBootCopy('newtab', VERSION, page(), 900);
-    document.body.replaceChildren();
-    const root = document.createElement('div');
-    document.body.append(root);
-    const boot = showBootCopy('newtab', VERSION, root)!;
+    const { root, boot } = bootFromCopy();
     expect(root.isConnected).toBe(false);
     expect(document.querySelectorAll('[data-paper-id]')).toHaveLength(3);
 
     const copied = document.querySelector('[data-paper-id="2606.00002"] [data-action="toggle-read"]') as HTMLElement;
     copied.click();
 
-    const live = page();
-    root.append(...live.childNodes);
-    live.remove();
+    drawLive(root);
     const clicked = vi.fn();
     root.querySelector('[data-paper-id="2606.00002"] [data-action="toggle-read"]')!.addEventListener('click', clicked);
     boot.handOver();
@@ -167,18 +177,12 @@ describe('boot cache', () => {
   });
 
   it('carries over the field the user was in on the copy, and what they typed there', () => {
-    saveBootCopy('newtab', VERSION, page(), 900);
-    document.body.replaceChildren();
-    const root = document.createElement('div');
-    document.body.append(root);
-    const boot = showBootCopy('newtab', VERSION, root)!;
+    const { root, boot } = bootFromCopy();
     const copied = document.querySelector<HTMLInputElement>('[data-role="search"]')!;
     copied.focus();
     copied.value = 'diffusion';
 
-    const live = page();
-    root.append(...live.childNodes);
-    live.remove();
+    drawLive(root);
     const field = root.querySelector<HTMLInputElement>('[data-role="search"]')!;
     const typed = vi.fn((event: Event) => (event.target as HTMLInputElement).value);
     field.addEventListener('input', typed);
@@ -189,14 +193,8 @@ describe('boot cache', () => {
   });
 
   it('moves no focus and sends no input when the user did nothing on the copy', () => {
-    saveBootCopy('newtab', VERSION, page(), 900);
-    document.body.replaceChildren();
-    const root = document.createElement('div');
-    document.body.append(root);
-    const boot = showBootCopy('newtab', VERSION, root)!;
-    const live = page();
-    root.append(...live.childNodes);
-    live.remove();
+    const { root, boot } = bootFromCopy();
+    drawLive(root);
     const typed = vi.fn();
     root.querySelector('[data-role="search"]')!.addEventListener('input', typed);
     boot.handOver();
