@@ -39,7 +39,7 @@ async function usedProfile() {
 
 const RULE: Rule = { id: 'r1', pattern: 'diffusion', regex: false, fields: ['title', 'abstract'], effect: 'highlight' };
 
-const withFlags = (rows: UserState[]) => rows.filter((r) => r.readAt || r.savedAt || r.dismissedAt);
+const withFlags = (rows: UserState[]) => rows.filter((r) => r.readAt !== undefined || r.savedAt !== undefined || r.dismissedAt !== undefined);
 
 describe('backup: export, then import into a fresh profile', () => {
   it('restores every flag and setting, even for papers the new profile has not synced yet', async () => {
