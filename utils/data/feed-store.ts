@@ -41,8 +41,10 @@ export async function applySync(db: PaperboyDb, fetched: FeedFetch[], status: Sy
     for (const { feed, papers, skipped } of fetched) {
       // An empty answer is not "all papers are gone": keep what the feed had.
       if (papers.length === 0) continue;
-      // Two tables, one transaction: asked at once, so neither waits for the other's replies.
-      await Promise.all([upsertPapers(db, papers, 'hf', now), recordHistory(db, papers, now)]);
+      // Two tables, one transaction: asked at once, so neither waits for the other's replies. Both
+      // need the papers' rows as they were (a paper's first sample lives in its row).
+      const before = bulkGetStored(db.papers, papers.map((p) => p.id));
+      await Promise.all([upsertPapers(db, papers, 'hf', now, before), recordHistory(db, papers, before, now)]);
       const day = feed === 'hf-daily' ? latestDay(papers) : undefined;
       const ids = await membership(db, feed, papers, day, feeds[feed]?.day);
       if (ids === undefined) continue;
@@ -93,8 +95,8 @@ export async function loadBundled(db: PaperboyDb, snapshot: BundledSnapshot, now
 }
 
 /** Upserts parsed papers: new fields win, fields a payload lacks keep their stored value. */
-async function upsertPapers(db: PaperboyDb, papers: ParsedPaper[], source: PaperSource, now: number): Promise<void> {
-  const existing = await bulkGetStored(db.papers, papers.map((p) => p.id));
+async function upsertPapers(db: PaperboyDb, papers: ParsedPaper[], source: PaperSource, now: number, before = bulkGetStored(db.papers, papers.map((p) => p.id))): Promise<void> {
+  const existing = await before;
   const rows = papers.map((paper, i): Paper => {
     const old = existing[i];
     if (!old) return { ...paper, source, firstSeenAt: now, lastSeenInFeedAt: now };

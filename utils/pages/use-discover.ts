@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { PaperView } from '../data/papers';
 import { forYouKey, getForYouRanking } from '../data/for-you-store';
-import { getHistories } from '../data/history-store';
+import { getHistories, impliedHistory } from '../data/history-store';
 import type { RuleEffects } from '../discover/rules';
 import type { Rule } from '../discover/rule-types';
 import { recent, type Series } from '../discover/series';
@@ -72,9 +72,14 @@ export function useDiscover(view: ViewId | undefined, papers: PaperView[] | unde
     const at = now();
     const byId = new Map<string, CardExtras>();
     for (const history of histories) if (history) byId.set(history.id, { spark: recent(history.upvotes, at) });
+    // A paper counted by one sync only: its row is its history.
+    for (const { paper } of papers ?? []) {
+      const implied = byId.has(paper.id) ? undefined : impliedHistory(paper);
+      if (implied) byId.set(paper.id, { spark: recent(implied.upvotes, at) });
+    }
     for (const [id, e] of effects) byId.set(id, { ...byId.get(id), effects: e });
     return byId;
-  }, [histories, effects, now]);
+  }, [histories, papers, effects, now]);
   return { extras, effects, rules };
 }
 
