@@ -61,3 +61,70 @@ describe('takeOver', () => {
     expect(root.isConnected).toBe(true);
   });
 });
+
+/** A live page whose late answer (a count, like the tabs') comes after its papers. */
+function LateApp({ lateMs, onToggle }: { lateMs: number; onToggle?: () => void }) {
+  const [shown, setShown] = useState(false);
+  const [count, setCount] = useState<number | undefined>(undefined);
+  useEffect(() => {
+    setTimeout(() => setShown(true), 0);
+    setTimeout(() => setCount(7), lateMs);
+  }, [lateMs]);
+  if (!shown) return <p>Loading</p>;
+  return (
+    <div>
+      <span data-role="count">{count ?? ''}</span>
+      <ol>
+        <li data-paper-id="2606.00001">
+          <button type="button" data-action="toggle-read" onClick={onToggle}>
+            Live
+          </button>
+        </li>
+      </ol>
+    </div>
+  );
+}
+
+/** A copy of LateApp's first screen on screen, and the live root out of the document. */
+function bootOverCopy(): { root: HTMLElement; boot: ReturnType<typeof showBootCopy> } {
+  const saved = document.createElement('div');
+  saved.innerHTML = '<span data-role="count">7</span><ol><li data-paper-id="2606.00001"><button type="button" data-action="toggle-read">Copy</button></li></ol>';
+  saveBootCopy('newtab', VERSION, saved, 600);
+  document.body.replaceChildren();
+  const root = document.createElement('div');
+  document.body.append(root);
+  return { root, boot: showBootCopy('newtab', VERSION, root) };
+}
+
+describe('takeOver, when the live page has late answers', () => {
+  it('keeps the copy until they are in, then hands over in one go', async () => {
+    const { root, boot } = bootOverCopy();
+    let countAtHandOver: string | undefined;
+    new MutationObserver(() => {
+      if (root.isConnected && countAtHandOver === undefined) countAtHandOver = root.querySelector('[data-role="count"]')?.textContent ?? '';
+    }).observe(document.body, { childList: true });
+    takeOver(() => <LateApp lateMs={40} />, { root, boot, page: 'newtab', version: VERSION });
+
+    await expect.poll(() => root.querySelector('[data-paper-id]')).not.toBeNull();
+    expect(root.isConnected).toBe(false);
+    await expect.poll(() => root.isConnected).toBe(true);
+    // The count arrived while the copy was up: the live page came in with it, not before it.
+    expect(countAtHandOver).toBe('7');
+    expect(document.body.textContent).not.toContain('Copy');
+  });
+
+  it('hands over at once on a key, and replays a click, once the live page shows papers', async () => {
+    for (const act of ['key', 'click'] as const) {
+      const { root, boot } = bootOverCopy();
+      let toggled = 0;
+      takeOver(() => <LateApp lateMs={10_000} onToggle={() => toggled++} />, { root, boot, page: 'newtab', version: VERSION });
+      await expect.poll(() => root.querySelector('[data-paper-id]')).not.toBeNull();
+      expect(root.isConnected).toBe(false);
+
+      if (act === 'key') document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true }));
+      else document.querySelector('button')!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+      expect(root.isConnected, act).toBe(true);
+      expect(toggled, act).toBe(act === 'click' ? 1 : 0);
+    }
+  });
+});
