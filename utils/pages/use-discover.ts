@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperView } from '../data/papers';
 import { forYouKey, getForYouRanking } from '../data/for-you-store';
 import { getHistories, impliedHistory } from '../data/history-store';
@@ -68,6 +68,7 @@ export function useDiscover(view: ViewId | undefined, papers: PaperView[] | unde
   const effects = useRuleEffects(papers, rules);
   const idsKey = papers?.map((v) => v.paper.id).join(' ') ?? '';
   const histories = useLiveQuery(() => getHistories(db, idsKey ? idsKey.split(' ') : []), [db, idsKey], []);
+  const shown = useRef(new Map<string, CardExtras>());
   const extras = useMemo(() => {
     const at = now();
     const byId = new Map<string, CardExtras>();
@@ -78,10 +79,20 @@ export function useDiscover(view: ViewId | undefined, papers: PaperView[] | unde
       if (implied) byId.set(paper.id, { spark: recent(implied.upvotes, at) });
     }
     for (const [id, e] of effects) byId.set(id, { ...byId.get(id), effects: e });
+    // A card whose extras did not change keeps the same object, so it is not drawn again (SamePaper):
+    // the papers change with every read flag, their sparklines seldom.
+    for (const [id, next] of byId) {
+      const old = shown.current.get(id);
+      if (old && old.effects === next.effects && sameSeries(old.spark, next.spark)) byId.set(id, old);
+    }
+    shown.current = byId;
     return byId;
   }, [histories, papers, effects, now]);
   return { extras, effects, rules };
 }
+
+const sameSeries = (a: Series | undefined, b: Series | undefined) =>
+  a === b || (a !== undefined && b !== undefined && a.t.length === b.t.length && a.t.every((t, i) => t === b.t[i] && a.v[i] === b.v[i]));
 
 /** Papers a rule pins, first (in their order), then the rest. */
 export function pinnedFirst(papers: PaperView[], effects: EffectsById): PaperView[] {
