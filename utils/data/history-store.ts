@@ -32,10 +32,9 @@ export async function recordHistory(db: PaperboyDb, papers: readonly ParsedPaper
   const rows = new Map<string, PaperHistory>();
   counted.forEach((i, j) => {
     const paper = papers[i]!;
-    const earlier = prior[i];
+    const earlier = prior[i] && impliedHistory(prior[i]);
     // The paper row's sample, unless this sync wrote it (another feed listed the paper first).
-    const implied = earlier && (earlier.lastSeenInFeedAt ?? earlier.firstSeenAt) < now ? impliedHistory(earlier) : undefined;
-    const old = rows.get(paper.id) ?? stored[j] ?? implied;
+    const old = rows.get(paper.id) ?? stored[j] ?? (earlier && earlier.lastAt < now ? earlier : undefined);
     if (!old) return;
     const row: PaperHistory = { id: paper.id, lastAt: now, upvotes: old.upvotes };
     if (paper.upvotes !== undefined) row.upvotes = appendSample(old.upvotes, now, paper.upvotes);
