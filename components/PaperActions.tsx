@@ -9,7 +9,10 @@ interface Props {
   handlers: PaperHandlers;
   /** Rows (the popup, the compact list): save and hide as icons, no citations. */
   compact?: boolean;
-  /** A brief card (utils/pages/use-near.ts): the read toggle alone, the same button the whole card keeps (focus stays on it). */
+  /**
+   * A brief card (utils/pages/use-near.ts): no citations. Every control of the contract (read,
+   * save, hide or restore) stays, the same buttons the whole card keeps (focus stays on them).
+   */
   brief?: boolean;
 }
 
@@ -24,13 +27,13 @@ export function PaperActions({ view, handlers, compact, brief }: Props) {
   return (
     <div class="paper-actions">
       <ActionButton action="toggle-read" class="read-toggle" {...readToggleLook(read)} paper={title} onClick={() => handlers.toggleRead(id)} />
-      {!brief && <OtherActions view={view} handlers={handlers} compact={compact} />}
+      <OtherActions view={view} handlers={handlers} compact={compact} cite={!compact && !brief} />
     </div>
   );
 }
 
-/** Save, hide or restore, and (on cards) the citations. */
-function OtherActions({ view, handlers, compact }: Props) {
+/** Save, hide or restore, and (on whole cards) the citations. */
+function OtherActions({ view, handlers, compact, cite }: Props & { cite: boolean }) {
   const { paper, state } = view;
   const { id, title } = paper;
   const saved = Boolean(state?.savedAt);
@@ -42,7 +45,7 @@ function OtherActions({ view, handlers, compact }: Props) {
       ) : (
         <ActionButton action="dismiss" glyph="✕" text={t('paper.hide')} paper={title} iconOnly={compact} title={t('paper.hideTitle')} onClick={() => handlers.dismiss(id)} />
       )}
-      {!compact && (
+      {cite && (
         // The two citations wrap together: never "Markdown" alone on a line.
         <span class="cite-actions">
           <ActionButton action="copy-bibtex" text={t('export.bibtex')} paper={title} title={t('paper.copyBibtex')} onClick={() => handlers.cite(id, 'bibtex')} />

@@ -43,8 +43,8 @@ function CardHead({ view, first, isNew, onOpen }: { view: PaperItemProps['view']
 /**
  * A new-tab card: thumbnail, title, counts, authors, summary, keywords, links and actions. A brief
  * card (far below the screen, utils/pages/use-near.ts) has its rank, title link, authors, summary
- * and read toggle only, about a quarter of the elements: every listed paper keeps its flag, opens
- * and toggles the same before it comes near, when it is drawn whole.
+ * and the contract's controls (read, save, hide or restore) only: every listed paper keeps its
+ * flag and acts the same before it comes near, when it is drawn whole.
  */
 export function PaperCard({ view, handlers, first, selected, isNew, extras, brief }: PaperItemProps) {
   const { paper } = view;

@@ -17,7 +17,7 @@ export interface PaperItemProps {
   extras?: CardExtras;
   /**
    * Far below the screen: drawn brief (a card keeps its rank, title link, authors, summary and
-   * read toggle) until it comes near (entrypoints/newtab/PaperList.tsx). Rows are always whole.
+   * controls, not its citations) until it comes near (entrypoints/newtab/PaperList.tsx). Rows are always whole.
    */
   brief?: boolean;
 }

@@ -125,6 +125,9 @@ describe('layouts in Chromium', () => {
     for (const card of await brief.all()) {
       expect(await card.locator('a[data-action="open"]').count()).toBe(1);
       expect(await card.locator('[data-action="toggle-read"]').count()).toBe(1);
+      // Every control of the contract is there before the card comes near (architecture.md).
+      expect(await card.locator('[data-action="save"]').count()).toBe(1);
+      expect(await card.locator('[data-action="dismiss"]').count()).toBe(1);
       expect(await card.getAttribute('data-read')).toBe('false');
     }
     const last = page.locator(`[data-paper-id="${daily.at(-1)!.paper.id}"]`);
@@ -143,6 +146,13 @@ describe('layouts in Chromium', () => {
     await expect.poll(() => last.getAttribute('data-brief'), POLL).toBeNull();
     expect(await last.locator('.links a').count()).toBeGreaterThan(0);
     await screenshot(page, 'newtab-scrolled-to-end');
+    // A brief card's save button, clicked as a user (or a test) would: scrolled to, then clicked.
+    const again = await openPage(ext, 'newtab.html?feed=hf-daily', { width: 1280, height: 900 });
+    const other = again.locator(`[data-paper-id="${daily.at(-2)!.paper.id}"]`);
+    await expect.poll(() => other.getAttribute('data-brief'), POLL).toBe('');
+    await other.locator('[data-action="save"]').click();
+    await expect.poll(() => other.getAttribute('data-saved'), POLL).toBe('true');
+    await Promise.all([page.close(), again.close()]);
   });
 
   it('the options page reads in the pages’ own type, not the browser’s 75 % options style', async () => {

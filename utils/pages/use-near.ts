@@ -14,7 +14,7 @@ export interface NearPapers {
 /**
  * Which papers of a list have come near the screen since it was drawn. A long list draws the
  * cards below its first screen brief (components/PaperCard.tsx: rank, title link, authors, summary
- * and read toggle, so every paper is listed with its flag) and whole once they come within a screen of view or
+ * and the read, save and hide controls, so every paper is listed with its flag) and whole once they come within a screen of view or
  * take focus; once whole, a card stays whole. Measured on a 10,000-paper database (`npm run
  * bench:visit`): drawing the 76 cards below the first screen whole took about a third of a visit's
  * CPU. Where there is no IntersectionObserver, every card is drawn whole.
