@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { badgeText, discard, launch, openPage, readFlag, screenshot, waitFor, type Extension } from './browser';
+import { badgeText, currentWorker, discard, launch, openPage, readFlag, screenshot, waitFor, type Extension } from './browser';
 import { POLL } from './config';
 import { FixtureServer, jsonFeeds, recordedItems } from './fixture-server';
 
@@ -31,6 +31,7 @@ function flagInCopy([key, id]: [string, string]): string | null | undefined {
 declare global {
   interface Window {
     __atParsed?: { live: boolean; ids: (string | null)[] };
+    __firstPapers?: { layout: string; theme: string | undefined; papers: number };
   }
 }
 
@@ -102,5 +103,26 @@ describe('boot copy of the first screen', () => {
       await expect.poll(() => again.locator(`#app [data-paper-id="${id}"]`).getAttribute('data-read'), POLL).toBe('true');
       await again.close();
     }
+  });
+
+  it('draws a first visit (nothing saved) whole in its first render: the papers, in the stored layout and theme', async () => {
+    // Set in storage.local as the options page would, with no page open to copy them.
+    await (await currentWorker(ext)).evaluate(() => chrome.storage.local.set({ density: 'list', theme: 'dark' }));
+    // What the app's first render put in the page (its root's first children): with the settings
+    // and the first screen read while its code loaded, the papers, in the user's layout and theme.
+    await ext.context.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('#app > *')) return;
+        observer.disconnect();
+        const papers = document.querySelectorAll('[data-paper-id]');
+        const list = papers[0]?.closest('.cards, .rows');
+        window.__firstPapers = { layout: list?.className ?? 'none', theme: document.documentElement.dataset.theme, papers: papers.length };
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const page = await openPage(ext, 'newtab.html');
+    await expect.poll(() => page.evaluate(() => window.__firstPapers), POLL).toEqual({ layout: 'rows list', theme: 'dark', papers: trending.length });
+    // The settings are copied for the next visit.
+    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('paperboy:settings') ?? '{}') as Record<string, unknown>)).toMatchObject({ density: 'list', theme: 'dark' });
+    await screenshot(page, 'first-visit-list-dark');
   });
 });

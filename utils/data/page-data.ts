@@ -34,3 +34,29 @@ export function getPageData(db: PaperboyDb, now: number, chosen: ViewId | undefi
     return { sizes, status, arxiv, view, papers: await getView(db, view, now), bootPatches };
   });
 }
+
+/** A first screen read before the page's app rendered (readAhead), with the arguments it was read for. */
+let ahead: { key: string; data: PageData } | undefined;
+
+const aheadKey = (chosen: ViewId | undefined, prefs: ViewPrefs | undefined) => JSON.stringify([chosen ?? null, prefs?.defaultView ?? null, prefs?.liveFeeds ?? null]);
+
+/**
+ * Reads a page's first screen while its app's code still loads (utils/pages/boot/start-page.ts,
+ * on a visit with no boot copy to show), so the app's first render draws the papers: one render
+ * and one layout, not an empty page first and the papers a query later. A failure is left for
+ * the page's own query to show.
+ */
+export async function readAhead(db: PaperboyDb, now: number, chosen: ViewId | undefined, prefs: ViewPrefs): Promise<void> {
+  try {
+    ahead = { key: aheadKey(chosen, prefs), data: await getPageData(db, now, chosen, prefs) };
+  } catch {
+    ahead = undefined;
+  }
+}
+
+/** The first screen read ahead, if it was read for these arguments; handed out once. */
+export function takeReadAhead(chosen: ViewId | undefined, prefs: ViewPrefs | undefined): PageData | undefined {
+  const found = ahead?.key === aheadKey(chosen, prefs) ? ahead.data : undefined;
+  ahead = undefined;
+  return found;
+}

@@ -3,9 +3,10 @@ import { useLayoutEffect, useState } from 'preact/hooks';
 
 /**
  * Subscribes a component to a Dexie query: it re-renders whenever a write in any context of the
- * extension (worker, popup, another tab) changes what the query read.
+ * extension (worker, popup, another tab) changes what the query read. `initial` (or what it
+ * returns, called once) is the value until the query answers.
  */
-export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[], initial: T): T {
+export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[], initial: T | (() => T)): T {
   const [value, setValue] = useState<T>(initial);
   // Subscribed as the component commits, not after the next paint: the query is on its way a frame sooner.
   useLayoutEffect(() => {

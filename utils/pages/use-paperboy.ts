@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { dropBootPatches } from '../data/boot-patches';
 import { ensureBundled } from '../data/bundled';
 import type { PaperboyDb } from '../data/db';
-import { getPageData, type PageData, type ViewPrefs } from '../data/page-data';
+import { getPageData, takeReadAhead, type PageData, type ViewPrefs } from '../data/page-data';
 import { getSearchResults, type PaperView } from '../data/papers';
 import { getTabCounts, type TabCounts } from '../data/view-counts';
 import { FIRST_CARDS } from './use-progressive';
@@ -27,9 +27,10 @@ export function usePaperboy(chosen: ViewId | undefined, searchIds: string[] | un
   const preferred = prefs?.defaultView;
   const kept = prefs?.liveFeeds.join(' ');
   const data = useLiveQuery<PageData | undefined>(
-    () => getPageData(db, now(), chosen, preferred && kept !== undefined ? { defaultView: preferred, liveFeeds: kept.split(' ').filter(isLiveFeed) } : undefined),
+    () => getPageData(db, now(), chosen, viewPrefs(preferred, kept)),
     [db, now, chosen, preferred, kept],
-    undefined,
+    // A first screen the page's start read ahead (a visit with no boot copy) is drawn at once.
+    () => takeReadAhead(chosen, viewPrefs(preferred, kept)),
   );
   const { found, results } = useSearchResults(searchIds, firstScreen, searchHead);
   const sizes = data?.sizes;
@@ -59,6 +60,10 @@ export function usePaperboy(chosen: ViewId | undefined, searchIds: string[] | un
   const status = data?.status;
   return { sizes, tabCounts, status, arxiv: data?.arxiv, view: data?.view, papers, results, ...useSyncNow(status) };
 }
+
+/** The view settings again from their values (the default view, and the feeds kept as one string). */
+const viewPrefs = (preferred: ViewPrefs['defaultView'] | undefined, kept: string | undefined): ViewPrefs | undefined =>
+  preferred && kept !== undefined ? { defaultView: preferred, liveFeeds: kept.split(' ').filter(isLiveFeed) } : undefined;
 
 /** Which search results `papers` are: all of the current ones, their first screen, or the last query's. */
 export type ResultsRead = 'whole' | 'first' | 'stale';

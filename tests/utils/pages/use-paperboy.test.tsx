@@ -3,6 +3,7 @@ import { cleanup, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BUNDLED_PATH } from '../../../utils/data/bundled-path';
 import type { PaperboyDb } from '../../../utils/data/db';
+import { readAhead } from '../../../utils/data/page-data';
 import { getSearchResults, type PaperView } from '../../../utils/data/papers';
 import { dismiss, markRead, toggleSaved } from '../../../utils/data/user-state';
 import { usePaperboy } from '../../../utils/pages/use-paperboy';
@@ -66,6 +67,42 @@ describe('usePaperboy: the default view', () => {
 
     await waitFor(() => expect(ids(result.current.papers)).toEqual([papers[3]!.id]));
     expect(result.current.view).toBe('saved');
+  });
+});
+
+describe('usePaperboy: a first screen read ahead', () => {
+  const prefs = { defaultView: 'hf-daily' as const, liveFeeds: ['hf-trending' as const, 'hf-daily' as const] };
+
+  it('is drawn by the first render (no empty page first), once, and then the page follows the database', async () => {
+    await seedFeeds(db, ['hf-trending', 'hf-daily'], papers, T0);
+    await readAhead(db, T0, undefined, prefs);
+    const { result } = renderPageHook(() => usePaperboy(undefined, undefined, prefs), { db, now: time.now });
+    // Synchronously, before any query of the page's own has answered.
+    expect(result.current.view).toBe('hf-daily');
+    expect(ids(result.current.papers)).toEqual(papers.map((p) => p.id));
+    await markRead(db, [papers[0]!.id], T0 + 1);
+    await waitFor(() => expect(result.current.papers?.[0]?.state?.readAt).toBe(T0 + 1));
+    cleanup();
+
+    // Handed out once: the next page reads for itself.
+    const next = renderPageHook(() => usePaperboy(undefined, undefined, prefs), { db, now: time.now });
+    expect(next.result.current.papers).toBeUndefined();
+    await waitFor(() => expect(ids(next.result.current.papers)).toEqual(papers.map((p) => p.id)));
+  });
+
+  it('is not drawn for another view or other settings than it was read for', async () => {
+    await seedFeeds(db, ['hf-trending', 'hf-daily'], papers, T0);
+    await toggleSaved(db, papers[3]!.id, T0);
+    await readAhead(db, T0, undefined, prefs);
+    const saved = renderPageHook(() => usePaperboy('saved', undefined, prefs), { db, now: time.now });
+    expect(saved.result.current.papers).toBeUndefined();
+    await waitFor(() => expect(ids(saved.result.current.papers)).toEqual([papers[3]!.id]));
+    cleanup();
+
+    await readAhead(db, T0, undefined, prefs);
+    const other = renderPageHook(() => usePaperboy(undefined, undefined, { ...prefs, defaultView: 'hf-trending' }), { db, now: time.now });
+    expect(other.result.current.papers).toBeUndefined();
+    await waitFor(() => expect(other.result.current.view).toBe('hf-trending'));
   });
 });
 

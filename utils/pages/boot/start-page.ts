@@ -1,5 +1,6 @@
 import type { ComponentType } from 'preact';
-import { applyTheme, readMirror } from '../../settings/mirror';
+import type { ViewPrefs } from '../../data/page-data';
+import { applyTheme, readMirror, restoreMirror } from '../../settings/mirror';
 import { isBlankTab, showBlankTab } from './blank-tab';
 import { showBootCopy } from './boot-copy';
 
@@ -14,22 +15,46 @@ export function startPage(page: string, loadApp: () => Promise<{ App: ComponentT
   const settings = readMirror();
   applyTheme(settings.theme);
   if (isBlankTab(page, settings, location.search)) return showBlankTab(root, settings.defaultView);
+  // No copy of the settings (a first visit): they are read while the app's code loads.
+  const restored = Object.keys(settings).length === 0 ? restoreMirror() : undefined;
   // The entry script's file name carries a hash of the page's code (its imports' names included):
   // a copy saved by another build is never shown.
   const version = document.querySelector<HTMLScriptElement>('script[type="module"][src]')?.src ?? '';
   const boot = showBootCopy(page, version, root);
   // The database opens while the app's code still loads and compiles: the first query finds it
-  // open (with no copy to show, 25 to 40 ms sooner to the first paper at 10,000 papers).
+  // open (with no copy to show, 25 to 40 ms sooner to the first paper at 10,000 papers). With no
+  // copy, the first screen is read too, so the app's first render draws the papers.
   const database = import('../../data/db').then((module) => {
     module.db.open().catch(() => undefined); // a failure shows in the page's first query
     return module;
   });
-  void Promise.all([loadApp(), import('./take-over'), import('./page-lifecycle'), database]).then(
-    ([{ App }, { takeOver }, { reloadOnUpgrade, requestPersistence }, { db }]) => {
+  const ahead =
+    boot || location.search !== ''
+      ? undefined
+      : Promise.all([database, import('../../data/page-data'), restored]).then(([{ db }, { readAhead }, fresh]) => {
+          const prefs = viewPrefs(fresh ?? settings);
+          return prefs && readAhead(db, Date.now(), undefined, prefs);
+        }, () => undefined); // a chunk that failed to load fails the app's own import below
+  void Promise.all([loadApp(), import('./take-over'), import('./page-lifecycle'), database, restored, ahead]).then(
+    ([{ App }, { takeOver }, { reloadOnUpgrade, requestPersistence }, { db }, fresh]) => {
+      if (fresh) {
+        applyTheme(fresh.theme);
+        if (isBlankTab(page, fresh, location.search)) {
+          boot?.handOver();
+          return showBlankTab(root, fresh.defaultView);
+        }
+      }
       // An updated extension's new schema must not wait for this page: it reloads instead.
       reloadOnUpgrade(db);
       takeOver(App, { root, boot, page, version });
       void requestPersistence().catch(() => undefined);
     },
   );
+}
+
+/** The settings that pick a page's default view, from the settings' copy (unchecked: a copy that does not fit reads nothing ahead). */
+function viewPrefs(mirror: Record<string, unknown>): ViewPrefs | undefined {
+  const { defaultView, liveFeeds } = mirror;
+  if (typeof defaultView !== 'string' || !Array.isArray(liveFeeds)) return undefined;
+  return { defaultView, liveFeeds } as ViewPrefs;
 }

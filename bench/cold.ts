@@ -1,0 +1,168 @@
+/**
+ * `npm run bench:cold`: where a first visit with nothing saved (localStorage emptied) spends its time
+ * before the first paper is painted, on the new tab and the popup. Builds as `npm run bench` does
+ * (`--skip-build` reuses it), seeds N papers (`--papers`, default 10,000) into a fresh or kept
+ * (`--keep DIR`) profile, then loads each page cold `--runs` times, alternating with its static copy,
+ * and prints the first paper's time beside the static copy's, with one cold load's timeline: when
+ * each script arrived (Resource Timing) and what ran in its long animation frames (LoAF).
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { BrowserContext } from 'playwright-core';
+import { launch, newProfile, waitFor } from '../tests/e2e/browser';
+import type { BenchApi } from './page/main';
+import { BENCH_OUT, buildBench } from './lib/build';
+import { loadTemplates } from './lib/items';
+import { firstPaperPaint, NEWTAB_VIEWPORT, openAt, POPUP_VIEWPORT, settle, writeStaticCopy, type Viewport } from './lib/pages';
+import { BenchServer } from './lib/server';
+import { summarise } from './lib/stats';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const { values: args } = parseArgs({
+  options: {
+    papers: { type: 'string', default: '10000' },
+    runs: { type: 'string', default: '9' },
+    pages: { type: 'string', default: 'newtab,popup' },
+    'skip-build': { type: 'boolean', default: false },
+    keep: { type: 'string' },
+    /** Also profile one cold load's JavaScript (CDP Profiler, up to the first paper) and print its top functions and scripts. */
+    profile: { type: 'boolean', default: false },
+  },
+});
+const PORT = Number(process.env.PAPERBOY_BENCH_PORT ?? 41782);
+
+interface Timeline {
+  paper: number;
+  resources: { name: string; start: number; end: number }[];
+  marks: { name: string; at: number }[];
+  dom: string;
+  frames: { start: number; duration: number; render: number; scripts: { source: string; start: number; duration: number; compile: number }[] }[];
+}
+
+/** One load with localStorage emptied first: the first paper's time, the scripts' arrival and the long frames. */
+async function coldTimeline(context: BrowserContext, url: string, viewport: Viewport, profile = false): Promise<Timeline> {
+  const page = await context.newPage();
+  await page.setViewportSize(viewport);
+  const cdp = profile ? await context.newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
+  await page.addInitScript(() => {
+    const seen: unknown[] = [];
+    (globalThis as unknown as { __frames: unknown[] }).__frames = seen;
+    new PerformanceObserver((list) => void seen.push(...list.getEntries().map((e) => e.toJSON() as unknown))).observe({ type: 'long-animation-frame', buffered: true });
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  const result = await page.evaluate(
+    () =>
+      new Promise<Timeline>((done) => {
+        new PerformanceObserver((list) => {
+          const entry = (list.getEntries() as (PerformanceEntry & { identifier: string; renderTime: number })[]).find((e) => e.identifier === 'first-paper');
+          if (!entry) return;
+          setTimeout(() => {
+            type Frame = { startTime: number; duration: number; renderStart: number; scripts: { sourceURL: string; sourceFunctionName: string; invoker: string; startTime: number; duration: number; forcedStyleAndLayoutDuration: number; executionStart: number }[] };
+            const frames = (globalThis as unknown as { __frames: Frame[] }).__frames;
+            done({
+              paper: entry.renderTime,
+              dom: `${document.querySelectorAll('*').length} elements, ${document.querySelectorAll('[data-paper-id]').length} papers, ${document.querySelectorAll('[data-brief]').length} brief, text ${document.body.innerText.length} chars`,
+              marks: performance.getEntriesByType('mark').map((m) => ({ name: m.name, at: m.startTime })),
+              resources: performance.getEntriesByType('resource').map((r) => ({ name: r.name.split('/').pop() ?? r.name, start: r.startTime, end: (r as PerformanceResourceTiming).responseEnd })),
+              frames: frames.map((f) => ({
+                start: f.startTime,
+                duration: f.duration,
+                render: f.renderStart,
+                scripts: f.scripts.map((s) => ({ source: `${s.invoker} ${(s.sourceURL || '').split('/').pop()} ${s.sourceFunctionName}`, start: s.startTime, duration: s.duration, compile: s.executionStart - s.startTime })),
+              })),
+            });
+          }, 300);
+        }).observe({ type: 'element', buffered: true });
+      }),
+  );
+  if (cdp) printProfile(((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile, result.paper);
+  await page.close();
+  return result;
+}
+
+type CpuProfile = { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[]; startTime: number };
+
+/** Self time by function and by script, over the samples up to the first paper (profile clock: relative to its first sample). */
+function printProfile(profile: CpuProfile, untilMs: number): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const fn = new Map<string, number>();
+  const file = new Map<string, number>();
+  let t = 0;
+  profile.samples.forEach((id, i) => {
+    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+    t += dt;
+    if (t > untilMs + 50) return;
+    const frame = byId.get(id)!;
+    const name = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}`;
+    if (frame.functionName === '(idle)') return;
+    fn.set(name, (fn.get(name) ?? 0) + dt);
+    const script = frame.url.split('/').pop() || frame.functionName;
+    file.set(script, (file.get(script) ?? 0) + dt);
+  });
+  console.log('  self time by script (ms):', [...file].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([n, v]) => `${n} ${v.toFixed(1)}`).join(' | '));
+  for (const [name, ms] of [...fn].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${name}`);
+}
+
+async function main() {
+  const server = new BenchServer({ port: PORT, templates: loadTemplates(resolve(ROOT, 'tests/fixtures/recorded')), thumbnailPath: resolve(ROOT, 'assets/icons/128.png') });
+  if (!args['skip-build']) buildBench(server.origin, console.log);
+  await server.start();
+  const kept = args.keep ? resolve(args.keep) : undefined;
+  if (kept) mkdirSync(kept, { recursive: true });
+  const profile = kept ?? newProfile();
+  const ext = await launch(profile, BENCH_OUT);
+  try {
+    const bench = await ext.context.newPage();
+    await bench.goto(`chrome-extension://${ext.id}/bench.html`);
+    await bench.waitForFunction(() => 'paperboyBench' in globalThis);
+    const call = <K extends keyof BenchApi>(name: K, ...params: Parameters<BenchApi[K]>) =>
+      bench.evaluate(([n, p]) => (globalThis as unknown as { paperboyBench: Record<string, (...a: unknown[]) => unknown> }).paperboyBench[n as string]!(...(p as unknown[])), [name, params] as const) as Promise<Awaited<ReturnType<BenchApi[K]>>>;
+    await waitFor(() => call('count').then((n) => n >= 88), true, 30_000);
+    if (Number(args.papers) > 0 && (await call('count')) < Number(args.papers)) console.log('seeded', await call('seed', Number(args.papers)));
+    const base = `chrome-extension://${ext.id}`;
+    for (const name of (args.pages ?? '').split(',')) {
+      const viewport = name === 'popup' ? POPUP_VIEWPORT : NEWTAB_VIEWPORT;
+      const url = `${base}/${name}.html`;
+      const staticUrl = `${base}/bench-static-${name}.html`;
+      const warm = await openAt(ext.context, url, viewport);
+      await settle(warm);
+      await warm.close();
+      await writeStaticCopy(ext.context, url, viewport, resolve(BENCH_OUT, `bench-static-${name}.html`));
+      const times = { cold: [] as number[], static: [] as number[] };
+      let sample: Timeline | undefined;
+      for (let run = 0; run <= Number(args.runs); run++) {
+        await bench.evaluate(() => localStorage.clear());
+        const timeline = await coldTimeline(ext.context, url, viewport, args.profile && run === 1);
+        const still = await firstPaperPaint(ext.context, staticUrl, viewport);
+        if (run === 0) continue;
+        times.cold.push(timeline.paper);
+        times.static.push(still);
+        if (run === Math.ceil(Number(args.runs) / 2)) sample = timeline;
+      }
+      const cold = summarise(times.cold);
+      const still = summarise(times.static);
+      console.log(`\n${name}: cold ${cold.median.toFixed(0)} ms (min ${cold.min.toFixed(0)}), static ${still.median.toFixed(0)} ms: ${(cold.median / still.median).toFixed(2)} ×`);
+      if (sample) {
+        console.log(`  one cold load, first paper at ${sample.paper.toFixed(0)} ms; ${sample.dom} 300 ms after`);
+        for (const m of sample.marks) console.log(`  ${m.at.toFixed(0).padStart(5)} ms  mark ${m.name}`);
+        for (const r of sample.resources) console.log(`  ${r.start.toFixed(0).padStart(5)}–${r.end.toFixed(0).padStart(5)} ms  ${r.name}`);
+        for (const f of sample.frames) {
+          console.log(`  frame ${f.start.toFixed(0)} +${f.duration.toFixed(0)} ms (render at ${f.render.toFixed(0)})`);
+          for (const s of f.scripts) console.log(`      ${s.start.toFixed(0).padStart(5)} +${s.duration.toFixed(0).padStart(3)} ms (compile ${s.compile.toFixed(0)})  ${s.source}`);
+        }
+      }
+    }
+  } finally {
+    await ext.context.close();
+    if (!kept) rmSync(profile, { recursive: true, force: true });
+    await server.stop();
+  }
+}
+
+await main();
