@@ -146,13 +146,7 @@ describe('layouts in Chromium', () => {
     await expect.poll(() => last.getAttribute('data-brief'), POLL).toBeNull();
     expect(await last.locator('.links a').count()).toBeGreaterThan(0);
     await screenshot(page, 'newtab-scrolled-to-end');
-    // A brief card's save button, clicked as a user (or a test) would: scrolled to, then clicked.
-    const again = await openPage(ext, 'newtab.html?feed=hf-daily', { width: 1280, height: 900 });
-    const other = again.locator(`[data-paper-id="${daily.at(-2)!.paper.id}"]`);
-    await expect.poll(() => other.getAttribute('data-brief'), POLL).toBe('');
-    await other.locator('[data-action="save"]').click();
-    await expect.poll(() => other.getAttribute('data-saved'), POLL).toBe('true');
-    await Promise.all([page.close(), again.close()]);
+    await page.close();
   });
 
   it('the options page reads in the pages’ own type, not the browser’s 75 % options style', async () => {
