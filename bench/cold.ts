@@ -6,19 +6,14 @@
  * and prints the first paper's time beside the static copy's, with one cold load's timeline: when
  * each script arrived (Resource Timing) and what ran in its long animation frames (LoAF).
  */
-import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BrowserContext } from 'playwright-core';
-import { launch, newProfile, waitFor } from '../tests/e2e/browser';
-import type { BenchApi } from './page/main';
-import { BENCH_OUT, buildBench } from './lib/build';
-import { loadTemplates } from './lib/items';
+import { BENCH_OUT } from './lib/build';
 import { firstPaperPaint, NEWTAB_VIEWPORT, openAt, POPUP_VIEWPORT, settle, writeStaticCopy, type Viewport } from './lib/pages';
-import { BenchServer } from './lib/server';
+import { benchSession } from './lib/session';
 import { summarise } from './lib/stats';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
   options: {
     papers: { type: 'string', default: '10000' },
@@ -110,21 +105,8 @@ function printProfile(profile: CpuProfile, untilMs: number): void {
 }
 
 async function main() {
-  const server = new BenchServer({ port: PORT, templates: loadTemplates(resolve(ROOT, 'tests/fixtures/recorded')), thumbnailPath: resolve(ROOT, 'assets/icons/128.png') });
-  if (!args['skip-build']) buildBench(server.origin, console.log);
-  await server.start();
-  const kept = args.keep ? resolve(args.keep) : undefined;
-  if (kept) mkdirSync(kept, { recursive: true });
-  const profile = kept ?? newProfile();
-  const ext = await launch(profile, BENCH_OUT);
+  const { ext, bench, close } = await benchSession({ port: PORT, keep: args.keep, papers: Number(args.papers), skipBuild: args['skip-build'] });
   try {
-    const bench = await ext.context.newPage();
-    await bench.goto(`chrome-extension://${ext.id}/bench.html`);
-    await bench.waitForFunction(() => 'paperboyBench' in globalThis);
-    const call = <K extends keyof BenchApi>(name: K, ...params: Parameters<BenchApi[K]>) =>
-      bench.evaluate(([n, p]) => (globalThis as unknown as { paperboyBench: Record<string, (...a: unknown[]) => unknown> }).paperboyBench[n as string]!(...(p as unknown[])), [name, params] as const) as Promise<Awaited<ReturnType<BenchApi[K]>>>;
-    await waitFor(() => call('count').then((n) => n >= 88), true, 30_000);
-    if (Number(args.papers) > 0 && (await call('count')) < Number(args.papers)) console.log('seeded', await call('seed', Number(args.papers)));
     const base = `chrome-extension://${ext.id}`;
     for (const name of (args.pages ?? '').split(',')) {
       const viewport = name === 'popup' ? POPUP_VIEWPORT : NEWTAB_VIEWPORT;
@@ -159,9 +141,7 @@ async function main() {
       }
     }
   } finally {
-    await ext.context.close();
-    if (!kept) rmSync(profile, { recursive: true, force: true });
-    await server.stop();
+    await close();
   }
 }
 

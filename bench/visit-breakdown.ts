@@ -5,18 +5,14 @@
  * CPU per Chromium process kind (browser, the extension's renderer, GPU, network, storage,
  * other utilities) and which of the extension's workers ran during it.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BrowserContext, CDPSession } from 'playwright-core';
-import { launch, newProfile, waitFor } from '../tests/e2e/browser';
-import type { BenchApi } from './page/main';
-import { loadTemplates } from './lib/items';
 import { firstKeystroke, NEWTAB_VIEWPORT, openAt, writeStaticCopy } from './lib/pages';
-import { BenchServer } from './lib/server';
-import { BENCH_OUT, buildBench } from './lib/build';
+import { BENCH_OUT } from './lib/build';
+import { benchSession } from './lib/session';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const OUT = BENCH_OUT;
 const { values: args } = parseArgs({
   options: {
@@ -177,22 +173,8 @@ async function traceVisit(context: BrowserContext, url: string): Promise<void> {
 }
 
 async function main() {
-  const server = new BenchServer({ port: PORT, templates: loadTemplates(resolve(ROOT, 'tests/fixtures/recorded')), thumbnailPath: resolve(ROOT, 'assets/icons/128.png') });
-  if (!args['skip-build']) buildBench(server.origin, console.log);
-  await server.start();
-  const kept = args.keep ? resolve(args.keep) : undefined;
-  if (kept) mkdirSync(kept, { recursive: true });
-  const profile = kept ?? newProfile();
-  const ext = await launch(profile, OUT);
+  const { ext, profile, bench, call, close } = await benchSession({ port: PORT, keep: args.keep, papers: Number(args.papers), skipBuild: args['skip-build'] });
   try {
-    const bench = await ext.context.newPage();
-    await bench.goto(`chrome-extension://${ext.id}/bench.html`);
-    await bench.waitForFunction(() => 'paperboyBench' in globalThis);
-    const call = <K extends keyof BenchApi>(name: K, ...params: Parameters<BenchApi[K]>) =>
-      bench.evaluate(([n, p]) => (globalThis as unknown as { paperboyBench: Record<string, (...a: unknown[]) => unknown> }).paperboyBench[n as string]!(...(p as unknown[])), [name, params] as const) as Promise<Awaited<ReturnType<BenchApi[K]>>>;
-    await waitFor(() => call('count').then((n) => n >= 88), true, 30_000);
-    // A kept profile seeded before is used as it is.
-    if (Number(args.papers) > 0 && (await call('count')) < Number(args.papers)) console.log('seeded', await call('seed', Number(args.papers)));
     const word = await call('searchWord');
     await bench.close();
     const base = `chrome-extension://${ext.id}`;
@@ -223,9 +205,7 @@ async function main() {
       }
     }
   } finally {
-    await ext.context.close();
-    if (!kept) rmSync(profile, { recursive: true, force: true });
-    await server.stop();
+    await close();
   }
 }
 
