@@ -21,6 +21,8 @@ const { values: args } = parseArgs({
     pages: { type: 'string', default: 'newtab,popup' },
     'skip-build': { type: 'boolean', default: false },
     keep: { type: 'string' },
+    /** Repeat visits instead: localStorage kept (the boot copy the last visit saved), for the same timeline. */
+    repeat: { type: 'boolean', default: false },
     /** Also profile one cold load's JavaScript (CDP Profiler, up to the first paper) and print its top functions and scripts. */
     profile: { type: 'boolean', default: false },
   },
@@ -119,7 +121,7 @@ async function main() {
       const times = { cold: [] as number[], static: [] as number[] };
       let sample: Timeline | undefined;
       for (let run = 0; run <= Number(args.runs); run++) {
-        await bench.evaluate(() => localStorage.clear());
+        if (!args.repeat) await bench.evaluate(() => localStorage.clear());
         const timeline = await coldTimeline(ext.context, url, viewport, args.profile && run === 1);
         const still = await firstPaperPaint(ext.context, staticUrl, viewport);
         if (run === 0) continue;
@@ -129,9 +131,9 @@ async function main() {
       }
       const cold = summarise(times.cold);
       const still = summarise(times.static);
-      console.log(`\n${name}: cold ${cold.median.toFixed(0)} ms (min ${cold.min.toFixed(0)}), static ${still.median.toFixed(0)} ms: ${(cold.median / still.median).toFixed(2)} ×`);
+      console.log(`\n${name}: ${args.repeat ? 'repeat' : 'cold'} ${cold.median.toFixed(0)} ms (min ${cold.min.toFixed(0)}), static ${still.median.toFixed(0)} ms: ${(cold.median / still.median).toFixed(2)} ×`);
       if (sample) {
-        console.log(`  one cold load, first paper at ${sample.paper.toFixed(0)} ms; ${sample.dom} 300 ms after`);
+        console.log(`  one ${args.repeat ? 'repeat' : 'cold'} load, first paper at ${sample.paper.toFixed(0)} ms; ${sample.dom} 300 ms after`);
         for (const m of sample.marks) console.log(`  ${m.at.toFixed(0).padStart(5)} ms  mark ${m.name}`);
         for (const r of sample.resources) console.log(`  ${r.start.toFixed(0).padStart(5)}–${r.end.toFixed(0).padStart(5)} ms  ${r.name}`);
         for (const f of sample.frames) {

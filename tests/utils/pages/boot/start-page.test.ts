@@ -1,0 +1,86 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options {"settings":{"handleDisabledFileLoadingAsSuccess":true}}
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { writeBootCopy } from '../../../../utils/pages/boot/boot-copy-store';
+import { startPage } from '../../../../utils/pages/boot/start-page';
+
+const ENTRY = 'chunks/newtab-abc123.js';
+
+/** A new tab's document, with its entry script (whose address is the copy's version). */
+function newTabDocument() {
+  document.body.replaceChildren();
+  const root = document.createElement('div');
+  root.id = 'app';
+  const script = document.createElement('script');
+  script.type = 'module';
+  script.setAttribute('src', ENTRY);
+  document.body.append(root);
+  document.head.replaceChildren(script);
+}
+
+function saveCopy() {
+  const version = document.querySelector<HTMLScriptElement>('script[type="module"][src]')!.src;
+  writeBootCopy('newtab', { version, nodes: [['ol', [], [['li', [['data-paper-id', '2606.00001'], ['data-read', 'false']], ['Copied']]]]] });
+}
+
+let frames: FrameRequestCallback[];
+let visibility: DocumentVisibilityState;
+
+beforeEach(() => {
+  localStorage.clear();
+  newTabDocument();
+  frames = [];
+  visibility = 'visible';
+  vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+  vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** A page's app import that never settles: only when it is asked for matters here. */
+const pendingApp = () => vi.fn(() => new Promise<never>(() => undefined));
+
+describe('startPage', () => {
+  it('paints the boot copy first and loads the app only once that frame is out', async () => {
+    vi.useFakeTimers();
+    saveCopy();
+    const loadApp = pendingApp();
+    startPage('newtab', loadApp);
+    expect(document.querySelector('[data-paper-id="2606.00001"]')?.textContent).toBe('Copied');
+    expect(loadApp).not.toHaveBeenCalled();
+    frames.splice(0).forEach((frame) => frame(performance.now()));
+    // Not in the frame's own callbacks: after the frame, in a task of its own.
+    expect(loadApp).not.toHaveBeenCalled();
+    await vi.runAllTimersAsync();
+    expect(loadApp).toHaveBeenCalledTimes(1);
+  });
+
+  it('loads the app at once with no copy to show', () => {
+    const loadApp = pendingApp();
+    startPage('newtab', loadApp);
+    expect(loadApp).toHaveBeenCalledTimes(1);
+    expect(frames).toHaveLength(0);
+  });
+
+  it('loads the app at once in a hidden page, which gets no frames', () => {
+    visibility = 'hidden';
+    saveCopy();
+    const loadApp = pendingApp();
+    startPage('newtab', loadApp);
+    expect(loadApp).toHaveBeenCalledTimes(1);
+  });
+
+  it('loads the app when a page hidden before its first frame is shown again, once', () => {
+    saveCopy();
+    const loadApp = pendingApp();
+    startPage('newtab', loadApp);
+    visibility = 'hidden';
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(loadApp).toHaveBeenCalledTimes(1);
+    frames.splice(0).forEach((frame) => frame(performance.now()));
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(loadApp).toHaveBeenCalledTimes(1);
+  });
+});
