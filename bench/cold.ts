@@ -23,6 +23,8 @@ const { values: args } = parseArgs({
     keep: { type: 'string' },
     /** Repeat visits instead: localStorage kept (the boot copy the last visit saved), for the same timeline. */
     repeat: { type: 'boolean', default: false },
+    /** Also trace one load (CDP Tracing): the page's main-thread tasks up to the first paper, and each script's compile and code cache. */
+    trace: { type: 'boolean', default: false },
     /** Also profile one cold load's JavaScript (CDP Profiler, up to the first paper) and print its top functions and scripts. */
     profile: { type: 'boolean', default: false },
   },
@@ -83,6 +85,42 @@ async function coldTimeline(context: BrowserContext, url: string, viewport: View
   return result;
 }
 
+type TraceEvent = { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: Record<string, unknown> & { data?: Record<string, unknown>; name?: string } };
+
+/** One load traced: the renderer main thread's tasks of 2 ms or more until the first paper, each with its heaviest inner events, and every script compile. */
+async function traceLoad(context: BrowserContext, url: string, viewport: Viewport): Promise<void> {
+  const probe = await context.newPage();
+  const cdp = await context.newCDPSession(probe);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => void events.push(...(value as unknown as TraceEvent[])));
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'v8', 'blink', 'loading', 'blink.user_timing', 'disabled-by-default-devtools.timeline'] } } as never);
+  const paper = await firstPaperPaint(context, url, viewport);
+  await cdp.send('Tracing.end');
+  await done;
+  await probe.close();
+  const names = new Map<string, string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '?');
+  // The page's navigation start (its document's), as the origin of every time below.
+  const nav = events.find((e) => e.name === 'navigationStart' && String((e.args?.data as { documentLoaderURL?: string } | undefined)?.documentLoaderURL ?? '').startsWith(url));
+  if (!nav) return console.log('  trace: no navigationStart for the page');
+  const main = (e: TraceEvent) => e.pid === nav.pid && names.get(`${e.pid}:${e.tid}`) === 'CrRendererMain';
+  const at = (ts: number) => ((ts - nav.ts) / 1000).toFixed(0).padStart(5);
+  const isTask = (e: TraceEvent) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask';
+  const onMain = events.filter((e) => e.ph === 'X' && main(e) && e.ts >= nav.ts && e.ts <= nav.ts + (paper + 20) * 1000).sort((a, b) => a.ts - b.ts);
+  console.log(`  trace: first paper at ${paper.toFixed(0)} ms; main-thread tasks of 2 ms or more (start, wall, CPU) and their heaviest inner events:`);
+  // A task may be traced twice, one event inside the other (ThreadControllerImpl::RunTask around RunTask): the outer one stands for it.
+  const tasks: TraceEvent[] = [];
+  for (const e of onMain) if (isTask(e) && !(tasks.length && e.ts < tasks.at(-1)!.ts + (tasks.at(-1)!.dur ?? 0))) tasks.push(e);
+  for (const task of tasks.filter((e) => (e.dur ?? 0) >= 2000)) {
+    const end = task.ts + (task.dur ?? 0);
+    const inner = onMain.filter((e) => !isTask(e) && e.ts >= task.ts && e.ts < end).sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0)).slice(0, 4);
+    console.log(`  ${at(task.ts)} +${((task.dur ?? 0) / 1000).toFixed(1).padStart(5)} ms (cpu ${((task.tdur ?? 0) / 1000).toFixed(1)})  ${inner.map((e) => `${e.name}${e.args?.data?.url ? ` ${String(e.args.data.url).split('/').pop()}` : ''} ${((e.dur ?? 0) / 1000).toFixed(1)}`).join(' | ')}`);
+  }
+  const compiles = onMain.filter((e) => /^v8\.(compile|compileModule|produceCache|produceModuleCache|evaluateModule)$/.test(e.name));
+  for (const e of compiles) console.log(`  ${at(e.ts)} +${((e.dur ?? 0) / 1000).toFixed(1).padStart(5)} ms  ${e.name} ${String(e.args?.data?.url ?? e.args?.fileName ?? '').split('/').pop()} ${JSON.stringify(Object.fromEntries(Object.entries(e.args?.data ?? {}).filter(([k]) => /cache|Cache|consume|produce|streamed/.test(k))))}`);
+}
+
 type CpuProfile = { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[]; startTime: number };
 
 /** Self time by function and by script, over the samples up to the first paper (profile clock: relative to its first sample). */
@@ -132,6 +170,10 @@ async function main() {
       const cold = summarise(times.cold);
       const still = summarise(times.static);
       console.log(`\n${name}: ${args.repeat ? 'repeat' : 'cold'} ${cold.median.toFixed(0)} ms (min ${cold.min.toFixed(0)}), static ${still.median.toFixed(0)} ms: ${(cold.median / still.median).toFixed(2)} ×`);
+      if (args.trace) {
+        if (!args.repeat) await bench.evaluate(() => localStorage.clear());
+        await traceLoad(ext.context, url, viewport);
+      }
       if (sample) {
         console.log(`  one ${args.repeat ? 'repeat' : 'cold'} load, first paper at ${sample.paper.toFixed(0)} ms; ${sample.dom} 300 ms after`);
         for (const m of sample.marks) console.log(`  ${m.at.toFixed(0).padStart(5)} ms  mark ${m.name}`);

@@ -103,6 +103,24 @@ async function profileVisit(context: BrowserContext, url: string): Promise<void>
   const busy = [...byName.entries()].filter(([name]) => !name.startsWith('(idle)') && !name.startsWith('(program)')).reduce((a, [, v]) => a + v, 0);
   console.log(`profile of ${url}: ${busy.toFixed(0)} ms busy in ${total.toFixed(0)} ms sampled`);
   for (const [name, ms] of [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${name}`);
+  // The browser's own functions (appendChild, setAttribute…) say little alone: who called them, two frames up.
+  const parent = new Map<number, ProfileNode>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node);
+  const label = (node: ProfileNode | undefined) => (node ? `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber + 1}` : '-');
+  const callers = new Map<string, Map<string, number>>();
+  for (const node of profile.nodes) {
+    if (node.callFrame.url || node.callFrame.functionName.startsWith('(')) continue;
+    const up = parent.get(node.id);
+    const key = `${label(up)} < ${label(up && parent.get(up.id))}`;
+    const byCaller = callers.get(node.callFrame.functionName) ?? new Map<string, number>();
+    byCaller.set(key, (byCaller.get(key) ?? 0) + (self.get(node.id) ?? 0) / 1000);
+    callers.set(node.callFrame.functionName, byCaller);
+  }
+  const heaviest = [...callers].map(([name, by]) => [name, [...by.values()].reduce((a, b) => a + b, 0), by] as const).sort((a, b) => b[1] - a[1]).slice(0, 5);
+  for (const [name, ms, by] of heaviest) {
+    console.log(`  ${name} (${ms.toFixed(1)} ms), called from:`);
+    for (const [caller, t] of [...by].sort((a, b) => b[1] - a[1]).slice(0, 4)) console.log(`      ${t.toFixed(1).padStart(6)} ms  ${caller}`);
+  }
 }
 
 type TraceEvent = { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: { name?: string; data?: { functionName?: string; url?: string; lineNumber?: number } } };
@@ -127,11 +145,16 @@ async function traceVisit(context: BrowserContext, url: string): Promise<void> {
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '?');
   const perThread = new Map<string, number>();
   const perEvent = new Map<string, number>();
-  for (const e of events) {
+  // A task may be traced twice, one event inside the other (ThreadControllerImpl::RunTask around RunTask): only the outer one counts.
+  const taskEnd = new Map<string, number>();
+  for (const e of [...events].sort((a, b) => a.ts - b.ts)) {
     if (e.ph !== 'X') continue;
     const thread = `${names.get(`${e.pid}:${e.tid}`) ?? '?'} (${e.pid})`;
-    if (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') perThread.set(thread, (perThread.get(thread) ?? 0) + (e.tdur ?? 0) / 1000);
-    else if (e.tdur) perEvent.set(`${thread} ${e.name}`, (perEvent.get(`${thread} ${e.name}`) ?? 0) + e.tdur / 1000);
+    if (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') {
+      if (e.ts < (taskEnd.get(thread) ?? -1)) continue;
+      taskEnd.set(thread, e.ts + (e.dur ?? 0));
+      perThread.set(thread, (perThread.get(thread) ?? 0) + (e.tdur ?? 0) / 1000);
+    } else if (e.tdur) perEvent.set(`${thread} ${e.name}`, (perEvent.get(`${thread} ${e.name}`) ?? 0) + e.tdur / 1000);
   }
   console.log(`trace of ${url}: CPU per thread (ms, top-level tasks)`);
   for (const [thread, ms] of [...perThread].sort((a, b) => b[1] - a[1]).slice(0, 14)) console.log(`  ${ms.toFixed(1).padStart(8)}  ${thread}`);
@@ -139,7 +162,9 @@ async function traceVisit(context: BrowserContext, url: string): Promise<void> {
   if (busiest) {
     // When the busiest thread worked (per second of the visit), and on what (its tasks' first-level events).
     const tasks = events.filter((e) => e.ph === 'X' && `${names.get(`${e.pid}:${e.tid}`) ?? '?'} (${e.pid})` === busiest[0]).sort((a, b) => a.ts - b.ts);
-    const top = tasks.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');
+    // A task may be traced twice, one event inside the other (ThreadControllerImpl::RunTask around RunTask): the outer one counts.
+    const top: TraceEvent[] = [];
+    for (const e of tasks) if ((e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') && !(top.length && e.ts < top.at(-1)!.ts + (top.at(-1)!.dur ?? 0))) top.push(e);
     const start = top[0]?.ts ?? 0;
     const seconds = new Map<number, number>();
     for (const e of top) seconds.set(Math.floor((e.ts - start) / 1e6), (seconds.get(Math.floor((e.ts - start) / 1e6)) ?? 0) + (e.tdur ?? 0) / 1000);
@@ -164,6 +189,13 @@ async function traceVisit(context: BrowserContext, url: string): Promise<void> {
         byName.set(`${e.name}${fn}`, (byName.get(`${e.name}${fn}`) ?? 0) + (e.tdur ?? 0) / 1000);
       }
       console.log(`  second ${second} (${ms.toFixed(0)} ms): ${[...byName].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([n, v]) => `${n} ${v.toFixed(0)}`).join(' | ')}`);
+    }
+    // Its tasks of 3 ms or more in order (ms from its first task, CPU), with their heaviest inner events: which frames and answers the visit paid for.
+    console.log(`  ${busiest[0]}: its tasks of 3 ms or more (start, CPU, heaviest inner events)`);
+    for (const task of top.filter((e) => (e.tdur ?? 0) >= 3000)) {
+      const end = task.ts + (task.dur ?? 0);
+      const inner = tasks.filter((e) => e !== task && e.ts >= task.ts && e.ts < end && e.name !== 'ThreadControllerImpl::RunTask' && e.name !== 'RunTask').sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0)).slice(0, 3);
+      console.log(`  ${((task.ts - start) / 1000).toFixed(0).padStart(7)} ms  ${((task.tdur ?? 0) / 1000).toFixed(1).padStart(6)}  ${inner.map((e) => `${e.name}${e.args?.data?.functionName ? ` ${e.args.data.functionName}` : ''} ${((e.tdur ?? 0) / 1000).toFixed(1)}`).join(' | ')}`);
     }
     console.log(`  ${busiest[0]}: first-level events inside its tasks (ms)`);
     for (const [name, ms] of [...children].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${ms.toFixed(1).padStart(8)}  ${name}`);
