@@ -46,9 +46,10 @@ function CardHead({ view, first, isNew, onOpen }: { view: PaperItemProps['view']
  * and the contract's controls (read, save, hide or restore) only: every listed paper keeps its
  * flag and acts the same before it comes near, when it is drawn whole.
  */
-export function PaperCard({ view, handlers, first, selected, isNew, extras, brief }: PaperItemProps) {
+export function PaperCard({ view, handlers, first, selected, isNew, extras, brief, shell }: PaperItemProps) {
   const { paper } = view;
   const [thumbFailed, setThumbFailed] = useState(false);
+  if (shell) return <article {...paperAttributes(view, { kind: 'card', selected, isNew, onSelect: handlers.select, extras })} data-shell="" />;
   const thumbnail = safeImageUrl(paper.thumbnail);
   const head = <CardHead view={view} first={first} isNew={isNew} onOpen={handlers.open} />;
   const authors = paper.authors.length > 0 && <p class="card-authors">{formatAuthors(paper.authors, 6)}</p>;

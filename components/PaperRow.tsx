@@ -12,11 +12,13 @@ import { t } from '../utils/lib/i18n';
  * One compact line for a paper (the popup, and the new tab's list layout): rank, title, upvotes,
  * first authors, the AI one-liner, and its actions.
  */
-export function PaperRow({ view, handlers, first, selected, isNew, extras }: PaperItemProps) {
+export function PaperRow({ view, handlers, first, selected, isNew, extras, shell }: PaperItemProps) {
   const { paper, rank } = view;
+  const attributes = paperAttributes(view, { kind: 'row', selected, isNew, onSelect: handlers.select, extras });
+  if (shell) return <li {...attributes} data-shell="" />;
   const href = safeUrl(paper.links.hf) ?? safeUrl(paper.links.arxiv) ?? '';
   return (
-    <li {...paperAttributes(view, { kind: 'row', selected, isNew, onSelect: handlers.select, extras })}>
+    <li {...attributes}>
       <span class="rank">
         <span class="sr-only">{t('paper.number')} </span>
         {rank}

@@ -20,6 +20,11 @@ export interface PaperItemProps {
    * controls, not its citations) until it comes near (entrypoints/newtab/PaperList.tsx). Rows are always whole.
    */
   brief?: boolean;
+  /**
+   * Beyond the first screen, before the page's first paint: the paper's element alone, with its
+   * id and flags and no contents, filled in right after that paint (utils/pages/use-first-paint.ts).
+   */
+  shell?: boolean;
 }
 
 interface Options {

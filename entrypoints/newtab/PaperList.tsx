@@ -11,6 +11,7 @@ import type { ViewId } from '../../utils/views/view-id';
 import type { CardExtras } from '../../utils/pages/use-discover';
 import { useNearPapers } from '../../utils/pages/use-near';
 import { FIRST_CARDS } from '../../utils/pages/use-progressive';
+import { FIRST_ROWS, useFirstPaintDone } from '../../utils/pages/use-first-paint';
 import { useRef } from 'preact/hooks';
 
 interface Props {
@@ -35,6 +36,7 @@ export function PaperList({ density, papers, shown, view, query, status, snapsho
   // A card grid (div) or a list of rows (ol).
   const list = useRef<HTMLDivElement & HTMLOListElement>(null);
   const near = useNearPapers(list);
+  const painted = useFirstPaintDone(Boolean(density && papers && shown.length > 0));
   // Nothing is drawn before the layout is known (a stored choice, read in a few milliseconds).
   if (!density || !papers) return null;
   if (shown.length === 0) {
@@ -45,6 +47,8 @@ export function PaperList({ density, papers, shown, view, query, status, snapsho
   const List = cards ? 'div' : 'ol';
   // Cards below the first screen are brief until they come near it (use-near.ts).
   const brief = (id: string, i: number) => cards && i >= FIRST_CARDS && id !== selected && near.far(id);
+  // Until the first paint, only the first screen has contents (use-first-paint.ts).
+  const shell = (id: string, i: number) => !painted && i >= (cards ? FIRST_CARDS : FIRST_ROWS) && id !== selected;
   return (
     <List ref={list} class={cards ? 'cards' : 'rows list'} onFocusIn={(event) => near.reach(event.target)}>
       {shown.map((v, i) => (
@@ -58,6 +62,7 @@ export function PaperList({ density, papers, shown, view, query, status, snapsho
           isNew={isNewSince(v, lastVisit)}
           extras={extras.get(v.paper.id)}
           brief={brief(v.paper.id, i)}
+          shell={shell(v.paper.id, i)}
         />
       ))}
     </List>

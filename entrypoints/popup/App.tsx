@@ -12,6 +12,7 @@ import { Toast } from '../../components/Toast';
 import { useNow } from '../../utils/pages/use-now';
 import { pinnedFirst, useDiscover } from '../../utils/pages/use-discover';
 import { usePaperboy } from '../../utils/pages/use-paperboy';
+import { FIRST_ROWS, useFirstPaintDone } from '../../utils/pages/use-first-paint';
 import { matchesText, MIN_QUERY_LENGTH, usePrepareOnIntent, useSearch } from '../../utils/search/use-search';
 import { isNewSince, useLastVisit } from '../../utils/triage/use-last-visit';
 import { useTriage } from '../../utils/triage/use-triage';
@@ -37,6 +38,7 @@ export function App() {
   const now = useNow();
   const { extras, effects } = useDiscover(view, papers);
   const shown = useMemo(() => pinnedFirst(searching && !search.ids ? [] : (papers ?? []), effects), [papers, searching, search.ids, effects]);
+  const painted = useFirstPaintDone(shown.length > 0);
   const lastVisit = useLastVisit('popup', shown);
   const triage = useTriage(shown, () => searchRef.current?.focus());
   const handlers = useStableHandlers(triage.handlers);
@@ -65,7 +67,7 @@ export function App() {
       <div id="papers" class="rows-panel" {...panelAttributes(searching ? undefined : view)}>
         <ol class="rows">
           {shown.map((v, i) => (
-            <SamePaper key={itemKey(v.paper.id, extras.get(v.paper.id))} item={PaperRow} view={v} first={i === 0} handlers={handlers} selected={v.paper.id === triage.selected} isNew={isNewSince(v, lastVisit)} extras={extras.get(v.paper.id)} />
+            <SamePaper key={itemKey(v.paper.id, extras.get(v.paper.id))} item={PaperRow} view={v} first={i === 0} handlers={handlers} selected={v.paper.id === triage.selected} isNew={isNewSince(v, lastVisit)} extras={extras.get(v.paper.id)} shell={!painted && i >= FIRST_ROWS && v.paper.id !== triage.selected} />
           ))}
         </ol>
         {loaded && shown.length === 0 && (

@@ -31,7 +31,7 @@ function flagInCopy([key, id]: [string, string]): string | null | undefined {
 declare global {
   interface Window {
     __atParsed?: { live: boolean; ids: (string | null)[] };
-    __firstPapers?: { layout: string; theme: string | undefined; papers: number };
+    __firstPapers?: { layout: string; theme: string | undefined; papers: number; shells: number };
   }
 }
 
@@ -116,13 +116,22 @@ describe('boot copy of the first screen', () => {
         observer.disconnect();
         const papers = document.querySelectorAll('[data-paper-id]');
         const list = papers[0]?.closest('.cards, .rows');
-        window.__firstPapers = { layout: list?.className ?? 'none', theme: document.documentElement.dataset.theme, papers: papers.length };
+        window.__firstPapers = { layout: list?.className ?? 'none', theme: document.documentElement.dataset.theme, papers: papers.length, shells: document.querySelectorAll('[data-shell]').length };
       }).observe(document, { childList: true, subtree: true });
     });
     const page = await openPage(ext, 'newtab.html');
-    await expect.poll(() => page.evaluate(() => window.__firstPapers), POLL).toEqual({ layout: 'rows list', theme: 'dark', papers: trending.length });
+    await expect.poll(() => page.evaluate(() => window.__firstPapers), POLL).toMatchObject({ layout: 'rows list', theme: 'dark', papers: trending.length });
     // The settings are copied for the next visit.
     expect(await page.evaluate(() => JSON.parse(localStorage.getItem('paperboy:settings') ?? '{}') as Record<string, unknown>)).toMatchObject({ density: 'list', theme: 'dark' });
     await screenshot(page, 'first-visit-list-dark');
+
+    // As cards, nothing saved again: the cards past the first screen (3 by 3 at 1280 × 900) were
+    // in that first render as shells (id and flags), and right after it have their contents.
+    await (await currentWorker(ext)).evaluate(() => chrome.storage.local.set({ density: 'cards' }));
+    await page.evaluate(() => localStorage.clear());
+    const cards = await openPage(ext, 'newtab.html');
+    await expect.poll(() => cards.evaluate(() => window.__firstPapers), POLL).toEqual({ layout: 'cards', theme: 'dark', papers: trending.length, shells: trending.length - 9 });
+    await expect.poll(() => cards.locator('#app [data-shell]').count(), POLL).toBe(0);
+    expect(await cards.locator('#app [data-paper-id] [data-action="toggle-read"]').count()).toBe(trending.length);
   });
 });
