@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { afterFirstFrame } from '../lib/after-first-frame';
 
 /**
  * About how many rows (the popup's, the new tab's list layout) fill the window: rows are at least
@@ -18,17 +19,7 @@ export const FIRST_ROWS = Math.ceil((globalThis.innerHeight ?? 600) / 40);
 export function useFirstPaintDone(ready: boolean): boolean {
   const [done, setDone] = useState(() => globalThis.document?.visibilityState !== 'visible');
   useEffect(() => {
-    if (done || !ready) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setDone(true))));
-    // Hidden before that frame: no frame comes until it is shown again.
-    const hidden = () => setDone(true);
-    document.addEventListener('visibilitychange', hidden, { once: true });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-      document.removeEventListener('visibilitychange', hidden);
-    };
+    if (!done && ready) return afterFirstFrame(() => setDone(true));
   }, [done, ready]);
   return done;
 }

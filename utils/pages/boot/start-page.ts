@@ -1,5 +1,6 @@
 import type { ComponentType } from 'preact';
 import type { ViewPrefs } from '../../data/page-data';
+import { afterFirstFrame } from '../../lib/after-first-frame';
 import { applyTheme, readMirror, restoreMirror } from '../../settings/mirror';
 import { isBlankTab, showBlankTab } from './blank-tab';
 import { showBootCopy, type BootScreen } from './boot-copy';
@@ -26,21 +27,6 @@ export function startPage(page: string, loadApp: () => Promise<{ App: ComponentT
   // the first paper of a repeat visit at 10,000 papers (bench:cold --repeat, 15 loads each).
   if (boot) afterFirstFrame(() => loadLivePage(live));
   else loadLivePage(live);
-}
-
-/** Runs `next` once the first frame is out (rendered, not yet on screen). A hidden page has no frames: it starts at once. */
-function afterFirstFrame(next: () => void): void {
-  let started = false;
-  const start = () => {
-    if (started) return;
-    started = true;
-    document.removeEventListener('visibilitychange', start);
-    next();
-  };
-  if (document.visibilityState !== 'visible') return start();
-  // Hidden before its first frame: no frame comes until it is shown again.
-  document.addEventListener('visibilitychange', start);
-  requestAnimationFrame(() => setTimeout(start));
 }
 
 interface LivePage {
