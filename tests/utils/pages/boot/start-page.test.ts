@@ -4,6 +4,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { writeBootCopy } from '../../../../utils/pages/boot/boot-copy-store';
 import { startPage } from '../../../../utils/pages/boot/start-page';
 
+// What the page loads beside its app: stand-ins, so no import is still loading when a test (or
+// the file's environment) has ended. Only when the app is asked for matters here.
+vi.mock('../../../../utils/data/db', () => ({ db: { open: () => Promise.resolve() } }));
+vi.mock('../../../../utils/data/page-data', () => ({ readAhead: () => Promise.resolve(undefined) }));
+vi.mock('../../../../utils/pages/boot/take-over', () => ({ takeOver: () => undefined }));
+vi.mock('../../../../utils/pages/boot/page-lifecycle', () => ({ reloadOnUpgrade: () => undefined, requestPersistence: () => Promise.resolve() }));
+vi.mock('../../../../utils/settings/mirror', async (original) => ({ ...(await original<object>()), restoreMirror: () => Promise.resolve({}) }));
+
 const ENTRY = 'chunks/newtab-abc123.js';
 
 /** A new tab's document, with its entry script (whose address is the copy's version). */
