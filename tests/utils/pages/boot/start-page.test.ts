@@ -45,13 +45,38 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.useRealTimers();
+  vi.unstubAllGlobals();
 });
 
 /** A page's app import that never settles: only when it is asked for matters here. */
 const pendingApp = () => vi.fn(() => new Promise<never>(() => undefined));
 
 describe('startPage', () => {
-  it('paints the boot copy first and loads the app only once that frame is out', async () => {
+  it('paints the boot copy first and loads the app only once that paint is on screen', () => {
+    let reportPaint: (() => void) | undefined;
+    vi.stubGlobal(
+      'PerformanceObserver',
+      class {
+        static supportedEntryTypes = ['paint'];
+        constructor(callback: (list: { getEntriesByName(name: string): unknown[] }) => void) {
+          reportPaint = () => callback({ getEntriesByName: (name) => (name === 'first-contentful-paint' ? [{ name }] : []) });
+        }
+        observe() {}
+        disconnect() {}
+      },
+    );
+    saveCopy();
+    const loadApp = pendingApp();
+    startPage('newtab', loadApp);
+    expect(document.querySelector('[data-paper-id="2606.00001"]')?.textContent).toBe('Copied');
+    // A frame rendered is not yet a frame on screen.
+    frames.splice(0).forEach((frame) => frame(performance.now()));
+    expect(loadApp).not.toHaveBeenCalled();
+    reportPaint?.();
+    expect(loadApp).toHaveBeenCalledTimes(1);
+  });
+
+  it('paints the boot copy first and, where the browser reports no paint timing, loads the app once that frame is out', async () => {
     vi.useFakeTimers();
     saveCopy();
     const loadApp = pendingApp();
