@@ -1,30 +1,45 @@
 /**
- * Runs `next` once the page's next frame is out (rendered, not yet on screen), in a task of its
- * own after it: what it starts does not hold that frame back. A hidden page has no frames: `next`
- * runs at once, or as soon as the page is hidden before that frame comes. Returns what cancels it.
+ * Runs `next` once: when `wait` calls the `go` it is given, or when the page is hidden first (a
+ * hidden page has no frames and paints nothing; at once if it is hidden already). `wait` starts
+ * waiting and returns what stops it. Returns what cancels the whole.
  */
-export function afterFirstFrame(next: () => void): () => void {
+function onceShownOrHidden(next: () => void, wait: (go: () => void) => () => void): () => void {
   let settled = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let frame: number | undefined;
+  let stopWaiting: (() => void) | undefined;
   const stop = () => {
     settled = true;
-    if (frame !== undefined) cancelAnimationFrame(frame);
-    clearTimeout(timer);
-    document.removeEventListener('visibilitychange', start);
+    stopWaiting?.();
+    document.removeEventListener('visibilitychange', go);
   };
-  const start = () => {
+  const go = () => {
     if (settled) return;
     stop();
     next();
   };
   if (document.visibilityState !== 'visible') {
-    start();
+    go();
     return stop;
   }
-  document.addEventListener('visibilitychange', start);
-  frame = requestAnimationFrame(() => (timer = setTimeout(start)));
+  document.addEventListener('visibilitychange', go);
+  stopWaiting = wait(go);
+  if (settled) stopWaiting();
   return stop;
+}
+
+/**
+ * Runs `next` once the page's next frame is out (rendered, not yet on screen), in a task of its
+ * own after it: what it starts does not hold that frame back. A hidden page has no frames: `next`
+ * runs at once, or as soon as the page is hidden before that frame comes. Returns what cancels it.
+ */
+export function afterFirstFrame(next: () => void): () => void {
+  return onceShownOrHidden(next, (go) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(go)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  });
 }
 
 /**
@@ -37,27 +52,15 @@ export function afterFirstFrame(next: () => void): () => void {
  */
 export function afterFirstContentfulPaint(next: () => void, capMs = 1000): () => void {
   if (!globalThis.PerformanceObserver?.supportedEntryTypes?.includes('paint')) return afterFirstFrame(next);
-  let settled = false;
-  const stop = () => {
-    settled = true;
-    observer.disconnect();
-    clearTimeout(cap);
-    document.removeEventListener('visibilitychange', start);
-  };
-  const start = () => {
-    if (settled) return;
-    stop();
-    next();
-  };
-  const observer = new PerformanceObserver((list) => {
-    if (list.getEntriesByName('first-contentful-paint').length > 0) start();
+  return onceShownOrHidden(next, (go) => {
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntriesByName('first-contentful-paint').length > 0) go();
+    });
+    observer.observe({ type: 'paint', buffered: true });
+    const cap = setTimeout(go, capMs);
+    return () => {
+      observer.disconnect();
+      clearTimeout(cap);
+    };
   });
-  const cap = setTimeout(start, capMs);
-  if (document.visibilityState !== 'visible') {
-    start();
-    return stop;
-  }
-  document.addEventListener('visibilitychange', start);
-  observer.observe({ type: 'paint', buffered: true });
-  return stop;
 }
