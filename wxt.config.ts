@@ -1,10 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { DEFAULT_ARXIV_ORIGIN, DEFAULT_HF_ORIGIN, readSiteOrigins, resolveOrigin } from './utils/platform/origins';
 import { extensionPagesCsp, hostPattern, optionalManifestKeys, permissionsAtInstall } from './utils/platform/manifest-policy';
 import { isLiteMode } from './utils/platform/flavour-mode';
+import { pageChunks } from './utils/platform/page-chunks';
 import { BUNDLED_PATH } from './utils/data/bundled-path';
 
 const ICON_SIZES = [16, 32, 48, 128] as const;
@@ -25,7 +27,7 @@ export default defineConfig({
   imports: false,
   // Firefox gets Manifest V3 too (WXT defaults it to MV2).
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), pageChunksPlugin()] }),
   // `npm run dev` opens Chromium with Paperboy loaded. Chromium refuses to start as root (CI
   // containers, dev VMs) unless its sandbox is off; a normal user keeps the sandbox.
   webExt: { chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [] },
@@ -114,4 +116,18 @@ function gitignoredGlobs(): string[] {
       const glob = anchored ? pattern : `**/${pattern}`;
       return [glob, `${glob}/**`];
     });
+}
+
+/**
+ * Cuts the pages' JavaScript into few files (utils/platform/page-chunks.ts). The background is
+ * built on its own as one file (no chunks to name), and is left alone.
+ */
+function pageChunksPlugin(): Plugin {
+  return {
+    name: 'paperboy:page-chunks',
+    outputOptions(options) {
+      if (options.inlineDynamicImports) return null;
+      return { ...options, manualChunks: pageChunks() };
+    },
+  };
 }
