@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Series } from '../discover/series';
 import type { FeedId } from '../views/view-id';
 import type { SearchQueueRow, SearchStateRow, SearchTermRow } from './search-rows';
+import { DB_NAME } from './db-name';
 
 export type { SearchQueueRow, SearchStateRow, SearchTermRow };
 
@@ -107,7 +108,7 @@ export type PaperboyDb = Dexie & {
   history: EntityTable<PaperHistory, 'id'>;
 };
 
-export const DB_NAME = 'paperboy';
+export { DB_NAME };
 
 /** One schema version: the stores it declares and the upgrade that carries older rows into it. */
 export interface SchemaStep {

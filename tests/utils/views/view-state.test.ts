@@ -77,6 +77,18 @@ describe('topKeywords', () => {
       { keyword: 'video', count: 1 },
     ]);
   });
+
+  it('orders ties alphabetically whatever their case, and keeps the first `limit`', () => {
+    const tagged = (id: string, aiKeywords: string[]) => ({ ...list[0]!, paper: { ...list[0]!.paper, id, aiKeywords } });
+    const views = [tagged('x', ['Zeta', 'beta', 'Alpha', 'gamma']), tagged('y', ['gamma'])];
+    expect(topKeywords(views)).toEqual([
+      { keyword: 'gamma', count: 2 },
+      { keyword: 'Alpha', count: 1 },
+      { keyword: 'beta', count: 1 },
+      { keyword: 'Zeta', count: 1 },
+    ]);
+    expect(topKeywords(views, 2).map((k) => k.keyword)).toEqual(['gamma', 'Alpha']);
+  });
 });
 
 describe('view state in the URL', () => {

@@ -1,5 +1,7 @@
 import type { ComponentType } from 'preact';
+import { DB_NAME } from '../../data/db-name';
 import type { ViewPrefs } from '../../data/page-data';
+import { warmOpen } from '../../data/warm-open';
 import { afterFirstContentfulPaint } from '../../lib/after-first-frame';
 import { applyTheme, readMirror, restoreMirror } from '../../settings/mirror';
 import { isBlankTab, showBlankTab } from './blank-tab';
@@ -30,7 +32,13 @@ export function startPage(page: string, loadApp: () => Promise<{ App: ComponentT
   // loads each: 308 → 260 ms to the first paper at 10,000 papers (static 236), 252 → 204 ms at
   // 100,000 (static 192); the popup's did not move.
   if (boot) afterFirstContentfulPaint(() => loadLivePage(live));
-  else loadLivePage(live);
+  else {
+    // With nothing to show, the first screen's read is on the way to the first paper: the
+    // database's files are opened now, while the app's code loads (new tab, 20 loads each, one
+    // run alternating: 344 → 340 and 360 → 344 ms; popup 276 → 264 ms).
+    warmOpen(DB_NAME);
+    loadLivePage(live);
+  }
 }
 
 interface LivePage {

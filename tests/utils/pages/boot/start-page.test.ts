@@ -97,6 +97,17 @@ describe('startPage', () => {
     expect(frames).toHaveLength(0);
   });
 
+  it("opens the database ahead, beside the app's load, only when there is no copy to show", () => {
+    const open = vi.spyOn(indexedDB, 'open');
+    startPage('newtab', pendingApp());
+    expect(open).toHaveBeenCalledWith('paperboy');
+    open.mockClear();
+    newTabDocument();
+    saveCopy();
+    startPage('newtab', pendingApp());
+    expect(open).not.toHaveBeenCalled();
+  });
+
   it('loads the app at once in a hidden page, which gets no frames', () => {
     visibility = 'hidden';
     saveCopy();
