@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type SyncStatus } from '../utils/data/sync-status';
 import { describeSyncStatus } from '../utils/pages/sync-status-text';
+import { useFirstPaintDone } from '../utils/pages/use-first-paint';
 import { t } from '../utils/lib/i18n';
 
 interface Props {
@@ -19,7 +20,10 @@ interface Props {
  * changed: a sync starting, and how it ended when it failed.
  */
 export function SyncStatusBar({ status, syncing, error, now, onSync, periodMinutes }: Props) {
-  const described = status ? describeSyncStatus(status, syncing, now, periodMinutes) : undefined;
+  // The tooltip, with its exact dates, comes right after the first paint: the page's first frame
+  // does not wait for the date formatter it needs.
+  const painted = useFirstPaintDone(true);
+  const described = status ? describeSyncStatus(status, syncing, now, periodMinutes, painted) : undefined;
   const [finished, setFinished] = useState('');
   const wasSyncing = useRef(false);
   useEffect(() => {

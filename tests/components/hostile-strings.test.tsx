@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, render } from '@testing-library/preact';
+import { cleanup, render, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PaperCard } from '../../components/PaperCard';
 import { PaperRow } from '../../components/PaperRow';
@@ -80,7 +80,7 @@ describe('hostile strings', () => {
 });
 
 describe('sync status bar', () => {
-  it('puts the whole story (last success, error, next try) in a tooltip, without a modal', () => {
+  it('puts the whole story (last success, error, next try) in a tooltip, without a modal', async () => {
     const now = Date.UTC(2026, 5, 12, 12);
     const { container } = render(
       <SyncStatusBar
@@ -92,7 +92,7 @@ describe('sync status bar', () => {
     );
     const line = container.querySelector('[data-role="sync-status"]')!;
     expect(line.textContent).toMatch(/^Hugging Face asked us to wait 4 min — showing data from .+ · next try in 4 min$/);
-    expect(line.getAttribute('title')).toMatch(/^Last synced: .+\nLast error: Hugging Face asked us to wait 4 min \(.+\)\nNext try: in 4 min$/);
+    await waitFor(() => expect(line.getAttribute('title')).toMatch(/^Last synced: .+\nLast error: Hugging Face asked us to wait 4 min \(.+\)\nNext try: in 4 min$/));
     expect(container.querySelector('dialog, [role="dialog"], [role="alertdialog"]')).toBeNull();
   });
 });
