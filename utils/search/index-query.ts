@@ -86,13 +86,54 @@ const termsOf = (matches: readonly WordMatch[]): string[] => [...new Set(matches
 /** Every indexed term a query may match. */
 export const expandQuery = (vocab: readonly string[], query: string): string[] => termsOf(matchWords(vocab, query));
 
+/** At most this many numbers (4 bytes each: 4 MB) of postings are kept per document table. */
+export const KEPT_POSTINGS = 1 << 20;
+
+/** Postings already read for one document table, by term, oldest use first. */
+interface KeptPostings {
+  terms: Map<string, Uint32Array[]>;
+  numbers: number;
+}
+
+const kept = new WeakMap<IndexDocs, KeptPostings>();
+const sizeOf = (blocks: readonly Uint32Array[]) => blocks.reduce((sum, block) => sum + block.length, 0);
+
+/**
+ * The postings of `terms`, each read from the database once per document table: a word typed
+ * letter by letter asks for the same terms again and again ("arogyas", "arogyasu", …), and each
+ * read is a round trip whose time varies (1 to 28 ms for the same 600 postings, one bench run).
+ * The postings belong to the table they were read with: every change of the index writes a new
+ * table (indexer.ts, one transaction), which a page loads as a new object, and the old one's
+ * postings go with it. The least recently used terms go first beyond `KEPT_POSTINGS`.
+ */
+export async function postingsOf(db: PaperboyDb, docs: IndexDocs, terms: readonly string[], limit = KEPT_POSTINGS): Promise<Map<string, Uint32Array[]>> {
+  let cache = kept.get(docs);
+  if (!cache) kept.set(docs, (cache = { terms: new Map(), numbers: 0 }));
+  const known = cache.terms;
+  const missing = terms.filter((term) => !known.has(term));
+  const read = missing.length > 0 ? await readPostings(db, missing, docs.vocab) : new Map<string, Uint32Array[]>();
+  const found = new Map(terms.map((term): [string, Uint32Array[]] => [term, read.get(term) ?? known.get(term) ?? []]));
+  for (const [term, blocks] of found) {
+    // Moved to the end: the most recently used.
+    if (known.delete(term)) cache.numbers -= sizeOf(blocks);
+    known.set(term, blocks);
+    cache.numbers += sizeOf(blocks);
+  }
+  for (const [term, blocks] of known) {
+    if (cache.numbers <= limit) break;
+    known.delete(term);
+    cache.numbers -= sizeOf(blocks);
+  }
+  return found;
+}
+
 /** Papers matching a query with MiniSearch's scores, the best `limit` of them, best first, and how many matched in all. */
 export async function searchIndex(db: PaperboyDb, docs: IndexDocs, query: string, limit = Infinity): Promise<{ hits: { id: string; score: number }[]; total: number }> {
   const none = { hits: [], total: 0 };
   if (query.trim().length < 2) return none;
   const matches = matchWords(docs.vocab, query);
   if (matches.length === 0 || matches.some((match) => match.terms.length === 0)) return none;
-  const { hits, total } = rankPostings(docs, matches, await readPostings(db, termsOf(matches), docs.vocab), limit);
+  const { hits, total } = rankPostings(docs, matches, await postingsOf(db, docs, termsOf(matches)), limit);
   return { hits: hits.map(({ n, score }) => ({ id: docs.ids[n]!, score })), total };
 }
 

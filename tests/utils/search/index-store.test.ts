@@ -5,7 +5,7 @@ import { applySync } from '../../../utils/data/feed-store';
 import { pruneOldPapers } from '../../../utils/data/retention';
 import { takeQueued } from '../../../utils/data/search-queue';
 import type { ParsedPaper } from '../../../utils/sync/sources/hf';
-import { answerQuery, expandQuery, queryHits, queryIndex, warmUpQuery, withinEdits } from '../../../utils/search/index-query';
+import { answerQuery, expandQuery, postingsOf, queryHits, queryIndex, warmUpQuery, withinEdits } from '../../../utils/search/index-query';
 import { kthLargest } from '../../../utils/search/rank';
 import { getSearchResults } from '../../../utils/data/papers';
 import { markRead } from '../../../utils/data/user-state';
@@ -175,6 +175,59 @@ describe('the search index kept in the database', () => {
     expect(requests).toBe(1);
     expect(ids.length).toBeGreaterThan(1);
     expect(ids.sort()).toEqual(search(createSearchIndex(await db.papers.toArray()), prefix).sort());
+  });
+
+  it('reads each term once per document table as a word is typed letter by letter, and again from a new table', async () => {
+    const db = freshDb();
+    await store(db, corpus(40), T0);
+    await updateSearchIndex(db);
+    let requests = 0;
+    wrapTables(db, 'count-requests', (table, tableName) => ({ ...table, query: (request) => ((requests += tableName === 'searchTerms' ? 1 : 0), table.query(request)) }));
+    const docs = await loadIndexDocs(db);
+    const word = docs.vocab.find((term) => term.length >= 8 && /^[a-z]+$/.test(term))!;
+    const typed = Array.from({ length: word.length - 1 }, (_, i) => word.slice(0, i + 2));
+    const first = await Promise.all(typed.map(async (text) => [text, await queryIndex(db, docs, text)] as const)).then(Object.fromEntries);
+    const afterTyping = requests;
+    for (const text of typed) expect(await queryIndex(db, docs, text), text).toEqual(first[text]);
+    expect(requests).toBe(afterTyping);
+    // A paper indexed since: a new table, whose queries read the new postings.
+    const [added] = corpus(1, 500);
+    await store(db, [{ ...added!, title: `${word} revisited` }], T0 + DAY);
+    await updateSearchIndex(db);
+    const fresh = await loadIndexDocs(db);
+    expect(await queryIndex(db, fresh, word)).toContain(added!.id);
+    expect(requests).toBeGreaterThan(afterTyping);
+  });
+
+  it('keeps at most its bound of postings, dropping the least recently used terms first', async () => {
+    const db = freshDb();
+    await store(db, corpus(40), T0);
+    await updateSearchIndex(db);
+    const docs = await loadIndexDocs(db);
+    const [a, b, c] = docs.vocab.filter((term) => term.length > 3);
+    const size = async (term: string) => (await postingsOf(db, docs, [term], Infinity)).get(term)!.reduce((n, block) => n + block.length, 0);
+    // Room for a and c, not for b beside them.
+    const bound = (await size(a!)) + (await size(c!));
+    expect(await size(b!)).toBeGreaterThan(0);
+    let reads: string[] = [];
+    wrapTables(db, 'which-terms', (table, tableName) => ({
+      ...table,
+      query: (request) => {
+        if (tableName === 'searchTerms') reads.push(String((request.query.range.lower as unknown[])[0]));
+        return table.query(request);
+      },
+    }));
+    const fresh = { ...docs };
+    await postingsOf(db, fresh, [a!], bound);
+    await postingsOf(db, fresh, [b!], bound);
+    await postingsOf(db, fresh, [a!], bound); // a used last: b is now the oldest
+    await postingsOf(db, fresh, [c!], bound);
+    expect(reads).toEqual([a, b, c]);
+    reads = [];
+    await postingsOf(db, fresh, [a!, c!], bound);
+    expect(reads).toEqual([]);
+    await postingsOf(db, fresh, [b!], bound);
+    expect(reads).toEqual([b]);
   });
 
   it('warms a fresh worker up on one block of one term and one paper, whatever the size of the index', async () => {
