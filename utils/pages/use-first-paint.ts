@@ -14,7 +14,8 @@ export const FIRST_ROWS = Math.ceil((globalThis.innerHeight ?? 600) / 40);
  * the first paint waits only for what it shows, and every paper is listed with its flags from the
  * first render on. With nothing saved, at 10,000 papers (bench:cold, 11 loads each, one run after
  * the other): popup 344 → 324 ms, new tab 380 → 360 ms to the first paper. A hidden page has no
- * frames to hurry: it draws everything at once.
+ * frames to hurry: it draws everything at once. Anything else whose first render can wait for that
+ * frame asks with `ready` true (the sync status's tooltip, components/SyncStatusBar.tsx).
  */
 export function useFirstPaintDone(ready: boolean): boolean {
   const [done, setDone] = useState(() => globalThis.document?.visibilityState !== 'visible');
