@@ -43,9 +43,12 @@ beforeEach(() => {
   vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility);
 });
 
-afterEach(() => {
+afterEach(async () => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
+  // A page started in a test imports its stand-ins asynchronously: they must have loaded before
+  // the file's environment is torn down (a late import would load the real take-over then).
+  await vi.dynamicImportSettled();
 });
 
 /** A page's app import that never settles: only when it is asked for matters here. */
