@@ -110,13 +110,19 @@ describe('boot copy of the first screen', () => {
     await (await currentWorker(ext)).evaluate(() => chrome.storage.local.set({ density: 'list', theme: 'dark' }));
     // What the app's first render put in the page (its root's first children): with the settings
     // and the first screen read while its code loaded, the papers, in the user's layout and theme.
+    // `visible`: whether the page was visible from its start to that record. The app may render
+    // its root before it is in the document, so a page shown in between rendered hidden or shown.
     await ext.context.addInitScript(() => {
+      let hiddenSoFar = document.visibilityState !== 'visible';
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState !== 'visible') hiddenSoFar = true;
+      });
       new MutationObserver((_, observer) => {
         if (!document.querySelector('#app > *')) return;
         observer.disconnect();
         const papers = document.querySelectorAll('[data-paper-id]');
         const list = papers[0]?.closest('.cards, .rows');
-        window.__firstPapers = { layout: list?.className ?? 'none', theme: document.documentElement.dataset.theme, papers: papers.length, shells: document.querySelectorAll('[data-shell]').length, visible: document.visibilityState === 'visible' };
+        window.__firstPapers = { layout: list?.className ?? 'none', theme: document.documentElement.dataset.theme, papers: papers.length, shells: document.querySelectorAll('[data-shell]').length, visible: !hiddenSoFar && document.visibilityState === 'visible' };
       }).observe(document, { childList: true, subtree: true });
     });
     const page = await openPage(ext, 'newtab.html');
@@ -127,13 +133,28 @@ describe('boot copy of the first screen', () => {
 
     // As cards, nothing saved again: the cards past the first screen (3 by 3 at 1280 × 900) were
     // in that first render as shells (id and flags), and right after it have their contents.
+    // The first page closes first: left open, it follows the setting and saves its first screen
+    // again once idle, maybe after a clear (the next visit would then boot from that copy). The
+    // options page, which saves no copy, clears the storage.
+    await page.close();
     await (await currentWorker(ext)).evaluate(() => chrome.storage.local.set({ density: 'cards' }));
-    await page.evaluate(() => localStorage.clear());
+    const options = await openPage(ext, 'options.html');
+    await options.evaluate(() => localStorage.clear());
+    await options.close();
+    await ext.context.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        window.__atParsed = { live: document.getElementById('app') !== null, ids: [] };
+      });
+    });
     const cards = await openPage(ext, 'newtab.html');
+    // No copy was shown: the live root stayed in the document.
+    expect(await cards.evaluate(() => window.__atParsed)).toEqual({ live: true, ids: [] });
     await expect.poll(() => cards.evaluate(() => window.__firstPapers), POLL).toMatchObject({ layout: 'cards', theme: 'dark', papers: trending.length });
     // A page not yet visible at its first render has no frames to hurry: it draws every card whole.
+    // One shown while its first render was on the way may have rendered either way.
     const first = (await cards.evaluate(() => window.__firstPapers))!;
-    expect(first.shells).toBe(first.visible ? trending.length - 9 : 0);
+    if (first.visible) expect(first.shells).toBe(trending.length - 9);
+    else expect([0, trending.length - 9]).toContain(first.shells);
     await expect.poll(() => cards.locator('#app [data-shell]').count(), POLL).toBe(0);
     expect(await cards.locator('#app [data-paper-id] [data-action="toggle-read"]').count()).toBe(trending.length);
   });
