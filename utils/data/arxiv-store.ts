@@ -2,12 +2,12 @@ import type { ArxivPaper } from '../sync/sources/arxiv';
 import { arxivFeed } from '../views/view-id';
 import type { PaperboyDb } from './db';
 import { storeArxivPapers } from './feed-store';
+import { ARXIV_STATUS_KEY, arxivStatusOf } from './meta-rows';
 import { feedRange } from './papers';
 
 // The arXiv category feeds the user added, and the record every page shares of what their
 // fetches did (arXiv asks for one request every 3 s, from any page).
 
-const ARXIV_STATUS_KEY = 'arxiv-status';
 /** arXiv's terms of use: at most one request every 3 seconds. */
 export const ARXIV_MIN_GAP_MS = 3000;
 
@@ -21,8 +21,7 @@ export interface ArxivStatus {
 
 /** The arXiv feeds the user added and their fetch outcomes. */
 export async function getArxivStatus(db: PaperboyDb): Promise<ArxivStatus> {
-  const row = await db.meta.get(ARXIV_STATUS_KEY);
-  return (row?.value as ArxivStatus | undefined) ?? { categories: [], feeds: {} };
+  return arxivStatusOf(await db.meta.get(ARXIV_STATUS_KEY));
 }
 
 async function updateArxivStatus(db: PaperboyDb, change: (status: ArxivStatus) => ArxivStatus): Promise<ArxivStatus> {

@@ -1,23 +1,22 @@
 import type { CopyPatch } from '../pages/boot/boot-copy-patch';
 import type { PaperboyDb } from './db';
+import { BOOT_PATCHES_KEY as KEY, bootPatchesOf } from './meta-rows';
 
 // Changes of user state made where there is no localStorage (the background), waiting for the next
 // page to patch the saved first screens with. That page reads them with its first screen, in the
 // same transaction (papers.ts getFirstScreen), so honouring them costs no extra round trip.
 
-const KEY = 'boot-copy-patches';
-
 /** Leaves a change for the next page to patch the saved copies with. */
 export async function leaveBootPatch(db: PaperboyDb, patch: CopyPatch): Promise<void> {
   await db.transaction('rw', db.meta, async () => {
-    const waiting = ((await db.meta.get(KEY))?.value as CopyPatch[] | undefined) ?? [];
+    const waiting = bootPatchesOf(await db.meta.get(KEY));
     await db.meta.put({ key: KEY, value: [...waiting, patch] });
   });
 }
 
 /** The changes waiting (read inside the caller's transaction). */
 export async function waitingBootPatches(db: PaperboyDb): Promise<CopyPatch[]> {
-  return ((await db.meta.get(KEY))?.value as CopyPatch[] | undefined) ?? [];
+  return bootPatchesOf(await db.meta.get(KEY));
 }
 
 /** Forgets the changes a page has applied (those that came in since stay). */

@@ -48,10 +48,15 @@ const aheadKey = (chosen: ViewId | undefined, prefs: ViewPrefs | undefined) => J
  */
 export async function readAhead(db: PaperboyDb, now: number, chosen: ViewId | undefined, prefs: ViewPrefs): Promise<void> {
   try {
-    ahead = { key: aheadKey(chosen, prefs), data: await getPageData(db, now, chosen, prefs) };
+    keepReadAhead(await getPageData(db, now, chosen, prefs), chosen, prefs);
   } catch {
     ahead = undefined;
   }
+}
+
+/** Keeps a first screen read elsewhere (by the entry script: first-screen.ts) as if `readAhead` had read it. */
+export function keepReadAhead(data: PageData, chosen: ViewId | undefined, prefs: ViewPrefs): void {
+  ahead = { key: aheadKey(chosen, prefs), data };
 }
 
 /** The first screen read ahead, if it was read for these arguments; handed out once. */

@@ -1,6 +1,7 @@
 import { dropUndefined } from '../lib/drop-undefined';
 import type { FeedId } from '../views/view-id';
 import type { PaperboyDb } from './db';
+import { SYNC_STATUS_KEY, syncStatusOf } from './meta-rows';
 
 export type SyncErrorKind = 'offline' | 'timeout' | 'rate-limited' | 'server' | 'http' | 'bad-body' | 'storage' | 'permission';
 
@@ -28,12 +29,9 @@ export interface SyncStatus {
   feeds: Partial<Record<FeedId, FeedStatus>>;
 }
 
-const SYNC_STATUS_KEY = 'sync-status';
-
 /** Reads the sync outcome record (empty when nothing was ever synced). */
 export async function getSyncStatus(db: PaperboyDb): Promise<SyncStatus> {
-  const row = await db.meta.get(SYNC_STATUS_KEY);
-  return (row?.value as SyncStatus | undefined) ?? { feeds: {} };
+  return syncStatusOf(await db.meta.get(SYNC_STATUS_KEY));
 }
 
 /** Writes the sync outcome record; used inside and outside the sync transaction. */

@@ -1,22 +1,19 @@
 import { CATEGORY } from '../sync/sources/arxiv-category';
 import { t, type MessageKey } from '../lib/i18n';
 import { normaliseArxivId } from '../sync/sources/arxiv-id';
+import { BUNDLED_FEED, LIVE_FEEDS, type BundledFeed, type FeedSizes, type LiveFeed } from './default-view';
+
+export { BUNDLED_FEED, defaultView, isLiveFeed, LIVE_FEEDS, type BundledFeed, type FeedSizes, type LiveFeed } from './default-view';
 
 // Every list a page can show has an id with a small grammar (`hf-daily`, `saved`, `arxiv:cs.LG`).
 // This module is the only one that knows it: it lists the ids, parses and prints them and names
 // them. Everything else passes the typed value.
 
-/** The Hugging Face lists the background syncs; their unread papers are what the badge counts. */
-export const LIVE_FEEDS = ['hf-trending', 'hf-daily'] as const;
-export type LiveFeed = (typeof LIVE_FEEDS)[number];
 
 /** Hugging Face lists fetched on demand when opened: one ISO week, one calendar month. */
 export const PERIOD_FEEDS = ['hf-week', 'hf-month'] as const;
 export type PeriodFeed = (typeof PERIOD_FEEDS)[number];
 
-/** The snapshot of trending papers shipped with the extension: the first-run fallback. */
-export const BUNDLED_FEED = 'bundled';
-export type BundledFeed = typeof BUNDLED_FEED;
 
 /** An arXiv category feed, e.g. `arxiv:cs.LG`: fetched by pages, never by the background. */
 export type ArxivFeed = `arxiv:${string}`;
@@ -82,10 +79,6 @@ export function arxivCategory(view: ViewId | undefined): string | undefined {
   return view?.startsWith(ARXIV_PREFIX) ? view.slice(ARXIV_PREFIX.length) : undefined;
 }
 
-export function isLiveFeed(view: unknown): view is LiveFeed {
-  return (LIVE_FEEDS as readonly unknown[]).includes(view);
-}
-
 export function isDiscoverView(view: unknown): view is DiscoverView {
   return (DISCOVER_VIEWS as readonly unknown[]).includes(view);
 }
@@ -121,18 +114,6 @@ export function viewLabel(view: ViewId): string {
   return arxivCategory(view) ?? t(LABELS[view as Exclude<ViewId, ArxivFeed | MatchesView>]);
 }
 
-/** Papers per fixed feed, as far as choosing the default view and the tabs goes. */
-export type FeedSizes = Record<LiveFeed | BundledFeed, number>;
-
-/**
- * The view a page opens on: the user's choice (the `default-view` setting); a live feed they
- * keep once it holds papers (theirs first); the bundled snapshot until one does.
- */
-export function defaultView(sizes: FeedSizes, preferred: ViewId = LIVE_FEEDS[0], kept: readonly LiveFeed[] = LIVE_FEEDS): ViewId {
-  if (!isLiveFeed(preferred) && preferred !== BUNDLED_FEED) return preferred;
-  const live = [preferred, ...kept].filter((feed): feed is LiveFeed => isLiveFeed(feed) && kept.includes(feed));
-  return live.find((feed) => sizes[feed] > 0) ?? BUNDLED_FEED;
-}
 
 /**
  * The tabs: the live feeds the user keeps, the snapshot only until a live feed has papers, then

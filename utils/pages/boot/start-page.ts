@@ -1,7 +1,7 @@
 import type { ComponentType } from 'preact';
 import { DB_NAME } from '../../data/db-name';
-import type { ViewPrefs } from '../../data/page-data';
-import { warmOpen } from '../../data/warm-open';
+import { readFirstScreen } from '../../data/first-screen';
+import type { PageData, ViewPrefs } from '../../data/page-data';
 import { afterFirstContentfulPaint } from '../../lib/after-first-frame';
 import { applyTheme, readMirror, restoreMirror } from '../../settings/mirror';
 import { isBlankTab, showBlankTab } from './blank-tab';
@@ -24,7 +24,7 @@ export function startPage(page: string, loadApp: () => Promise<{ App: ComponentT
   // a copy saved by another build is never shown.
   const version = document.querySelector<HTMLScriptElement>('script[type="module"][src]')?.src ?? '';
   const boot = showBootCopy(page, version, root);
-  const live: LivePage = { page, loadApp, root, boot, version, settings, restored };
+  const live: LivePage = { page, loadApp, root, boot, version, settings, restored, firstScreen: undefined };
   // The app's code, loaded and evaluated before the copy is on screen, holds the copy back (the
   // chunks' loads, the database's opening and the app's evaluation share two cores with the
   // frame's raster and presentation): it starts once the copy's first paint is presented. New tab,
@@ -33,10 +33,9 @@ export function startPage(page: string, loadApp: () => Promise<{ App: ComponentT
   // 100,000 (static 192); the popup's did not move.
   if (boot) afterFirstContentfulPaint(() => loadLivePage(live));
   else {
-    // With nothing to show, the first screen's read is on the way to the first paper: the
-    // database's files are opened now, while the app's code loads (new tab, 20 loads each, one
-    // run alternating: 344 → 340 and 360 → 344 ms; popup 276 → 264 ms).
-    warmOpen(DB_NAME);
+    // With nothing to show, the first screen's read is on the way to the first paper: it starts
+    // now, with the browser's own IndexedDB, while the app's code (Dexie in it) loads.
+    if (location.search === '') live.firstScreen = readFirstScreen(DB_NAME, (restored ?? Promise.resolve(settings)).then(viewPrefs));
     loadLivePage(live);
   }
 }
@@ -52,10 +51,12 @@ interface LivePage {
   settings: Record<string, unknown>;
   /** …and, when there was none, the settings read from `storage.local`. */
   restored: Promise<Record<string, unknown>> | undefined;
+  /** The first screen the entry script reads, with no copy to show (undefined when it leaves the read to the app). */
+  firstScreen: Promise<PageData | undefined> | undefined;
 }
 
 /** Loads the app (and, with no copy on screen, the first screen's data beside it), which then takes over from the copy. */
-function loadLivePage({ page, loadApp, root, boot, version, settings, restored }: LivePage): void {
+function loadLivePage({ page, loadApp, root, boot, version, settings, restored, firstScreen }: LivePage): void {
   // The database opens while the app's code still loads and compiles: the first query finds it
   // open (with no copy to show, 25 to 40 ms sooner to the first paper at 10,000 papers). With no
   // copy, the first screen is read too, so the app's first render draws the papers.
@@ -66,9 +67,10 @@ function loadLivePage({ page, loadApp, root, boot, version, settings, restored }
   const ahead =
     boot || location.search !== ''
       ? undefined
-      : Promise.all([database, import('../../data/page-data'), restored]).then(([{ db }, { readAhead }, fresh]) => {
+      : Promise.all([database, import('../../data/page-data'), restored, firstScreen]).then(([{ db }, { readAhead, keepReadAhead }, fresh, read]) => {
           const prefs = viewPrefs(fresh ?? settings);
-          return prefs && readAhead(db, Date.now(), undefined, prefs);
+          if (prefs && read) keepReadAhead(read, undefined, prefs);
+          else return prefs && readAhead(db, Date.now(), undefined, prefs);
         }, () => undefined); // a chunk that failed to load fails the app's own import below
   void Promise.all([loadApp(), import('./take-over'), import('./page-lifecycle'), database, restored, ahead]).then(
     ([{ App }, { takeOver }, { reloadOnUpgrade, requestPersistence }, { db }, fresh]) => {

@@ -2,12 +2,19 @@
 // @vitest-environment-options {"settings":{"handleDisabledFileLoadingAsSuccess":true}}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { writeBootCopy } from '../../../../utils/pages/boot/boot-copy-store';
+import { readFirstScreen } from '../../../../utils/data/first-screen';
+import type { PageData } from '../../../../utils/data/page-data';
 import { startPage } from '../../../../utils/pages/boot/start-page';
 
 // What the page loads beside its app: stand-ins, so no import is still loading when a test (or
 // the file's environment) has ended. Only when the app is asked for matters here.
 vi.mock('../../../../utils/data/db', () => ({ db: { open: () => Promise.resolve() } }));
-vi.mock('../../../../utils/data/page-data', () => ({ readAhead: () => Promise.resolve(undefined) }));
+const pageData = vi.hoisted(() => ({ readAhead: vi.fn(() => Promise.resolve(undefined)), keepReadAhead: vi.fn() }));
+vi.mock('../../../../utils/data/page-data', () => pageData);
+vi.mock('../../../../utils/data/first-screen', async (original) => {
+  const { readFirstScreen } = await original<typeof import('../../../../utils/data/first-screen')>();
+  return { readFirstScreen: vi.fn(readFirstScreen) };
+});
 vi.mock('../../../../utils/pages/boot/take-over', () => ({ takeOver: () => undefined }));
 vi.mock('../../../../utils/pages/boot/page-lifecycle', () => ({ reloadOnUpgrade: () => undefined, requestPersistence: () => Promise.resolve() }));
 vi.mock('../../../../utils/settings/mirror', async (original) => ({ ...(await original<object>()), restoreMirror: () => Promise.resolve({}) }));
@@ -111,6 +118,26 @@ describe('startPage', () => {
     vi.stubGlobal('PerformanceObserver', undefined);
     startPage('newtab', pendingApp());
     expect(open).not.toHaveBeenCalled();
+  });
+
+  it("hands the first screen the entry script read to the app's first render, and leaves the read to the app when it read none", async () => {
+    const prefs = { defaultView: 'hf-daily', liveFeeds: ['hf-daily'] };
+    localStorage.setItem('paperboy:settings', JSON.stringify(prefs));
+    const read = { view: 'hf-daily', papers: [] } as unknown as PageData;
+    vi.mocked(readFirstScreen).mockClear().mockResolvedValueOnce(read);
+    startPage('newtab', pendingApp());
+    await expect.poll(() => pageData.keepReadAhead.mock.calls).toEqual([[read, undefined, prefs]]);
+    expect(await vi.mocked(readFirstScreen).mock.calls[0]![1]).toEqual(prefs);
+    expect(pageData.readAhead).not.toHaveBeenCalled();
+
+    pageData.keepReadAhead.mockClear();
+    newTabDocument();
+    vi.mocked(readFirstScreen).mockResolvedValueOnce(undefined);
+    startPage('newtab', pendingApp());
+    await expect.poll(() => pageData.readAhead.mock.calls.length).toBe(1);
+    expect(pageData.readAhead.mock.calls[0]).toEqual([expect.anything(), expect.any(Number), undefined, prefs]);
+    expect(pageData.keepReadAhead).not.toHaveBeenCalled();
+    pageData.readAhead.mockClear();
   });
 
   it('loads the app at once in a hidden page, which gets no frames', () => {
