@@ -4,7 +4,8 @@ import { BOOT_PATCHES_KEY as KEY, bootPatchesOf } from './meta-rows';
 
 // Changes of user state made where there is no localStorage (the background), waiting for the next
 // page to patch the saved first screens with. That page reads them with its first screen, in the
-// same transaction (papers.ts getFirstScreen), so honouring them costs no extra round trip.
+// same transaction (page-data.ts getPageData, or first-screen.ts from a first visit's entry
+// script), so honouring them costs no extra round trip.
 
 /** Leaves a change for the next page to patch the saved copies with. */
 export async function leaveBootPatch(db: PaperboyDb, patch: CopyPatch): Promise<void> {
