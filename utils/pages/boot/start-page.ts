@@ -24,7 +24,11 @@ export function startPage(page: string, loadApp: () => Promise<{ App: ComponentT
   // a copy saved by another build is never shown.
   const version = document.querySelector<HTMLScriptElement>('script[type="module"][src]')?.src ?? '';
   const boot = showBootCopy(page, version, root);
-  const live: LivePage = { page, loadApp, root, boot, version, settings, restored, firstScreen: undefined };
+  // With nothing to show (and the plain address: no view or search asked for), the first screen's
+  // read is on the way to the first paper: it starts now, with the browser's own IndexedDB, while
+  // the app's code (Dexie in it) loads.
+  const firstScreen = boot || location.search !== '' ? undefined : readFirstScreen(DB_NAME, (restored ?? Promise.resolve(settings)).then(viewPrefs));
+  const live: LivePage = { page, loadApp, root, boot, version, settings, restored, firstScreen };
   // The app's code, loaded and evaluated before the copy is on screen, holds the copy back (the
   // chunks' loads, the database's opening and the app's evaluation share two cores with the
   // frame's raster and presentation): it starts once the copy's first paint is presented. New tab,
@@ -32,12 +36,7 @@ export function startPage(page: string, loadApp: () => Promise<{ App: ComponentT
   // loads each: 308 → 260 ms to the first paper at 10,000 papers (static 236), 252 → 204 ms at
   // 100,000 (static 192); the popup's did not move.
   if (boot) afterFirstContentfulPaint(() => loadLivePage(live));
-  else {
-    // With nothing to show, the first screen's read is on the way to the first paper: it starts
-    // now, with the browser's own IndexedDB, while the app's code (Dexie in it) loads.
-    if (location.search === '') live.firstScreen = readFirstScreen(DB_NAME, (restored ?? Promise.resolve(settings)).then(viewPrefs));
-    loadLivePage(live);
-  }
+  else loadLivePage(live);
 }
 
 interface LivePage {
@@ -51,7 +50,7 @@ interface LivePage {
   settings: Record<string, unknown>;
   /** …and, when there was none, the settings read from `storage.local`. */
   restored: Promise<Record<string, unknown>> | undefined;
-  /** The first screen the entry script reads, with no copy to show (undefined when it leaves the read to the app). */
+  /** The first screen the entry script reads, with no copy to show; undefined: nothing is read ahead. */
   firstScreen: Promise<PageData | undefined> | undefined;
 }
 
@@ -64,14 +63,14 @@ function loadLivePage({ page, loadApp, root, boot, version, settings, restored, 
     module.db.open().catch(() => undefined); // a failure shows in the page's first query
     return module;
   });
+  // The entry script's read, or where it read nothing (another default view), Dexie's.
   const ahead =
-    boot || location.search !== ''
-      ? undefined
-      : Promise.all([database, import('../../data/page-data'), restored, firstScreen]).then(([{ db }, { readAhead, keepReadAhead }, fresh, read]) => {
-          const prefs = viewPrefs(fresh ?? settings);
-          if (prefs && read) keepReadAhead(read, undefined, prefs);
-          else return prefs && readAhead(db, Date.now(), undefined, prefs);
-        }, () => undefined); // a chunk that failed to load fails the app's own import below
+    firstScreen &&
+    Promise.all([database, import('../../data/page-data'), restored, firstScreen]).then(([{ db }, { readAhead, keepReadAhead }, fresh, read]) => {
+      const prefs = viewPrefs(fresh ?? settings);
+      if (prefs && read) keepReadAhead(read, undefined, prefs);
+      else return prefs && readAhead(db, Date.now(), undefined, prefs);
+    }, () => undefined); // a chunk that failed to load fails the app's own import below
   void Promise.all([loadApp(), import('./take-over'), import('./page-lifecycle'), database, restored, ahead]).then(
     ([{ App }, { takeOver }, { reloadOnUpgrade, requestPersistence }, { db }, fresh]) => {
       if (fresh) {
