@@ -1,4 +1,4 @@
-import { BUNDLED_FEED, defaultView, isLiveFeed, LIVE_FEEDS, type FeedSizes } from '../views/default-view';
+import { BUNDLED_FEED, defaultView, feedSizesOf, isLiveFeed, SIZED_FEEDS } from '../views/default-view';
 import type { FeedEntry, Paper, UserState } from './db';
 import { ARXIV_STATUS_KEY, arxivStatusOf, BOOT_PATCHES_KEY, bootPatchesOf, SYNC_STATUS_KEY, syncStatusOf } from './meta-rows';
 import type { PageData, ViewPrefs } from './page-data';
@@ -59,14 +59,13 @@ async function read(db: IDBDatabase, prefs: ViewPrefs): Promise<PageData | undef
   const tx = db.transaction(['feeds', 'papers', 'userState', 'meta'], 'readonly');
   const feeds = tx.objectStore('feeds');
   const meta = tx.objectStore('meta');
-  const fixed = [...LIVE_FEEDS, BUNDLED_FEED] as const;
   const [counts, status, arxiv, patches] = await Promise.all([
-    Promise.all(fixed.map((feed) => ask(feeds.count(feedKeys(feed))))),
+    Promise.all(SIZED_FEEDS.map((feed) => ask(feeds.count(feedKeys(feed))))),
     ask(meta.get(SYNC_STATUS_KEY)),
     ask(meta.get(ARXIV_STATUS_KEY)),
     ask(meta.get(BOOT_PATCHES_KEY)),
   ]);
-  const sizes = Object.fromEntries(fixed.map((feed, i) => [feed, counts[i]])) as FeedSizes;
+  const sizes = feedSizesOf(counts);
   const view = defaultView(sizes, prefs.defaultView, prefs.liveFeeds);
   if (!isLiveFeed(view) && view !== BUNDLED_FEED) return undefined;
   const entries = (await ask(feeds.getAll(feedKeys(view)))) as FeedEntry[];

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { BUNDLED_FEED, isDiscoverView, isMatchesView, LIVE_FEEDS, matchedIds, type FeedId, type FeedSizes, type LiveFeed, type ViewId } from '../views/view-id';
+import { feedSizesOf, isDiscoverView, isMatchesView, LIVE_FEEDS, matchedIds, SIZED_FEEDS, type FeedId, type FeedSizes, type LiveFeed, type ViewId } from '../views/view-id';
 import { getRows } from './bulk-get';
 import { getDiscoverView } from './discover';
 import type { Paper, PaperboyDb, UserState } from './db';
@@ -110,9 +110,7 @@ export function countFeed(db: PaperboyDb, feed: FeedId): Promise<number> {
 
 /** Which fixed feeds hold any papers, to choose the default view and the tabs to show. */
 export async function getFeedSizes(db: PaperboyDb): Promise<FeedSizes> {
-  const feeds = [...LIVE_FEEDS, BUNDLED_FEED] as const;
-  const counts = await Promise.all(feeds.map((feed) => countFeed(db, feed)));
-  return Object.fromEntries(feeds.map((feed, i) => [feed, counts[i]])) as FeedSizes;
+  return feedSizesOf(await Promise.all(SIZED_FEEDS.map((feed) => countFeed(db, feed))));
 }
 
 /**

@@ -19,6 +19,12 @@ export function isLiveFeed(view: unknown): view is LiveFeed {
 /** Papers per fixed feed, as far as choosing the default view and the tabs goes. */
 export type FeedSizes = Record<LiveFeed | BundledFeed, number>;
 
+/** The feeds `FeedSizes` counts, in its order. */
+export const SIZED_FEEDS = [...LIVE_FEEDS, BUNDLED_FEED] as const;
+
+/** `FeedSizes` from each of `SIZED_FEEDS`' counts, in that order. */
+export const feedSizesOf = (counts: readonly number[]): FeedSizes => Object.fromEntries(SIZED_FEEDS.map((feed, i) => [feed, counts[i] ?? 0])) as FeedSizes;
+
 /**
  * The view a page opens on: the user's choice (the `default-view` setting); a live feed they
  * keep once it holds papers (theirs first); the bundled snapshot until one does.

@@ -3,7 +3,7 @@ import { t, type MessageKey } from '../lib/i18n';
 import { normaliseArxivId } from '../sync/sources/arxiv-id';
 import { BUNDLED_FEED, LIVE_FEEDS, type BundledFeed, type FeedSizes, type LiveFeed } from './default-view';
 
-export { BUNDLED_FEED, defaultView, isLiveFeed, LIVE_FEEDS, type BundledFeed, type FeedSizes, type LiveFeed } from './default-view';
+export { BUNDLED_FEED, defaultView, feedSizesOf, isLiveFeed, LIVE_FEEDS, SIZED_FEEDS, type BundledFeed, type FeedSizes, type LiveFeed } from './default-view';
 
 // Every list a page can show has an id with a small grammar (`hf-daily`, `saved`, `arxiv:cs.LG`).
 // This module is the only one that knows it: it lists the ids, parses and prints them and names
