@@ -54,8 +54,12 @@ export function usePaperboy(chosen: ViewId | undefined, searchIds: string[] | un
   }, [patches, db]);
 
   const papers = searchIds !== undefined ? found : data?.papers;
-  // After the papers: the tabs can wait for their numbers, the first paint should not.
-  const loaded = papers !== undefined;
+  // After the first papers: the tabs can wait for their numbers, the first paint should not.
+  // Once: a search has no papers until it answers, and reading the counts again as its answer
+  // came in put a read of every feed on the first results' path (and blanked the tabs' numbers).
+  const shown = useRef(false);
+  if (papers !== undefined) shown.current = true;
+  const loaded = shown.current;
   const tabCounts = useLiveQuery<TabCounts | undefined>(() => (loaded ? getTabCounts(db) : Promise.resolve(undefined)), [db, loaded], undefined);
   const status = data?.status;
   return { sizes, tabCounts, status, arxiv: data?.arxiv, view: data?.view, papers, results, ...useSyncNow(status) };

@@ -193,6 +193,35 @@ describe('usePaperboy: live from the database', () => {
     expect(reads.papers).toBe(readWithSent! + FIRST_CARDS);
   });
 
+  it('reads the counts once: a search starting and answering neither reads them again nor blanks them', async () => {
+    await seedFeeds(db, ['hf-trending', 'hf-daily'], papers, T0);
+    const reads = countReads(db);
+    const seen: unknown[] = [];
+    const { result, rerender } = renderPageHook(
+      ({ searchIds }: { searchIds?: string[] }) => {
+        const page = usePaperboy(undefined, searchIds);
+        seen.push(page.tabCounts);
+        return page;
+      },
+      { db, now: time.now, initialProps: {} },
+    );
+    await waitFor(() => expect(result.current.tabCounts?.['hf-trending']).toBe(30));
+    const feedReads = reads.feeds;
+    const counted = seen.length;
+
+    // Typed: the search has no answer yet (no ids), then answers.
+    rerender({ searchIds: [] });
+    await waitFor(() => expect(result.current.papers).toEqual([]));
+    rerender({ searchIds: papers.slice(0, 3).map((p) => p.id) });
+    await waitFor(() => expect(ids(result.current.papers)).toEqual(papers.slice(0, 3).map((p) => p.id)));
+    // Cleared: the feed again.
+    rerender({});
+    await waitFor(() => expect(result.current.papers?.length).toBe(30));
+
+    expect(reads.feeds).toBe(feedReads); // the counts read every feed: not again
+    expect(seen.slice(counted).every((counts) => (counts as Record<string, number> | undefined)?.['hf-trending'] === 30)).toBe(true);
+  });
+
   it('counts unread papers in each feed and the papers of each list, and the counts follow a change', async () => {
     await seedFeeds(db, ['hf-trending', 'hf-daily'], papers, T0);
     await seedFeeds(db, ['hf-week'], recordedPapers('2026-08-03'), T0);
