@@ -32,8 +32,10 @@ const RESULT_LIMIT = 500;
 /**
  * Full-text search over every stored paper. The index code and the index load only when the
  * page is about to search: `prepare()` (the user is at the page: usePrepareOnIntent) or a query.
- * A visit that never searches costs nothing for search. With `head`, each answer brings the papers
- * of its first `head` ids, so the first screen of results needs no read of the page's own.
+ * A visit that never searches costs nothing for search. The load starts as the render that asked
+ * for it commits (a layout effect): started after that render's paint, it waited a frame. With
+ * `head`, each answer brings the papers of its first `head` ids, so the first screen of results
+ * needs no read of the page's own.
  */
 export function useSearch(query: string, head = 0): SearchState & { prepare: () => void } {
   const [state, setState] = useState<SearchState>({ status: 'off' });
@@ -51,7 +53,7 @@ export function useSearch(query: string, head = 0): SearchState & { prepare: () 
     if (wanted) setStarted(true);
   }, [wanted]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!started) return;
     let stopped = false;
     setState((s) => ({ ...s, status: 'indexing' }));
