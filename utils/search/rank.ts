@@ -32,7 +32,7 @@ export function liveNumbers(docs: IndexDocs): Uint8Array {
 
 /**
  * Scores of one word of a query by document number, and the documents it matched in the order it
- * first met them: the first `count` of `met`, which has room for every posting of the word's terms.
+ * first met them: the first `count` of `met`, which has room for every document the word can meet.
  */
 interface WordScores {
   score: Float64Array;
@@ -155,7 +155,8 @@ export function rankPostings(docs: IndexDocs, matches: readonly WordMatch[], pos
   const matched = matches.length > 1 ? new Uint16Array(docs.nextId) : undefined;
   for (let w = 0; w < matches.length; w++) {
     const lists = matches[w]!.terms.map(([term, weight]) => ({ blocks: postings.get(term) ?? [], weight }));
-    const room = lists.reduce((total, list) => total + pairsIn(list.blocks), 0);
+    // Each document once: no more than its postings hold, nor than there are documents (a short prefix's terms).
+    const room = Math.min(docs.nextId, lists.reduce((total, list) => total + pairsIn(list.blocks), 0));
     const word: WordScores = { score: new Float64Array(docs.nextId), met: new Uint32Array(room), count: 0 };
     for (const { blocks, weight } of lists) scoreTerm(docs, blocks, weight, word);
     const met = word.met.subarray(0, word.count);
