@@ -1,7 +1,7 @@
 import type { PaperboyDb } from '../data/db';
 import { getSearchResults } from '../data/papers';
 import type { SearchRequest, SearchResponse } from './protocol';
-import { lowerBound, readPostings, type IndexDocs } from './index-store';
+import { lowerBound, postingNumbers, readPostings, type IndexDocs } from './index-store';
 import { liveNumbers, rankPostings, type WordMatch } from './rank';
 import { matchesPrefix, processTerm, tokenize, typosAllowed } from './search-doc';
 
@@ -96,7 +96,6 @@ interface KeptPostings {
 }
 
 const kept = new WeakMap<IndexDocs, KeptPostings>();
-const sizeOf = (blocks: readonly Uint32Array[]) => blocks.reduce((sum, block) => sum + block.length, 0);
 
 /**
  * The postings of `terms`, each read from the database once per document table: a word typed
@@ -115,14 +114,14 @@ export async function postingsOf(db: PaperboyDb, docs: IndexDocs, terms: readonl
   const found = new Map(terms.map((term): [string, Uint32Array[]] => [term, read.get(term) ?? known.get(term) ?? []]));
   for (const [term, blocks] of found) {
     // Moved to the end: the most recently used.
-    if (known.delete(term)) cache.numbers -= sizeOf(blocks);
+    if (known.delete(term)) cache.numbers -= postingNumbers(blocks);
     known.set(term, blocks);
-    cache.numbers += sizeOf(blocks);
+    cache.numbers += postingNumbers(blocks);
   }
   for (const [term, blocks] of known) {
     if (cache.numbers <= limit) break;
     known.delete(term);
-    cache.numbers -= sizeOf(blocks);
+    cache.numbers -= postingNumbers(blocks);
   }
   return found;
 }

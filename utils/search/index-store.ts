@@ -82,6 +82,13 @@ export async function saveIndexState(db: PaperboyDb, state: IndexState): Promise
   ]);
 }
 
+/** How many numbers a term's postings blocks hold: two per (document, field) pair. */
+export function postingNumbers(blocks: readonly Uint32Array[]): number {
+  let numbers = 0;
+  for (const block of blocks) numbers += block.length;
+  return numbers;
+}
+
 /** Appends postings (term → flat pairs, document numbers ascending) to the last blocks of their terms. */
 export async function appendPostings(db: PaperboyDb, added: Map<string, number[]>): Promise<void> {
   const byBlock = new Map<string, { term: string; block: number; pairs: number[] }>();

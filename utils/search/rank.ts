@@ -1,4 +1,4 @@
-import type { IndexDocs } from './index-store';
+import { postingNumbers, type IndexDocs } from './index-store';
 import { FIELDS, SEARCH_OPTIONS } from './search-doc';
 
 // Ranking a query's postings (index-store.ts) as MiniSearch ranks a whole index: BM25+ per field,
@@ -82,13 +82,6 @@ function scoreTerm(docs: IndexDocs, blocks: readonly Uint32Array[], weight: numb
   into.count = count;
 }
 
-/** How many (document, field) pairs a term's blocks hold: at least the documents it matched. */
-function pairsIn(blocks: readonly Uint32Array[]): number {
-  let pairs = 0;
-  for (const block of blocks) pairs += block.length >> 1;
-  return pairs;
-}
-
 /** The k-th largest of `values` (k from 1), found by partitioning them in place (quickselect). */
 export function kthLargest(values: Float64Array, k: number): number {
   const target = k - 1;
@@ -156,7 +149,7 @@ export function rankPostings(docs: IndexDocs, matches: readonly WordMatch[], pos
   for (let w = 0; w < matches.length; w++) {
     const lists = matches[w]!.terms.map(([term, weight]) => ({ blocks: postings.get(term) ?? [], weight }));
     // Each document once: no more than its postings hold, nor than there are documents (a short prefix's terms).
-    const room = Math.min(docs.nextId, lists.reduce((total, list) => total + pairsIn(list.blocks), 0));
+    const room = Math.min(docs.nextId, lists.reduce((total, list) => total + (postingNumbers(list.blocks) >> 1), 0));
     const word: WordScores = { score: new Float64Array(docs.nextId), met: new Uint32Array(room), count: 0 };
     for (const { blocks, weight } of lists) scoreTerm(docs, blocks, weight, word);
     const met = word.met.subarray(0, word.count);
