@@ -113,10 +113,10 @@ export async function postingsOf(db: PaperboyDb, docs: IndexDocs, terms: readonl
   const read = missing.length > 0 ? await readPostings(db, missing, docs.vocab) : new Map<string, Uint32Array[]>();
   const found = new Map(terms.map((term): [string, Uint32Array[]] => [term, read.get(term) ?? known.get(term) ?? []]));
   for (const [term, blocks] of found) {
-    // Moved to the end: the most recently used.
-    if (known.delete(term)) cache.numbers -= postingNumbers(blocks);
+    // Moved to the end: the most recently used. A term kept already is counted already (the same
+    // table's postings, whichever call read them).
+    if (!known.delete(term)) cache.numbers += postingNumbers(blocks);
     known.set(term, blocks);
-    cache.numbers += postingNumbers(blocks);
   }
   for (const [term, blocks] of known) {
     if (cache.numbers <= limit) break;
