@@ -19,10 +19,3 @@ export function CardDiscover({ reason, extras }: { reason?: string; extras?: Car
     </p>
   );
 }
-
-/** The classes and attributes the rules and reasons give a card or row. */
-export function discoverAttributes(reason: string | undefined, extras: CardExtras | undefined) {
-  const effects = extras?.effects;
-  const effect = effects?.pinned ? 'pin' : effects?.highlighted ? 'highlight' : effects?.dimmed ? 'dim' : undefined;
-  return { 'data-reason': reason, 'data-rule-effect': effect };
-}

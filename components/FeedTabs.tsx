@@ -1,6 +1,7 @@
 import { countOf, formatCount } from '../utils/lib/format';
 import type { TabCounts } from '../utils/data/view-counts';
 import { isUserList, type ViewId } from '../utils/views/view-id';
+import { tabId } from './tab-attributes';
 import { t } from '../utils/lib/i18n';
 
 interface Props {
@@ -15,13 +16,7 @@ interface Props {
   panel: string;
 }
 
-/** The id of a view's tab, for the list's `aria-labelledby`. */
-export const tabId = (view: ViewId) => `tab-${view.replace(/[^\w-]/g, '_')}`;
-
-/** The list's attributes: the panel of the selected tab, or (while searching, no tab selected) search results. */
-export function panelAttributes(view: ViewId | undefined): { role?: 'tabpanel'; 'aria-labelledby'?: string; 'aria-label'?: string } {
-  return view ? { role: 'tabpanel', 'aria-labelledby': tabId(view) } : { 'aria-label': t('search.results') };
-}
+export { panelAttributes, tabId } from './tab-attributes';
 
 /** What a tab's number means, in words: unread papers in a feed, papers in a list. */
 function countText(view: ViewId, n: number): string {

@@ -1,9 +1,8 @@
 import { countOf, formatCount } from '../utils/lib/format';
 import { t } from '../utils/lib/i18n';
-import { type PaperView } from '../utils/data/papers';
+import type { PaperView } from '../utils/data/papers';
 import type { PaperHandlers } from '../utils/triage/types';
 import type { CardExtras } from '../utils/pages/use-discover';
-import { discoverAttributes } from './CardDiscover';
 
 /** What a paper's card (new tab) and row (popup) are given. */
 export interface PaperItemProps {
@@ -53,6 +52,13 @@ export function paperAttributes({ paper, state, reason }: PaperView, { kind, sel
     tabIndex: -1,
     onClick: () => onSelect(paper.id),
   };
+}
+
+/** The classes and attributes the rules and reasons give a card or row. */
+export function discoverAttributes(reason: string | undefined, extras: CardExtras | undefined) {
+  const effects = extras?.effects;
+  const effect = effects?.pinned ? 'pin' : effects?.highlighted ? 'highlight' : effects?.dimmed ? 'dim' : undefined;
+  return { 'data-reason': reason, 'data-rule-effect': effect };
 }
 
 /** How a paper's read toggle looks (PaperActions); the boot copy patches a saved one the same way. */

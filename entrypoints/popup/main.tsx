@@ -1,4 +1,5 @@
 import '../../assets/paperboy.css';
+import { sketchPopup } from '../../utils/pages/boot/popup-sketch';
 import { startPage } from '../../utils/pages/boot/start-page';
 
-startPage('popup', () => import('./App'));
+startPage('popup', () => import('./App'), sketchPopup);

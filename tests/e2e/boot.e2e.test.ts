@@ -32,6 +32,7 @@ declare global {
   interface Window {
     __atParsed?: { live: boolean; ids: (string | null)[] };
     __firstPapers?: { layout: string; theme: string | undefined; papers: number; shells: number; visible: boolean };
+    __sketch?: { shown: unknown; firstRender?: unknown; shownFirst: boolean };
   }
 }
 
@@ -157,5 +158,68 @@ describe('boot copy of the first screen', () => {
     else expect([0, trending.length - 9]).toContain(first.shells);
     await expect.poll(() => cards.locator('#app [data-shell]').count(), POLL).toBe(0);
     expect(await cards.locator('#app [data-paper-id] [data-action="toggle-read"]').count()).toBe(trending.length);
+  });
+
+  it("draws a popup's first visit (nothing saved) from the entry script's read exactly as the app's first render draws it", async () => {
+    // Flags to show: one paper read and one saved, in the popup itself.
+    const setup = await openPage(ext, 'popup.html', { width: 420, height: 600 });
+    const [readId, savedId] = [trending[1]!.paper.id, trending[2]!.paper.id];
+    await setup.locator(`#app [data-paper-id="${readId}"] [data-action="toggle-read"]`).click();
+    await setup.locator(`#app [data-paper-id="${savedId}"] [data-action="save"]`).click();
+    await expect.poll(() => readFlag(setup, readId), POLL).toBe('true');
+    await setup.close();
+    // Each element as tag, sorted attributes and children, adjacent text joined and empty text
+    // dropped (the DOM's text nodes split where Preact's expressions do). The first screen drawn
+    // ahead replaces the root (as a boot copy does); the root, out of the document, then receives the
+    // app's first render, taken at its first change that shows papers (before any later render).
+    await ext.context.addInitScript(() => {
+      type Shape = string | [string, string[], Shape[]];
+      const shape = (node: Node): Shape[] => {
+        const out: Shape[] = [];
+        for (const child of node.childNodes) {
+          if (child.nodeType === Node.TEXT_NODE) {
+            const text = child.nodeValue ?? '';
+            if (text === '') continue;
+            if (typeof out[out.length - 1] === 'string') out[out.length - 1] += text;
+            else out.push(text);
+          } else if (child instanceof Element) {
+            out.push([child.localName, [...child.attributes].map((a) => `${a.name}=${a.value}`).sort(), shape(child)]);
+          }
+        }
+        return out;
+      };
+      const replaceWith = Element.prototype.replaceWith;
+      Element.prototype.replaceWith = function (this: Element, ...nodes: (Node | string)[]) {
+        if (this.id === 'app' && !window.__sketch && nodes[0] instanceof Element) {
+          const root = this;
+          const record = { shown: shape(nodes[0]), shownFirst: !root.querySelector('[data-paper-id]') } as NonNullable<Window['__sketch']>;
+          window.__sketch = record;
+          new MutationObserver((_, observer) => {
+            if (!root.querySelector('[data-paper-id]')) return;
+            observer.disconnect();
+            record.firstRender = shape(root);
+          }).observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
+        }
+        replaceWith.apply(this, nodes);
+      };
+    });
+    for (const defaultView of ['hf-trending', 'hf-daily']) {
+      // Today's 30 papers run past the first screen: the rows past it are shells in both.
+      await (await currentWorker(ext)).evaluate((view) => chrome.storage.local.set({ defaultView: view }), defaultView);
+      const options = await openPage(ext, 'options.html');
+      await options.evaluate(() => localStorage.clear());
+      await options.close();
+      const popup = await openPage(ext, 'popup.html', { width: 420, height: 600 });
+      await expect.poll(() => popup.evaluate(() => window.__sketch?.firstRender !== undefined), POLL).toBe(true);
+      const { shown, firstRender, shownFirst } = (await popup.evaluate(() => window.__sketch))!;
+      expect(shownFirst).toBe(true);
+      expect(JSON.stringify(shown)).toContain(`data-paper-id=${readId}`);
+      expect(firstRender).toEqual(shown);
+      // The live page takes over, with its papers and their flags.
+      await expect.poll(() => popup.locator('#app [data-paper-id]').count(), POLL).toBe(defaultView === 'hf-daily' ? daily.length : trending.length);
+      expect(await readFlag(popup, readId)).toBe('true');
+      await screenshot(popup, `first-visit-sketch-${defaultView}`);
+      await popup.close();
+    }
   });
 });

@@ -1,11 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { afterFirstFrame } from '../lib/after-first-frame';
 
-/**
- * About how many rows (the popup's, the new tab's list layout) fill the window: rows are at least
- * 40 px tall. The new tab's cards have their own count (use-progressive.ts, `FIRST_CARDS`).
- */
-export const FIRST_ROWS = Math.ceil((globalThis.innerHeight ?? 600) / 40);
+// The new tab's cards have their own count (use-progressive.ts, `FIRST_CARDS`).
+export { FIRST_ROWS } from './first-rows';
 
 /**
  * Whether the first frame showing the list is out, once the list has papers (`ready`). Until

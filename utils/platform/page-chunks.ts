@@ -6,7 +6,9 @@
 // to come back from the browser's extension loader, and that wait sat on the way to the first
 // paper. The pages' code is cut in three layers instead:
 //   - `boot`: what the pages' entry scripts load before the first paint (utils/pages/boot),
-//     one small file for every page;
+//     one small file for every page, and `boot-<page>`: what only that page's entry loads (the
+//     popup's first screen drawn ahead, utils/pages/boot/popup-sketch.ts), so the new tab's
+//     entry stays small (an app that imports it loads it too, after the first paint);
 //   - `app`: what the new tab's and the popup's apps both load, one file;
 //   - `app-<page>`: what only that page's app loads, one file.
 // Code an app loads later on demand (dynamic imports inside it: the rules engine, the citation
@@ -73,8 +75,10 @@ export function chunkNames(graph: ChunkGraph): Map<string, string> {
   );
   const names = new Map<string, string>();
   for (const id of boot) {
-    // A page's own entry module (and its HTML) stays the page's file; the rest is shared boot code.
-    if (!info(id)?.isEntry && !pageOf(id) && !isStyle(id)) names.set(id, 'boot');
+    // A page's own entry module (and its HTML) stays the page's file; the rest is boot code.
+    if (info(id)?.isEntry || pageOf(id) || isStyle(id)) continue;
+    const pages = [...bootOf].filter(([, ids]) => ids.has(id)).map(([page]) => page);
+    names.set(id, pages.length === 1 && bootOf.size > 1 ? `boot-${pages[0]}` : 'boot');
   }
   for (const [page, ids] of appOf) {
     for (const id of ids) {

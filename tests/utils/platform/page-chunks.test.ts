@@ -21,7 +21,9 @@ const PAGES = graph({
   'entrypoints/newtab/index.html': { entry: true, imports: ['entrypoints/newtab/main.tsx'] },
   'entrypoints/newtab/main.tsx': { imports: ['assets/paperboy.css', 'utils/pages/boot/start-page.ts', '\0vite/preload-helper.js'], dynamic: ['entrypoints/newtab/App.tsx'] },
   'entrypoints/popup/index.html': { entry: true, imports: ['entrypoints/popup/main.tsx'] },
-  'entrypoints/popup/main.tsx': { imports: ['assets/paperboy.css', 'utils/pages/boot/start-page.ts', '\0vite/preload-helper.js'], dynamic: ['entrypoints/popup/App.tsx'] },
+  'entrypoints/popup/main.tsx': { imports: ['assets/paperboy.css', 'utils/pages/boot/start-page.ts', 'utils/pages/boot/popup-sketch.ts', '\0vite/preload-helper.js'], dynamic: ['entrypoints/popup/App.tsx'] },
+  'utils/pages/boot/popup-sketch.ts': { imports: ['components/row-words.ts', 'utils/settings/mirror.ts'] },
+  'components/row-words.ts': {},
   'entrypoints/options/index.html': { entry: true, imports: ['entrypoints/options/main.tsx'] },
   'entrypoints/options/main.tsx': { imports: ['entrypoints/options/App.tsx'] },
   'entrypoints/options/App.tsx': { imports: ['utils/settings/use-settings.ts', 'components/OptionsOnly.tsx'] },
@@ -35,7 +37,7 @@ const PAGES = graph({
   'utils/pages/boot/take-over.tsx': { imports: ['node_modules/preact/dist/preact.mjs'] },
   'node_modules/preact/dist/preact.mjs': {},
   'entrypoints/newtab/App.tsx': { imports: ['components/PaperCard.tsx', 'entrypoints/newtab/PaperList.tsx', 'utils/settings/use-settings.ts', 'components/card.css'], dynamic: ['utils/lib/citation.ts'] },
-  'entrypoints/newtab/PaperList.tsx': { imports: ['components/PaperCard.tsx'] },
+  'entrypoints/newtab/PaperList.tsx': { imports: ['components/PaperCard.tsx', 'components/row-words.ts'] },
   'entrypoints/popup/App.tsx': { imports: ['components/PaperCard.tsx', 'components/PopupOnly.tsx'] },
   'components/PaperCard.tsx': { imports: ['node_modules/preact/dist/preact.mjs', 'utils/settings/mirror.ts'] },
   'components/PopupOnly.tsx': {},
@@ -53,6 +55,14 @@ describe('page chunks', () => {
     expect(nameOf('utils/pages/boot/start-page.ts')).toBe('boot');
     expect(nameOf('utils/settings/mirror.ts')).toBe('boot');
     expect(nameOf('\0vite/preload-helper.js')).toBe('boot');
+  });
+
+  it("puts what only one page's entry imports in a boot file of that page's, even where the other page's app imports it too", () => {
+    expect(nameOf('utils/pages/boot/popup-sketch.ts')).toBe('boot-popup');
+    // The new tab's list imports it (after its first paint); the new tab's entry does not wait for it.
+    expect(nameOf('components/row-words.ts')).toBe('boot-popup');
+    // Imported by both entries: shared.
+    expect(nameOf('utils/settings/mirror.ts')).toBe('boot');
   });
 
   it("leaves each page's entry module and HTML in the page's own file", () => {

@@ -36,12 +36,17 @@ export function captureFirstScreen(root: Element, screenHeight: number): CopiedN
   return [...root.childNodes].map(copy).filter((node) => node !== undefined);
 }
 
-/** Whether an attribute from a snapshot may be set again (defence in depth: it came from our own DOM). */
+/**
+ * Whether an attribute from a snapshot may be set again (defence in depth: it came from our own
+ * DOM). A URL may be empty (a paper with no safe link), a path, a fragment, one of the page's own
+ * (the full view, the settings) or a link `safeUrl` accepts.
+ */
 function allowed(name: string, value: string): boolean {
   const lower = name.toLowerCase();
   if (lower.startsWith('on') || lower === 'srcdoc') return false;
   if (!URL_ATTRIBUTES.has(lower)) return true;
-  return (value.startsWith('/') && !value.startsWith('//')) || value.startsWith('#') || safeUrl(value) !== undefined;
+  const own = value === '' || (value.startsWith('/') && !value.startsWith('//')) || value.startsWith('#') || value.startsWith(`${location.origin}/`);
+  return own || safeUrl(value) !== undefined;
 }
 
 /** Builds DOM nodes from a snapshot: elements and text nodes only, never parsed markup. */
@@ -99,8 +104,12 @@ function selectorOf(target: EventTarget | null): string | undefined {
 export function showBootCopy(page: string, version: string, root: HTMLElement, search = location.search): BootScreen | undefined {
   // An address that asks for a view or a search is not the view the copy shows.
   const copy = search === '' ? readBootCopy(page, version) : undefined;
-  if (!copy) return undefined;
-  const nodes = buildNodes(document, copy.nodes);
+  return copy && showCopy(copy.nodes, root);
+}
+
+/** Paints `nodes` (a saved copy, or a first screen drawn from the data: popup-sketch.ts) in place of `root`, as above. */
+export function showCopy(copied: CopiedNode[], root: HTMLElement): BootScreen {
+  const nodes = buildNodes(document, copied);
   const boot = document.createElement('div');
   boot.append(...nodes);
   let pending: PendingClick | undefined;

@@ -146,12 +146,16 @@ describe('boot cache', () => {
       ['img', [['src', ' JAVASCRIPT:alert(3)'], ['alt', '']], []],
       ['a', [['href', 'https://arxiv.org/abs/2606.00001']], ['ok']],
       ['img', [['src', '/icon/32.png']], []],
+      // The page's own URLs (the full view, the settings) stay; another origin's that safeUrl refuses goes.
+      ['a', [['href', `${location.origin}/options.html`]], ['own']],
+      ['a', [['href', 'chrome-extension://another/options.html']], ['other']],
+      ['a', [['href', '']], ['no link']],
     ];
     localStorage.setItem('paperboy:boot:newtab', JSON.stringify({ version: VERSION, nodes }));
     const copy = document.createElement('div');
     copy.append(...buildNodes(document, readBootCopy('newtab', VERSION)!.nodes));
     const attributes = [...copy.children].map((el) => [el.localName, ...[...el.attributes].map((a) => `${a.name}=${a.value}`)]);
-    expect(attributes).toEqual([['a', 'data-action=open'], ['img', 'alt='], ['a', 'href=https://arxiv.org/abs/2606.00001'], ['img', 'src=/icon/32.png']]);
+    expect(attributes).toEqual([['a', 'data-action=open'], ['img', 'alt='], ['a', 'href=https://arxiv.org/abs/2606.00001'], ['img', 'src=/icon/32.png'], ['a', `href=${location.origin}/options.html`], ['a'], ['a', 'href=']]);
   });
 
   it('survives a corrupt entry', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"settings":{"handleDisabledFileLoadingAsSuccess":true}}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { writeBootCopy } from '../../../../utils/pages/boot/boot-copy-store';
+import { writeBootCopy, type CopiedNode } from '../../../../utils/pages/boot/boot-copy-store';
 import { readFirstScreen } from '../../../../utils/data/first-screen';
 import type { PageData } from '../../../../utils/data/page-data';
 import { startPage } from '../../../../utils/pages/boot/start-page';
@@ -137,6 +137,55 @@ describe('startPage', () => {
     await expect.poll(() => pageData.readAhead.mock.calls.length).toBe(1);
     expect(pageData.readAhead.mock.calls[0]).toEqual([expect.anything(), expect.any(Number), undefined, prefs]);
     expect(pageData.keepReadAhead).not.toHaveBeenCalled();
+    pageData.readAhead.mockClear();
+  });
+
+  it("with no copy, shows the sketch of the entry script's read in place of the root and loads the app once it is on screen", async () => {
+    vi.stubGlobal('PerformanceObserver', undefined);
+    const prefs = { defaultView: 'hf-daily', liveFeeds: ['hf-daily'] };
+    localStorage.setItem('paperboy:settings', JSON.stringify(prefs));
+    const read = { view: 'hf-daily', papers: [] } as unknown as PageData;
+    vi.mocked(readFirstScreen).mockResolvedValueOnce(read);
+    const sketch = vi.fn(() => [['ol', [], [['li', [['data-paper-id', '2606.00001'], ['data-read', 'true']], ['Drawn']]]]] as CopiedNode[]);
+    const loadApp = pendingApp();
+    startPage('newtab', loadApp, sketch);
+    await expect.poll(() => document.querySelector('[data-paper-id]')?.textContent).toBe('Drawn');
+    expect(sketch).toHaveBeenCalledWith(read, { settings: prefs, now: expect.any(Number), url: expect.any(Function) });
+    expect(document.getElementById('app')).toBeNull();
+    expect(loadApp).not.toHaveBeenCalled();
+    // Its frame out, the app loads (and is handed the same read).
+    frames.splice(0).forEach((frame) => frame(performance.now()));
+    await expect.poll(() => loadApp.mock.calls.length).toBe(1);
+    await expect.poll(() => pageData.keepReadAhead.mock.calls).toEqual([[read, undefined, prefs]]);
+    pageData.keepReadAhead.mockClear();
+  });
+
+  it('loads the app at once where the sketch draws nothing, fails, or has no read to draw from', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const read = { view: 'hf-daily', papers: [] } as unknown as PageData;
+    const cases: [PageData | undefined, () => CopiedNode[] | undefined][] = [
+      [read, () => undefined],
+      [
+        read,
+        () => {
+          throw new Error('no such message');
+        },
+      ],
+      [undefined, () => [['p', [['data-paper-id', 'x']], []]]],
+    ];
+    for (const [data, draw] of cases) {
+      newTabDocument();
+      vi.mocked(readFirstScreen).mockResolvedValueOnce(data);
+      const loadApp = pendingApp();
+      startPage('newtab', loadApp, vi.fn(draw));
+      await expect.poll(() => loadApp.mock.calls.length).toBe(1);
+      expect(document.getElementById('app')).not.toBeNull();
+      expect(frames).toHaveLength(0);
+    }
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(error.mock.calls[0]![0]).toMatch(/first screen not drawn ahead/);
+    error.mockRestore();
+    pageData.keepReadAhead.mockClear();
     pageData.readAhead.mockClear();
   });
 
