@@ -49,20 +49,23 @@ export type Sketch = (data: PageData, context: SketchContext) => CopiedNode[] | 
 
 /**
  * With no copy to show, the first screen drawn from the entry script's read, shown as a copy, the
- * app loading once it is on screen (as after a copy); where there is nothing to draw, the app at once.
+ * app loading once it is on screen (as after a copy). Where there is nothing to draw, or drawing
+ * fails, the app loads at once (after the read: the cost of a sketch that draws nothing).
  */
 async function showSketch(live: LivePage, sketch: Sketch, firstScreen: Promise<PageData | undefined>): Promise<void> {
-  const [data, settings] = await Promise.all([firstScreen, live.restored ?? live.settings]);
-  let nodes: CopiedNode[] | undefined;
   try {
-    nodes = data && sketch(data, { settings, now: Date.now(), url: extensionUrl });
+    const [data, settings] = await Promise.all([firstScreen, live.restored ?? live.settings]);
+    const nodes = data && sketch(data, { settings, now: Date.now(), url: extensionUrl });
+    if (nodes) {
+      localiseDocument('appName');
+      live.boot = showCopy(nodes, live.root);
+      afterFirstContentfulPaint(() => loadLivePage(live));
+      return;
+    }
   } catch (error) {
     console.error('Paperboy: first screen not drawn ahead', error);
   }
-  if (!nodes) return loadLivePage(live);
-  localiseDocument('appName');
-  live.boot = showCopy(nodes, live.root);
-  afterFirstContentfulPaint(() => loadLivePage(live));
+  loadLivePage(live);
 }
 
 /** `runtime.getURL`, with the browser's own API (no polyfill in the entry script). */

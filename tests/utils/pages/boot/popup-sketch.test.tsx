@@ -153,9 +153,10 @@ describe('the popup drawn by its entry script', () => {
           cleanup();
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
-  });
+    // 100 renders of a whole first screen: about a second alone, several on a busy machine.
+  }, 30_000);
 
   it('draws nothing where the app must: no papers, a hidden page, settings its schema would change', () => {
     const data = { sizes: { 'hf-trending': 1, 'hf-daily': 0, bundled: 0 }, status: { feeds: {} }, arxiv: { feeds: {} }, view: 'hf-trending', bootPatches: [] } as unknown as PageData;
