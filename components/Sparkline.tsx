@@ -1,8 +1,6 @@
 import type { Series } from '../utils/discover/series';
 import { SPARK_H as H, SPARK_PAD as PAD, SPARK_W as W, sparkShape } from './sparkline-shape';
 
-export { sparkPoints } from './sparkline-shape';
-
 /** A paper's upvotes over the last days as a tiny line (inline SVG), with the numbers in its label. */
 export function Sparkline({ series }: { series: Series }) {
   if (series.t.length === 0) return null;
