@@ -5,7 +5,7 @@ import { CardDiscover } from './CardDiscover';
 import { CardSummary } from './CardSummary';
 import { Sparkline } from './Sparkline';
 import { PaperActions } from './PaperActions';
-import { paperAttributes, type PaperItemProps } from './paper-attributes';
+import { paperAttributes, paperHref, type PaperItemProps } from './paper-attributes';
 import { PaperLink } from './PaperLink';
 import { NewPill, PaperMeta } from './PaperMeta';
 import { t } from '../utils/lib/i18n';
@@ -22,7 +22,7 @@ const LINK_LABELS = [
 function CardHead({ view, first, isNew, onOpen }: { view: PaperItemProps['view']; first?: boolean; isNew?: boolean; onOpen: PaperItemProps['handlers']['open'] }) {
   const { paper, rank } = view;
   // Gated again at render: rows stored by an older, laxer version keep their old URLs.
-  const href = safeUrl(paper.links.hf) ?? safeUrl(paper.links.arxiv) ?? '';
+  const href = paperHref(paper);
   return (
     <header class="card-head">
       <span class="rank" title={t('paper.rankTitle')}>

@@ -1,6 +1,6 @@
 import type { Paper } from '../utils/data/db';
 import { countOf, formatCount, formatDay, formatMonth } from '../utils/lib/format';
-import { arxivIdMonth } from '../utils/sync/sources/arxiv-id';
+import { paperDay } from './paper-attributes';
 import { t } from '../utils/lib/i18n';
 
 /**
@@ -9,8 +9,7 @@ import { t } from '../utils/lib/i18n';
  * title and abstract: it says so, with the month its id gives, rather than an empty line.
  */
 export function PaperMeta({ paper, full }: { paper: Paper; full?: boolean }) {
-  const day = paper.featuredOn ?? (paper.publishedAt !== undefined ? new Date(paper.publishedAt).toISOString().slice(0, 10) : undefined);
-  const month = day === undefined ? arxivIdMonth(paper.id) : undefined;
+  const { day, month } = paperDay(paper);
   return (
     <>
       {paper.upvotes !== undefined && (

@@ -1,9 +1,8 @@
 import { formatAuthors } from '../utils/lib/format';
-import { safeUrl } from '../utils/platform/url';
 import { CardDiscover } from './CardDiscover';
 import { PaperActions } from './PaperActions';
 import { Sparkline } from './Sparkline';
-import { paperAttributes, type PaperItemProps } from './paper-attributes';
+import { paperAttributes, paperHref, type PaperItemProps } from './paper-attributes';
 import { PaperLink } from './PaperLink';
 import { NewPill, PaperMeta } from './PaperMeta';
 import { t } from '../utils/lib/i18n';
@@ -16,7 +15,7 @@ export function PaperRow({ view, handlers, first, selected, isNew, extras, shell
   const { paper, rank } = view;
   const attributes = paperAttributes(view, { kind: 'row', selected, isNew, onSelect: handlers.select, extras });
   if (shell) return <li {...attributes} data-shell="" />;
-  const href = safeUrl(paper.links.hf) ?? safeUrl(paper.links.arxiv) ?? '';
+  const href = paperHref(paper);
   return (
     <li {...attributes}>
       <span class="rank">

@@ -1,6 +1,9 @@
 import { countOf, formatCount } from '../utils/lib/format';
 import { t } from '../utils/lib/i18n';
+import type { Paper } from '../utils/data/db';
 import type { PaperView } from '../utils/data/papers';
+import { safeUrl } from '../utils/platform/url';
+import { arxivIdMonth } from '../utils/sync/sources/arxiv-id';
 import type { PaperHandlers } from '../utils/triage/types';
 import type { CardExtras } from '../utils/pages/use-discover';
 
@@ -52,6 +55,20 @@ export function paperAttributes({ paper, state, reason }: PaperView, { kind, sel
     tabIndex: -1,
     onClick: () => onSelect(paper.id),
   };
+}
+
+/** Where a paper's title links: its Hugging Face page, else its arXiv page, else nowhere (`''`). */
+export function paperHref(paper: Paper): string {
+  return safeUrl(paper.links.hf) ?? safeUrl(paper.links.arxiv) ?? '';
+}
+
+/**
+ * The day a paper's line shows (the day HF featured it, else its arXiv publication day) and, with
+ * no day, the month its arXiv id gives (PaperMeta; the popup's entry script draws the same).
+ */
+export function paperDay(paper: Paper): { day: string | undefined; month: string | undefined } {
+  const day = paper.featuredOn ?? (paper.publishedAt !== undefined ? new Date(paper.publishedAt).toISOString().slice(0, 10) : undefined);
+  return { day, month: day === undefined ? arxivIdMonth(paper.id) : undefined };
 }
 
 /** The classes and attributes the rules and reasons give a card or row. */

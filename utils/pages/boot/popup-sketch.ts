@@ -1,4 +1,4 @@
-import { markAllReadText, markAllReadTitle, paperAttributes, readToggleLook, saveLook } from '../../../components/paper-attributes';
+import { markAllReadText, markAllReadTitle, paperAttributes, paperDay, paperHref, readToggleLook, saveLook } from '../../../components/paper-attributes';
 import { SPARK_H, SPARK_PAD, SPARK_W, sparkShape } from '../../../components/sparkline-shape';
 import { panelAttributes, tabId } from '../../../components/tab-attributes';
 import type { PageData } from '../../data/page-data';
@@ -7,9 +7,7 @@ import { impliedHistory } from '../../data/history-store';
 import { recent } from '../../discover/series';
 import { formatAuthors, formatCount, formatDay, formatMonth } from '../../lib/format';
 import { t } from '../../lib/i18n';
-import { safeUrl } from '../../platform/url';
 import { clampSyncPeriod, DEFAULTS } from '../../settings/defaults';
-import { arxivIdMonth } from '../../sync/sources/arxiv-id';
 import { LIVE_FEEDS, type LiveFeed } from '../../views/default-view';
 import { viewLabel, visibleViews } from '../../views/view-id';
 import { describeFeed } from '../feed-notice-text';
@@ -117,7 +115,7 @@ function row(view: PaperView, i: number, now: number): CopiedNode {
   const { paper, rank } = view;
   const attributes = paperAttributes(view, { kind: 'row', onSelect: () => undefined });
   if (i >= FIRST_ROWS) return el('li', { ...attributes, 'data-shell': '' });
-  const href = safeUrl(paper.links.hf) ?? safeUrl(paper.links.arxiv) ?? '';
+  const href = paperHref(paper);
   // The app's first render has no histories yet: each paper's own counts are its sparkline (use-discover.ts).
   const implied = impliedHistory(paper);
   const spark = implied && recent(implied.upvotes, now);
@@ -133,8 +131,7 @@ function row(view: PaperView, i: number, now: number): CopiedNode {
 
 /** PaperMeta (not `full`): upvotes, the day, the snapshot's note. */
 function meta({ paper }: PaperView): Child[] {
-  const day = paper.featuredOn ?? (paper.publishedAt !== undefined ? new Date(paper.publishedAt).toISOString().slice(0, 10) : undefined);
-  const month = day === undefined ? arxivIdMonth(paper.id) : undefined;
+  const { day, month } = paperDay(paper);
   return [
     paper.upvotes !== undefined && el('span', { class: 'upvotes', title: t('paper.upvotesTitle') }, [el('span', { 'aria-hidden': 'true' }, ['▲ ']), formatCount(paper.upvotes), el('span', { class: 'sr-only' }, [` ${t('paper.upvotes')}`])]),
     day !== undefined && day !== '' && el('span', { class: 'date' }, [formatDay(day)]),
