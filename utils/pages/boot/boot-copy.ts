@@ -75,7 +75,7 @@ export function saveBootCopy(page: string, version: string, root: Element, scree
 export interface BootScreen {
   /**
    * Puts `root` back in place of the copy and carries over what the user began on the copy: a
-   * click is replayed, and the field they were in (matched by `data-role`) takes the focus and
+   * click is replayed (every click on a control, in order), and the field they were in (matched by `data-role`) takes the focus and
    * what they typed.
    */
   handOver(): void;
@@ -112,12 +112,13 @@ export function showCopy(copied: CopiedNode[], root: HTMLElement): BootScreen {
   const nodes = buildNodes(document, copied);
   const boot = document.createElement('div');
   boot.append(...nodes);
-  let pending: PendingClick | undefined;
+  // Every click on a control, in order: two papers marked read before the app is in are both marked.
+  const pending: PendingClick[] = [];
   const hold = (event: MouseEvent) => {
     event.preventDefault();
     const selector = selectorOf(event.target);
     const { button, ctrlKey, metaKey, shiftKey, altKey } = event;
-    pending = selector ? { type: event.type, selector, init: { bubbles: true, cancelable: true, button, ctrlKey, metaKey, shiftKey, altKey } } : undefined;
+    if (selector) pending.push({ type: event.type, selector, init: { bubbles: true, cancelable: true, button, ctrlKey, metaKey, shiftKey, altKey } });
   };
   boot.addEventListener('click', hold, true);
   boot.addEventListener('auxclick', hold, true);
@@ -139,7 +140,7 @@ export function showCopy(copied: CopiedNode[], root: HTMLElement): BootScreen {
           twin.dispatchEvent(new Event('input', { bubbles: true }));
         }
       }
-      if (pending) root.querySelector(pending.selector)?.dispatchEvent(new MouseEvent(pending.type, pending.init));
+      for (const click of pending.splice(0)) root.querySelector(click.selector)?.dispatchEvent(new MouseEvent(click.type, click.init));
     },
   };
 }

@@ -180,6 +180,18 @@ describe('boot cache', () => {
     expect(clicked).toHaveBeenCalledOnce();
   });
 
+  it('replays every click made on the copy, in order (two papers marked read before the app is in)', () => {
+    const { root, boot } = bootFromCopy();
+    const control = (id: string) => `[data-paper-id="${id}"] [data-action="toggle-read"]`;
+    (document.querySelector(control('2606.00001')) as HTMLElement).click();
+    (document.querySelector(control('2606.00002')) as HTMLElement).click();
+    drawLive(root);
+    const clicked: string[] = [];
+    for (const id of ['2606.00001', '2606.00002']) root.querySelector(control(id))!.addEventListener('click', () => clicked.push(id));
+    boot.handOver();
+    expect(clicked).toEqual(['2606.00001', '2606.00002']);
+  });
+
   it('carries over the field the user was in on the copy, and what they typed there', () => {
     const { root, boot } = bootFromCopy();
     const copied = document.querySelector<HTMLInputElement>('[data-role="search"]')!;
