@@ -1,4 +1,5 @@
 import '../../assets/paperboy.css';
+import { sketchNewtab } from '../../utils/pages/boot/newtab-sketch';
 import { startPage } from '../../utils/pages/boot/start-page';
 
-startPage('newtab', () => import('./App'));
+startPage('newtab', () => import('./App'), { draw: sketchNewtab, title: 'newtab.title' });

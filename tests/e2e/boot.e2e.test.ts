@@ -106,11 +106,12 @@ describe('boot copy of the first screen', () => {
     }
   });
 
-  it('draws a first visit (nothing saved) whole in its first render: the papers, in the stored layout and theme', async () => {
+  it('draws a first visit (nothing saved) whole in its first paint: the papers, in the stored layout and theme', async () => {
     // Set in storage.local as the options page would, with no page open to copy them.
     await (await currentWorker(ext)).evaluate(() => chrome.storage.local.set({ density: 'list', theme: 'dark' }));
-    // What the app's first render put in the page (its root's first children): with the settings
-    // and the first screen read while its code loaded, the papers, in the user's layout and theme.
+    // What first put papers or the app's root on the page (the first screen the entry script drew
+    // from its read, or the app's first render): with the settings and the first screen read at
+    // the start, the papers, in the user's layout and theme.
     // `visible`: whether the page was visible from its start to that record. The app may render
     // its root before it is in the document, so a page shown in between rendered hidden or shown.
     await ext.context.addInitScript(() => {
@@ -119,7 +120,8 @@ describe('boot copy of the first screen', () => {
         if (document.visibilityState !== 'visible') hiddenSoFar = true;
       });
       new MutationObserver((_, observer) => {
-        if (!document.querySelector('#app > *')) return;
+        // The app's first render, or the first screen the entry script drew ahead of it.
+        if (!document.querySelector('#app > *, [data-paper-id]')) return;
         observer.disconnect();
         const papers = document.querySelectorAll('[data-paper-id]');
         const list = papers[0]?.closest('.cards, .rows');
@@ -133,7 +135,7 @@ describe('boot copy of the first screen', () => {
     await screenshot(page, 'first-visit-list-dark');
 
     // As cards, nothing saved again: the cards past the first screen (3 by 3 at 1280 × 900) were
-    // in that first render as shells (id and flags), and right after it have their contents.
+    // in that first paint as shells (id and flags), and once the app is in have their contents.
     // The first page closes first: left open, it follows the setting and saves its first screen
     // again once idle, maybe after a clear (the next visit would then boot from that copy). The
     // options page, which saves no copy, clears the storage.
@@ -151,16 +153,17 @@ describe('boot copy of the first screen', () => {
     // No copy was shown: the live root stayed in the document.
     expect(await cards.evaluate(() => window.__atParsed)).toEqual({ live: true, ids: [] });
     await expect.poll(() => cards.evaluate(() => window.__firstPapers), POLL).toMatchObject({ layout: 'cards', theme: 'dark', papers: trending.length });
-    // A page not yet visible at its first render has no frames to hurry: it draws every card whole.
-    // One shown while its first render was on the way may have rendered either way.
+    // A page not yet visible at its first render has no frames to hurry: it draws every card whole
+    // (and nothing ahead). One shown while its first render was on the way may have rendered either way.
     const first = (await cards.evaluate(() => window.__firstPapers))!;
     if (first.visible) expect(first.shells).toBe(trending.length - 9);
     else expect([0, trending.length - 9]).toContain(first.shells);
+    // Then the live page (once in: it replaces what was drawn ahead) has every card whole.
+    await expect.poll(() => cards.locator('#app [data-paper-id] [data-action="toggle-read"]').count(), POLL).toBe(trending.length);
     await expect.poll(() => cards.locator('#app [data-shell]').count(), POLL).toBe(0);
-    expect(await cards.locator('#app [data-paper-id] [data-action="toggle-read"]').count()).toBe(trending.length);
   });
 
-  it("draws a popup's first visit (nothing saved) from the entry script's read exactly as the app's first render draws it", async () => {
+  it("draws a popup's and a new tab's first visit (nothing saved) from the entry script's read exactly as the app's first render draws it", async () => {
     // Flags to show: one paper read and one saved, in the popup itself.
     const setup = await openPage(ext, 'popup.html', { width: 420, height: 600 });
     const [readId, savedId] = [trending[1]!.paper.id, trending[2]!.paper.id];
@@ -203,23 +206,31 @@ describe('boot copy of the first screen', () => {
         replaceWith.apply(this, nodes);
       };
     });
-    for (const defaultView of ['hf-trending', 'hf-daily']) {
-      // Today's 30 papers run past the first screen: the rows past it are shells in both.
-      await (await currentWorker(ext)).evaluate((view) => chrome.storage.local.set({ defaultView: view }), defaultView);
+    // Today's 30 papers run past the first screen: the rows and cards past it are shells in both.
+    const cases = [
+      ['popup', 'hf-trending', 'cards'],
+      ['popup', 'hf-daily', 'cards'],
+      ['newtab', 'hf-trending', 'cards'],
+      ['newtab', 'hf-daily', 'list'],
+      ['newtab', 'hf-daily', 'cards'],
+    ] as const;
+    for (const [page, defaultView, density] of cases) {
+      await (await currentWorker(ext)).evaluate((settings) => chrome.storage.local.set(settings), { defaultView, density });
       const options = await openPage(ext, 'options.html');
       await options.evaluate(() => localStorage.clear());
       await options.close();
-      const popup = await openPage(ext, 'popup.html', { width: 420, height: 600 });
-      await expect.poll(() => popup.evaluate(() => window.__sketch?.firstRender !== undefined), POLL).toBe(true);
-      const { shown, firstRender, shownFirst } = (await popup.evaluate(() => window.__sketch))!;
+      const opened = await openPage(ext, `${page}.html`, page === 'popup' ? { width: 420, height: 600 } : undefined);
+      await expect.poll(() => opened.evaluate(() => window.__sketch?.firstRender !== undefined), POLL).toBe(true);
+      const { shown, firstRender, shownFirst } = (await opened.evaluate(() => window.__sketch))!;
       expect(shownFirst).toBe(true);
       expect(JSON.stringify(shown)).toContain(`data-paper-id=${readId}`);
+      expect(JSON.stringify(shown)).toContain(page === 'popup' || density === 'list' ? '"li",' : '"article",');
       expect(firstRender).toEqual(shown);
       // The live page takes over, with its papers and their flags.
-      await expect.poll(() => popup.locator('#app [data-paper-id]').count(), POLL).toBe(defaultView === 'hf-daily' ? daily.length : trending.length);
-      expect(await readFlag(popup, readId)).toBe('true');
-      await screenshot(popup, `first-visit-sketch-${defaultView}`);
-      await popup.close();
+      await expect.poll(() => opened.locator('#app [data-paper-id]').count(), POLL).toBe(defaultView === 'hf-daily' ? daily.length : trending.length);
+      expect(await readFlag(opened, readId)).toBe('true');
+      await screenshot(opened, `first-visit-sketch-${page}-${defaultView}-${density}`);
+      await opened.close();
     }
   });
 });

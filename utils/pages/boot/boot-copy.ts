@@ -74,26 +74,44 @@ export function saveBootCopy(page: string, version: string, root: Element, scree
 /** The copy on screen while the app loads. */
 export interface BootScreen {
   /**
-   * Puts `root` back in place of the copy and carries over what the user began on the copy: a
-   * click is replayed (every click on a control, in order), and the field they were in (matched by `data-role`) takes the focus and
-   * what they typed.
+   * Puts `root` back in place of the copy and carries over what the user began on the copy: the
+   * field, control or paper they were on takes the focus (a field, what they typed), then every
+   * click on a control or a paper and every shortcut key is replayed, in order.
    */
   handOver(): void;
 }
 
-interface PendingClick {
-  type: string;
-  selector: string;
-  init: MouseEventInit;
+/** Something the user did on the copy, done again on the live page: the event, sent to a selector's element or (none) the focus. */
+interface Pending {
+  selector?: string;
+  event: () => Event;
 }
 
-/** The selector of the same control in the live page: its action within its paper. */
+/** A shortcut key (a character, no Ctrl, ⌘ or Alt) pressed outside a text field: the live page's keys (use-keys.ts) answer it. */
+function isShortcut(event: KeyboardEvent): boolean {
+  const target = event.target instanceof HTMLElement ? event.target : null;
+  const typing = target?.closest('input, textarea, select, [contenteditable]') ?? false;
+  return event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey && !typing;
+}
+
+/**
+ * The selector of the same thing in the live page: a control (its action within its paper), else
+ * the paper itself (a click on a card selects it).
+ */
 function selectorOf(target: EventTarget | null): string | undefined {
-  const control = target instanceof Element ? target.closest('[data-action]') : null;
-  if (!control) return undefined;
+  const element = target instanceof Element ? target : null;
+  const control = element?.closest('[data-action]');
+  const paper = element?.closest('[data-paper-id]');
+  const paperSelector = paper ? `[data-paper-id="${CSS.escape(paper.getAttribute('data-paper-id') ?? '')}"]` : undefined;
+  if (!control) return paperSelector;
   const action = `[data-action="${CSS.escape(control.getAttribute('data-action') ?? '')}"]`;
-  const paper = control.closest('[data-paper-id]');
-  return paper ? `[data-paper-id="${CSS.escape(paper.getAttribute('data-paper-id') ?? '')}"] ${action}` : action;
+  return paperSelector ? `${paperSelector} ${action}` : action;
+}
+
+/** The selector of the focused element's twin in the live page: a field by its role, else as `selectorOf`. */
+function focusSelectorOf(active: Element): string | undefined {
+  const role = active.getAttribute('data-role');
+  return role ? `[data-role="${CSS.escape(role)}"]` : selectorOf(active);
 }
 
 /**
@@ -112,35 +130,43 @@ export function showCopy(copied: CopiedNode[], root: HTMLElement): BootScreen {
   const nodes = buildNodes(document, copied);
   const boot = document.createElement('div');
   boot.append(...nodes);
-  // Every click on a control, in order: two papers marked read before the app is in are both marked.
-  const pending: PendingClick[] = [];
+  // Every click on a control or a paper and every shortcut key, in order: two papers marked read
+  // before the app is in are both marked, and `j` pressed on the copy selects the first paper.
+  const pending: Pending[] = [];
   const hold = (event: MouseEvent) => {
     event.preventDefault();
     const selector = selectorOf(event.target);
-    const { button, ctrlKey, metaKey, shiftKey, altKey } = event;
-    if (selector) pending.push({ type: event.type, selector, init: { bubbles: true, cancelable: true, button, ctrlKey, metaKey, shiftKey, altKey } });
+    const { type, button, ctrlKey, metaKey, shiftKey, altKey } = event;
+    if (selector) pending.push({ selector, event: () => new MouseEvent(type, { bubbles: true, cancelable: true, button, ctrlKey, metaKey, shiftKey, altKey }) });
+  };
+  const holdKey = (event: KeyboardEvent) => {
+    const { key, code, shiftKey } = event;
+    if (isShortcut(event)) pending.push({ event: () => new KeyboardEvent('keydown', { bubbles: true, cancelable: true, key, code, shiftKey }) });
   };
   boot.addEventListener('click', hold, true);
   boot.addEventListener('auxclick', hold, true);
+  document.addEventListener('keydown', holdKey, true);
   root.replaceWith(boot);
   return {
     handOver() {
       const active = document.activeElement;
-      const role = active instanceof HTMLElement && boot.contains(active) ? active.getAttribute('data-role') : null;
+      const focused = active instanceof HTMLElement && active !== boot && boot.contains(active) ? focusSelectorOf(active) : undefined;
       const typed = active instanceof HTMLInputElement ? active.value : undefined;
+      document.removeEventListener('keydown', holdKey, true);
       boot.replaceWith(root);
       // Focus asked for while the root was out of the document did not happen.
       root.querySelector<HTMLElement>('[autofocus]')?.focus();
-      const twin = role ? root.querySelector<HTMLElement>(`[data-role="${CSS.escape(role)}"]`) : null;
+      // The control (or paper) the user was on keeps the focus: a dialog a held click opens gives it back there.
+      const twin = focused ? root.querySelector<HTMLElement>(focused) : null;
       if (twin) {
-        twin.focus();
+        twin.focus({ preventScroll: true });
         // A word typed into the copy's search field is the live field's, as if typed there.
         if (twin instanceof HTMLInputElement && typed !== undefined && typed !== twin.value) {
           twin.value = typed;
           twin.dispatchEvent(new Event('input', { bubbles: true }));
         }
       }
-      for (const click of pending.splice(0)) root.querySelector(click.selector)?.dispatchEvent(new MouseEvent(click.type, click.init));
+      for (const { selector, event } of pending.splice(0)) (selector ? root.querySelector(selector) : (document.activeElement ?? document.body))?.dispatchEvent(event());
     },
   };
 }

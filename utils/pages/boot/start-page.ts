@@ -5,19 +5,19 @@ import type { PageData, ViewPrefs } from '../../data/page-data';
 import { afterFirstContentfulPaint } from '../../lib/after-first-frame';
 import { applyTheme, readMirror, restoreMirror } from '../../settings/mirror';
 import { isBlankTab, showBlankTab } from './blank-tab';
-import { localiseDocument } from '../../lib/i18n';
+import { localiseDocument, type MessageKey } from '../../lib/i18n';
 import { showBootCopy, showCopy, type BootScreen } from './boot-copy';
 import type { CopiedNode } from './boot-copy-store';
-import type { SketchContext } from './popup-sketch';
+import type { SketchContext } from './sketch-parts';
 
 /**
  * Starts a Paperboy page: puts it in the user's theme and paints the first screen as the last
  * visit left it (before Preact, Dexie or the app load), then loads the app, which takes over.
  * `loadApp` is the page's own dynamic import, so each page's app stays in its own chunk. A new
  * tab the user wants empty stops at the theme. `sketch`, where a page has one, draws its first
- * screen from the entry script's read when there is no copy to show (popup-sketch.ts).
+ * screen from the entry script's read when there is no copy to show (popup-sketch.ts, newtab-sketch.ts).
  */
-export function startPage(page: string, loadApp: () => Promise<{ App: ComponentType }>, sketch?: Sketch): void {
+export function startPage(page: string, loadApp: () => Promise<{ App: ComponentType }>, sketch?: PageSketch): void {
   const root = document.getElementById('app')!;
   const settings = readMirror();
   applyTheme(settings.theme);
@@ -44,20 +44,26 @@ export function startPage(page: string, loadApp: () => Promise<{ App: ComponentT
   else loadLivePage(live);
 }
 
-/** Draws a page's first screen from its data (the boot copy's nodes), or undefined where the app must. */
-export type Sketch = (data: PageData, context: SketchContext) => CopiedNode[] | undefined;
+/** A page's first screen drawn from its data (the boot copy's nodes; undefined where the app must draw it), and the page's title. */
+export interface PageSketch {
+  draw: (data: PageData, context: SketchContext) => CopiedNode[] | undefined;
+  title: MessageKey;
+}
 
 /**
  * With no copy to show, the first screen drawn from the entry script's read, shown as a copy, the
  * app loading once it is on screen (as after a copy). Where there is nothing to draw, or drawing
  * fails, the app loads at once (after the read: the cost of a sketch that draws nothing).
  */
-async function showSketch(live: LivePage, sketch: Sketch, firstScreen: Promise<PageData | undefined>): Promise<void> {
+async function showSketch(live: LivePage, sketch: PageSketch, firstScreen: Promise<PageData | undefined>): Promise<void> {
   try {
     const [data, settings] = await Promise.all([firstScreen, live.restored ?? live.settings]);
-    const nodes = data && sketch(data, { settings, now: Date.now(), url: extensionUrl });
+    // Settings read just now (no copy of them at the start) may ask for an empty new tab (the app
+    // shows it), and for another theme than the one applied: the first screen is drawn in it.
+    const nodes = data && !isBlankTab(live.page, settings, location.search) ? sketch.draw(data, { settings, now: Date.now(), url: extensionUrl }) : undefined;
     if (nodes) {
-      localiseDocument('appName');
+      applyTheme(settings.theme);
+      localiseDocument(sketch.title);
       live.boot = showCopy(nodes, live.root);
       afterFirstContentfulPaint(() => loadLivePage(live));
       return;

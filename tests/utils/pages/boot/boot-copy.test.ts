@@ -192,6 +192,52 @@ describe('boot cache', () => {
     expect(clicked).toEqual(['2606.00001', '2606.00002']);
   });
 
+  it('gives the focus to the twin of the control the user was on before replaying the clicks, and replays a click on a card on its paper', () => {
+    const { root, boot } = bootFromCopy();
+    const copied = document.querySelector<HTMLElement>('[data-paper-id="2606.00002"] [data-action="toggle-read"]')!;
+    copied.focus();
+    copied.click();
+    // A click on the card itself, not on one of its controls (the live page selects the paper).
+    document.querySelector<HTMLElement>('[data-paper-id="hep-th/9901001"]')!.click();
+
+    drawLive(root);
+    const control = root.querySelector<HTMLElement>('[data-paper-id="2606.00002"] [data-action="toggle-read"]')!;
+    const focusedAtClick: (Element | null)[] = [];
+    control.addEventListener('click', () => focusedAtClick.push(document.activeElement));
+    const card = root.querySelector<HTMLElement>('[data-paper-id="hep-th/9901001"]')!;
+    const cardClicks = vi.fn();
+    card.addEventListener('click', (event) => event.target === card && cardClicks());
+    boot.handOver();
+    // Focused as a real click would have left it: a dialog that click opens gives the focus back there.
+    expect(focusedAtClick).toEqual([control]);
+    expect(document.activeElement).toBe(control);
+    expect(cardClicks).toHaveBeenCalledOnce();
+  });
+
+  it('replays the shortcut keys pressed on the copy, in order with its clicks, and not what was typed into a field or pressed with Ctrl', () => {
+    const { root, boot } = bootFromCopy();
+    const press = (target: EventTarget, key: string, init: KeyboardEventInit = {}) => target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, ...init }));
+    press(document.body, 'j');
+    document.querySelector<HTMLElement>('[data-paper-id="2606.00001"] [data-action="toggle-read"]')!.click();
+    press(document.body, '?');
+    press(document.querySelector('[data-role="search"]')!, 'x');
+    press(document.body, 'k', { ctrlKey: true });
+    press(document.body, ' ');
+
+    drawLive(root);
+    const done: string[] = [];
+    root.querySelector('[data-paper-id="2606.00001"] [data-action="toggle-read"]')!.addEventListener('click', () => done.push('click'));
+    const keys = (event: KeyboardEvent) => done.push(event.key);
+    document.addEventListener('keydown', keys);
+    boot.handOver();
+    expect(done).toEqual(['j', 'click', '?']);
+    // Once the live page is in, its own keys answer: nothing more is held.
+    press(document.body, 'm');
+    boot.handOver();
+    expect(done).toEqual(['j', 'click', '?', 'm']);
+    document.removeEventListener('keydown', keys);
+  });
+
   it('carries over the field the user was in on the copy, and what they typed there', () => {
     const { root, boot } = bootFromCopy();
     const copied = document.querySelector<HTMLInputElement>('[data-role="search"]')!;

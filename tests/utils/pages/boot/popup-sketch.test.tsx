@@ -9,7 +9,7 @@ import { PaperRow } from '../../../../components/PaperRow';
 import { SyncStatusBar } from '../../../../components/SyncStatusBar';
 import { Toast } from '../../../../components/Toast';
 import { PopupHead } from '../../../../entrypoints/popup/PopupHead';
-import type { Paper, UserState } from '../../../../utils/data/db';
+import type { Paper } from '../../../../utils/data/db';
 import { impliedHistory } from '../../../../utils/data/history-store';
 import type { PageData } from '../../../../utils/data/page-data';
 import type { PaperView } from '../../../../utils/data/papers';
@@ -18,10 +18,9 @@ import { t } from '../../../../utils/lib/i18n';
 import { buildNodes } from '../../../../utils/pages/boot/boot-copy';
 import { sketchPopup } from '../../../../utils/pages/boot/popup-sketch';
 import { FIRST_ROWS } from '../../../../utils/pages/first-rows';
-import type { PaperHandlers } from '../../../../utils/triage/types';
 import { parseSettings } from '../../../../utils/settings/schema';
 import { viewLabel, visibleViews } from '../../../../utils/views/view-id';
-import { HOSTILE_LINKS, HOSTILE_SUMMARY, HOSTILE_TITLES } from '../../../fixtures/hostile-hf';
+import { defaultViews, handlers, liveFeeds, NOW, paperViews, shape, sizesFor, syncPeriod, syncStatus, URL_OF } from './sketch-cases';
 
 // The popup's first screen drawn by its entry script (popup-sketch.ts) against the components the
 // app draws it with, put together as entrypoints/popup/App.tsx's first render puts them (no tab
@@ -31,28 +30,6 @@ import { HOSTILE_LINKS, HOSTILE_SUMMARY, HOSTILE_TITLES } from '../../../fixture
 // render in Chromium.
 
 afterEach(cleanup);
-
-const NOW = Date.parse('2026-06-12T10:00:00Z');
-const URL_OF = (path: string) => `${location.origin}${path}`;
-
-type Shape = string | [string, string[], Shape[]];
-/** Tag, sorted attributes and children; adjacent text joined and empty text dropped. */
-function shape(node: Node): Shape[] {
-  const out: Shape[] = [];
-  for (const child of node.childNodes) {
-    if (child.nodeType === Node.TEXT_NODE) {
-      const text = child.nodeValue ?? '';
-      if (text === '') continue;
-      if (typeof out[out.length - 1] === 'string') out[out.length - 1] += text;
-      else out.push(text);
-    } else if (child instanceof Element) {
-      out.push([child.localName, [...child.attributes].map((a) => `${a.name}=${a.value}`).sort(), shape(child)]);
-    }
-  }
-  return out;
-}
-
-const handlers = new Proxy({}, { get: () => vi.fn() }) as PaperHandlers;
 
 /** The app's first render of the popup for `data`, from its components. */
 function AppFirstRender({ data, mirror }: { data: PageData; mirror: Record<string, unknown> }) {
@@ -88,59 +65,18 @@ function AppFirstRender({ data, mirror }: { data: PageData; mirror: Record<strin
   );
 }
 
-const text = fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.constantFrom(...HOSTILE_TITLES, HOSTILE_SUMMARY));
-const day = fc.integer({ min: Date.parse('2026-05-01'), max: NOW }).map((ms) => new Date(ms).toISOString().slice(0, 10));
-const link = fc.option(fc.constantFrom('https://huggingface.co/papers/2606.00001', ' https://arxiv.org/abs/2606.00001 ', 'not a url', ...HOSTILE_LINKS), { nil: undefined });
-
-const paper = (id: string) =>
-  fc.record({
-    title: text,
-    authors: fc.array(fc.string({ maxLength: 12 }), { maxLength: 5 }),
-    upvotes: fc.option(fc.integer({ min: 0, max: 20_000 }), { nil: undefined }),
-    githubStars: fc.option(fc.integer({ min: 0, max: 90_000 }), { nil: undefined }),
-    featuredOn: fc.option(day, { nil: undefined }),
-    publishedAt: fc.option(fc.integer({ min: Date.parse('2020-01-01'), max: NOW }), { nil: undefined }),
-    aiSummary: fc.option(fc.oneof(fc.constant(''), text), { nil: undefined }),
-    source: fc.constantFrom('hf', 'arxiv', 'bundled'),
-    hf: link,
-    arxiv: link,
-    // Stored an hour to two weeks ago: the oldest have no sparkline left in its window.
-    firstSeenAt: fc.integer({ min: NOW - 14 * 86_400_000, max: NOW - 3_600_000 }),
-    lastSeenInFeedAt: fc.option(fc.integer({ min: NOW - 5 * 86_400_000, max: NOW }), { nil: undefined }),
-  }).map(({ hf, arxiv, ...rest }): Paper => ({ id, summary: 'An abstract.', links: { hf, arxiv } as Paper['links'], ...rest }) as Paper);
-
-const state = fc.option(
-  fc.record({ readAt: fc.option(fc.constant(NOW - 60_000), { nil: undefined }), savedAt: fc.option(fc.constant(NOW - 60_000), { nil: undefined }) }),
-  { nil: undefined },
-);
-
-const views = fc.array(fc.tuple(fc.nat(), state), { minLength: 1, maxLength: FIRST_ROWS + 6 }).chain((rows) =>
-  fc.tuple(...rows.map(([, s], i) => paper(`2606.${String(10_000 + i)}`).map((p): PaperView => ({ paper: p, state: s && ({ id: p.id, ...s } as UserState), rank: i + 1 })))),
-);
-
-const status = fc.record({
-  lastSuccessAt: fc.option(fc.integer({ min: NOW - 3 * 86_400_000, max: NOW }), { nil: undefined }),
-  lastError: fc.option(
-    fc.record({ at: fc.integer({ min: NOW - 86_400_000, max: NOW }), kind: fc.constantFrom('offline', 'http'), message: fc.constantFrom('HTTP 503', 'Offline') }),
-    { nil: undefined },
-  ),
-  nextAttemptAt: fc.option(fc.integer({ min: NOW - 60_000, max: NOW + 3_600_000 }), { nil: undefined }),
-  feeds: fc.record({ 'hf-daily': fc.record({ day: day, fetchedAt: fc.constant(NOW - 60_000), skipped: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }) }) }),
-});
-
 describe('the popup drawn by its entry script', () => {
   it("draws the app's first render, element for element", () => {
     fc.assert(
       fc.property(
-        views,
-        status,
-        fc.constantFrom('hf-trending', 'hf-daily', 'bundled'),
-        fc.constantFrom<('hf-trending' | 'hf-daily')[]>(['hf-trending', 'hf-daily'], ['hf-daily'], ['hf-trending']),
-        fc.option(fc.integer({ min: 1, max: 2000 }), { nil: undefined }),
-        (papers, syncStatus, view, liveFeeds, period) => {
-          const sizes = { 'hf-trending': view === 'bundled' ? 0 : 12, 'hf-daily': view === 'bundled' ? 0 : 30, bundled: 88 };
-          const data = { sizes, status: syncStatus, arxiv: { feeds: {} }, view, papers, bootPatches: [] } as unknown as PageData;
-          const mirror = { liveFeeds, syncPeriodMinutes: period };
+        paperViews(FIRST_ROWS + 6),
+        syncStatus,
+        defaultViews,
+        liveFeeds,
+        syncPeriod,
+        (papers, status, view, feeds, period) => {
+          const data = { sizes: sizesFor(view), status, arxiv: { feeds: {} }, view, papers, bootPatches: [] } as unknown as PageData;
+          const mirror = { liveFeeds: feeds, syncPeriodMinutes: period };
           const nodes = sketchPopup(data, { settings: mirror, now: NOW, url: URL_OF })!;
           expect(nodes).toBeDefined();
           const drawn = document.createElement('div');

@@ -5,6 +5,7 @@ import { writeBootCopy, type CopiedNode } from '../../../../utils/pages/boot/boo
 import { readFirstScreen } from '../../../../utils/data/first-screen';
 import type { PageData } from '../../../../utils/data/page-data';
 import { startPage } from '../../../../utils/pages/boot/start-page';
+import { t } from '../../../../utils/lib/i18n';
 
 // What the page loads beside its app: stand-ins, so no import is still loading when a test (or
 // the file's environment) has ended. Only when the app is asked for matters here.
@@ -17,7 +18,9 @@ vi.mock('../../../../utils/data/first-screen', async (original) => {
 });
 vi.mock('../../../../utils/pages/boot/take-over', () => ({ takeOver: () => undefined }));
 vi.mock('../../../../utils/pages/boot/page-lifecycle', () => ({ reloadOnUpgrade: () => undefined, requestPersistence: () => Promise.resolve() }));
-vi.mock('../../../../utils/settings/mirror', async (original) => ({ ...(await original<object>()), restoreMirror: () => Promise.resolve({}) }));
+// The settings in storage.local, as a page with no copy of them restores them.
+const stored = vi.hoisted(() => ({ settings: {} as Record<string, unknown> }));
+vi.mock('../../../../utils/settings/mirror', async (original) => ({ ...(await original<object>()), restoreMirror: () => Promise.resolve(stored.settings) }));
 
 const ENTRY = 'chunks/newtab-abc123.js';
 
@@ -43,6 +46,8 @@ let visibility: DocumentVisibilityState;
 
 beforeEach(() => {
   localStorage.clear();
+  stored.settings = {};
+  delete document.documentElement.dataset.theme;
   newTabDocument();
   frames = [];
   visibility = 'visible';
@@ -148,8 +153,9 @@ describe('startPage', () => {
     vi.mocked(readFirstScreen).mockResolvedValueOnce(read);
     const sketch = vi.fn(() => [['ol', [], [['li', [['data-paper-id', '2606.00001'], ['data-read', 'true']], ['Drawn']]]]] as CopiedNode[]);
     const loadApp = pendingApp();
-    startPage('newtab', loadApp, sketch);
+    startPage('newtab', loadApp, { draw: sketch, title: 'newtab.title' });
     await expect.poll(() => document.querySelector('[data-paper-id]')?.textContent).toBe('Drawn');
+    expect(document.title).toBe(t('newtab.title'));
     expect(sketch).toHaveBeenCalledWith(read, { settings: prefs, now: expect.any(Number), url: expect.any(Function) });
     expect(document.getElementById('app')).toBeNull();
     expect(loadApp).not.toHaveBeenCalled();
@@ -157,6 +163,31 @@ describe('startPage', () => {
     frames.splice(0).forEach((frame) => frame(performance.now()));
     await expect.poll(() => loadApp.mock.calls.length).toBe(1);
     await expect.poll(() => pageData.keepReadAhead.mock.calls).toEqual([[read, undefined, prefs]]);
+    pageData.keepReadAhead.mockClear();
+  });
+
+  it('draws the sketch in the theme of settings read from storage (no copy of them), and none for a new tab they want empty', async () => {
+    vi.stubGlobal('PerformanceObserver', undefined);
+    const read = { view: 'hf-daily', papers: [] } as unknown as PageData;
+    const nodes: CopiedNode[] = [['p', [['data-paper-id', '2606.00001']], ['Drawn']]];
+    stored.settings = { defaultView: 'hf-daily', liveFeeds: ['hf-daily'], theme: 'dark' };
+    vi.mocked(readFirstScreen).mockResolvedValueOnce(read);
+    const first = pendingApp();
+    startPage('newtab', first, { draw: () => nodes, title: 'newtab.title' });
+    await expect.poll(() => document.querySelector('[data-paper-id]')?.textContent).toBe('Drawn');
+    // In the dark, before the app (which applies the settings it was handed) has even loaded.
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    expect(first).not.toHaveBeenCalled();
+
+    newTabDocument();
+    stored.settings = { ...stored.settings, newTab: 'blank' };
+    vi.mocked(readFirstScreen).mockResolvedValueOnce(read);
+    const draw = vi.fn(() => nodes);
+    const loadApp = pendingApp();
+    startPage('newtab', loadApp, { draw, title: 'newtab.title' });
+    await expect.poll(() => loadApp.mock.calls.length).toBe(1);
+    expect(draw).not.toHaveBeenCalled();
+    expect(document.querySelector('[data-paper-id]')).toBeNull();
     pageData.keepReadAhead.mockClear();
   });
 
@@ -177,7 +208,7 @@ describe('startPage', () => {
       newTabDocument();
       vi.mocked(readFirstScreen).mockResolvedValueOnce(data);
       const loadApp = pendingApp();
-      startPage('newtab', loadApp, vi.fn(draw));
+      startPage('newtab', loadApp, { draw: vi.fn(draw), title: 'newtab.title' });
       await expect.poll(() => loadApp.mock.calls.length).toBe(1);
       expect(document.getElementById('app')).not.toBeNull();
       expect(frames).toHaveLength(0);
