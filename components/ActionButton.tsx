@@ -1,20 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { t } from '../utils/lib/i18n';
+import type { PaperAction } from './paper-attributes';
 
-interface Props {
-  /** `data-action`, the contract the tests and the boot copy rely on. */
-  action: string;
-  glyph?: ComponentChildren;
-  /** The visible words; an icon-only button says them to assistive technology instead. */
-  text: string;
-  /** The paper it acts on, read out after the words. */
-  paper: string;
-  iconOnly?: boolean;
-  pressed?: boolean;
-  title: string;
-  class?: string;
-  onClick: () => void;
-}
+type Props = PaperAction<ComponentChildren> & { onClick: () => void };
 
 /**
  * A control on one paper. Its accessible name starts with its visible words ("Save", "Hide") and

@@ -78,6 +78,21 @@ export function discoverAttributes(reason: string | undefined, extras: CardExtra
   return { 'data-reason': reason, 'data-rule-effect': effect };
 }
 
+/** A control on one paper (ActionButton.tsx; the first screens the entry scripts draw, utils/pages/boot/sketch-parts.ts). */
+export interface PaperAction<Glyph = string> {
+  /** `data-action`, the contract the tests and the boot copy rely on. */
+  action: string;
+  glyph?: Glyph;
+  /** The visible words; an icon-only button says them to assistive technology instead. */
+  text: string;
+  /** The paper it acts on, read out after the words. */
+  paper: string;
+  iconOnly?: boolean;
+  pressed?: boolean;
+  title: string;
+  class?: string;
+}
+
 /** How a paper's read toggle looks (PaperActions); the boot copy patches a saved one the same way. */
 export function readToggleLook(read: boolean) {
   return { glyph: read ? '↺' : '✓', text: t(read ? 'paper.markUnread' : 'paper.markRead'), title: t(read ? 'paper.markUnreadTitle' : 'paper.markReadTitle') };

@@ -1,4 +1,4 @@
-import { paperAttributes, paperDay, paperHref, readToggleLook, saveLook } from '../../../components/paper-attributes';
+import { paperAttributes, paperDay, paperHref, readToggleLook, saveLook, type PaperAction } from '../../../components/paper-attributes';
 import { SPARK_H, SPARK_PAD, SPARK_W, sparkShape } from '../../../components/sparkline-shape';
 import { tabId } from '../../../components/tab-attributes';
 import type { Paper } from '../../data/db';
@@ -116,19 +116,8 @@ export function paperMeta(paper: Paper, full = false): Child[] {
 /** CardDiscover on the first render: why a worked-out list shows the paper (no rules read yet). */
 export const discoverReason = ({ reason }: PaperView): Child => Boolean(reason) && el('p', { class: 'card-reason' }, [el('span', { 'data-role': 'reason' }, [reason])]);
 
-interface Action {
-  action: string;
-  glyph?: string;
-  text: string;
-  paper: string;
-  iconOnly?: boolean;
-  pressed?: boolean;
-  title: string;
-  class?: string;
-}
-
 /** ActionButton. */
-function actionButton({ action, glyph, text, paper, iconOnly, pressed, title, class: extra = '' }: Action): CopiedNode {
+function actionButton({ action, glyph, text, paper, iconOnly, pressed, title, class: extra = '' }: PaperAction): CopiedNode {
   return el('button', { type: 'button', class: `${iconOnly ? 'icon-button' : 'text-button'} ${extra}`, 'data-action': action, 'aria-pressed': pressed === undefined ? undefined : String(pressed), 'aria-label': iconOnly ? t('paper.actionOn', [text, paper]) : undefined, title }, [
     glyph !== undefined && el('span', { 'aria-hidden': 'true', class: 'glyph' }, [glyph]),
     !iconOnly && text,
