@@ -172,11 +172,17 @@ describe('boot copy of the first screen', () => {
     await expect.poll(() => readFlag(setup, readId), POLL).toBe('true');
     await setup.close();
     // Each element as tag, sorted attributes and children, adjacent text joined and empty text
-    // dropped (the DOM's text nodes split where Preact's expressions do). The first screen drawn
+    // dropped (the DOM's text nodes split where Preact's expressions do), a checked radio or box as
+    // checked whether its property (Preact) or its attribute (the sketch) says so. The first screen drawn
     // ahead replaces the root (as a boot copy does); the root, out of the document, then receives the
     // app's first render, taken at its first change that shows papers (before any later render).
     await ext.context.addInitScript(() => {
       type Shape = string | [string, string[], Shape[]];
+      const attributesOf = (element: Element): string[] => {
+        const attributes = [...element.attributes].filter((a) => a.name !== 'checked').map((a) => `${a.name}=${a.value}`);
+        if (element instanceof HTMLInputElement && element.checked) attributes.push('checked=');
+        return attributes.sort();
+      };
       const shape = (node: Node): Shape[] => {
         const out: Shape[] = [];
         for (const child of node.childNodes) {
@@ -186,7 +192,7 @@ describe('boot copy of the first screen', () => {
             if (typeof out[out.length - 1] === 'string') out[out.length - 1] += text;
             else out.push(text);
           } else if (child instanceof Element) {
-            out.push([child.localName, [...child.attributes].map((a) => `${a.name}=${a.value}`).sort(), shape(child)]);
+            out.push([child.localName, attributesOf(child), shape(child)]);
           }
         }
         return out;

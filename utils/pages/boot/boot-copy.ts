@@ -29,6 +29,8 @@ export function captureFirstScreen(root: Element, screenHeight: number): CopiedN
     if (element.matches(TRANSIENT)) return undefined;
     const below = element.hasAttribute('data-paper-id') && element.getBoundingClientRect().top + window.scrollY >= screenHeight;
     const attributes = [...element.attributes].map((a): [string, string] => [a.name, a.value]);
+    // A checked box or radio (Preact sets the property, not the attribute) shows checked in the copy too.
+    if (element instanceof HTMLInputElement && element.checked && !element.hasAttribute('checked')) attributes.push(['checked', '']);
     const children = below ? [] : [...element.childNodes].map(copy).filter((child) => child !== undefined);
     const ns = element.namespaceURI;
     return ns && ns !== HTML_NS ? [element.localName, attributes, children, ns] : [element.localName, attributes, children];

@@ -159,7 +159,8 @@ function filterBar(papers: PaperView[]): CopiedNode {
 
 /** ViewActions of a live feed or the snapshot: mark all read, the layout switch, the key map. */
 function viewActions(view: ViewId, unread: number, density: Density): CopiedNode {
-  const segment = (value: Density, label: MessageKey) => el('label', { class: `segment ${value === density ? 'is-on' : ''}` }, [el('input', { type: 'radio', name: 'density', value }), t(label)]);
+  // The radio of the layout in force is checked (the app sets the property: tests compare it as the attribute).
+  const segment = (value: Density, label: MessageKey) => el('label', { class: `segment ${value === density ? 'is-on' : ''}` }, [el('input', { type: 'radio', name: 'density', value, checked: value === density ? '' : undefined }), t(label)]);
   return el('div', { class: 'view-actions' }, [
     view !== 'hidden' && unread > 0 && el('button', { type: 'button', class: 'btn', 'data-action': 'mark-all-read', title: markAllReadTitle(unread) }, [markAllReadText(unread)]),
     el('div', { class: 'density', 'data-role': 'density', role: 'radiogroup', 'aria-labelledby': 'density-label' }, [el('span', { id: 'density-label' }, [t('list.layout')]), segment('cards', 'list.cards'), segment('list', 'list.list')]),

@@ -158,6 +158,21 @@ describe('boot cache', () => {
     expect(attributes).toEqual([['a', 'data-action=open'], ['img', 'alt='], ['a', 'href=https://arxiv.org/abs/2606.00001'], ['img', 'src=/icon/32.png'], ['a', `href=${location.origin}/options.html`], ['a'], ['a', 'href=']]);
   });
 
+  it('copies a radio checked by its property (as Preact checks it) as checked', () => {
+    const root = document.createElement('div');
+    for (const value of ['cards', 'list']) {
+      const radio = document.createElement('input');
+      radio.type = 'radio';
+      radio.name = 'density';
+      radio.value = value;
+      radio.checked = value === 'list';
+      root.append(radio);
+    }
+    const copy = document.createElement('div');
+    copy.append(...buildNodes(document, captureFirstScreen(root, 900)));
+    expect([...copy.querySelectorAll('input')].map((radio) => radio.checked)).toEqual([false, true]);
+  });
+
   it('survives a corrupt entry', () => {
     localStorage.setItem('paperboy:boot:newtab', '{not json');
     expect(readBootCopy('newtab', VERSION)).toBeUndefined();

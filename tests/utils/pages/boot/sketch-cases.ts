@@ -13,6 +13,14 @@ export const NOW = Date.parse('2026-06-12T10:00:00Z');
 export const URL_OF = (path: string) => `${location.origin}${path}`;
 
 export type Shape = string | [string, string[], Shape[]];
+
+/** An element's attributes, sorted; a checked box or radio says so whether the property or the attribute checked it. */
+function attributesOf(element: Element): string[] {
+  const attributes = [...element.attributes].filter((a) => a.name !== 'checked').map((a) => `${a.name}=${a.value}`);
+  if (element instanceof HTMLInputElement && element.checked) attributes.push('checked=');
+  return attributes.sort();
+}
+
 /** Tag, sorted attributes and children; adjacent text joined and empty text dropped. */
 export function shape(node: Node): Shape[] {
   const out: Shape[] = [];
@@ -23,7 +31,7 @@ export function shape(node: Node): Shape[] {
       if (typeof out[out.length - 1] === 'string') out[out.length - 1] += text;
       else out.push(text);
     } else if (child instanceof Element) {
-      out.push([child.localName, [...child.attributes].map((a) => `${a.name}=${a.value}`).sort(), shape(child)]);
+      out.push([child.localName, attributesOf(child), shape(child)]);
     }
   }
   return out;
