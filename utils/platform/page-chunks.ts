@@ -6,9 +6,9 @@
 // to come back from the browser's extension loader, and that wait sat on the way to the first
 // paper. The pages' code is cut in three layers instead:
 //   - `boot`: what the pages' entry scripts load before the first paint (utils/pages/boot),
-//     one small file for every page, and `boot-<page>`: what only that page's entry loads (the
-//     popup's first screen drawn ahead, utils/pages/boot/popup-sketch.ts), so the new tab's
-//     entry stays small (an app that imports it loads it too, after the first paint);
+//     one small file for every page, and `boot-<page>`: what only that page's entry loads (its
+//     first screen drawn ahead, utils/pages/boot/popup-sketch.ts, newtab-sketch.ts), so neither
+//     entry loads the other's (an app that imports it loads it too, after the first paint);
 //   - `app`: what the new tab's and the popup's apps both load, one file;
 //   - `app-<page>`: what only that page's app loads, one file.
 // Code an app loads later on demand (dynamic imports inside it: the rules engine, the citation
