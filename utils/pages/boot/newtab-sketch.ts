@@ -1,4 +1,4 @@
-import { paperAttributes, markAllReadText, markAllReadTitle } from '../../../components/paper-attributes';
+import { paperAttributes } from '../../../components/paper-attributes';
 import { panelAttributes } from '../../../components/tab-attributes';
 import type { PageData } from '../../data/page-data';
 import type { PaperView } from '../../data/papers';
@@ -18,6 +18,8 @@ import {
   feedNotice,
   feedTabs,
   firstSpark,
+  keysButton,
+  markAllRead,
   pageVisible,
   paperActions,
   paperLink,
@@ -162,8 +164,8 @@ function viewActions(view: ViewId, unread: number, density: Density): CopiedNode
   // The radio of the layout in force is checked (the app sets the property: tests compare it as the attribute).
   const segment = (value: Density, label: MessageKey) => el('label', { class: `segment ${value === density ? 'is-on' : ''}` }, [el('input', { type: 'radio', name: 'density', value, checked: value === density ? '' : undefined }), t(label)]);
   return el('div', { class: 'view-actions' }, [
-    view !== 'hidden' && unread > 0 && el('button', { type: 'button', class: 'btn', 'data-action': 'mark-all-read', title: markAllReadTitle(unread) }, [markAllReadText(unread)]),
+    view !== 'hidden' && markAllRead(unread),
     el('div', { class: 'density', 'data-role': 'density', role: 'radiogroup', 'aria-labelledby': 'density-label' }, [el('span', { id: 'density-label' }, [t('list.layout')]), segment('cards', 'list.cards'), segment('list', 'list.list')]),
-    el('button', { type: 'button', class: 'btn ghost', 'data-action': 'key-help', title: t('keys.buttonTitle'), 'aria-keyshortcuts': '?' }, [t('keys.button')]),
+    keysButton(),
   ]);
 }

@@ -1,11 +1,10 @@
-import { markAllReadText, markAllReadTitle } from '../../../components/paper-attributes';
 import { panelAttributes } from '../../../components/tab-attributes';
 import type { PageData } from '../../data/page-data';
 import { t } from '../../lib/i18n';
 import { visibleViews } from '../../views/view-id';
 import { FIRST_ROWS } from '../first-rows';
 import type { CopiedNode } from './boot-copy-store';
-import { brand, el, feedNotice, feedTabs, pageVisible, paperRow, searchBox, sketchSettings, syncStatusBar, toastSlot, type SketchContext } from './sketch-parts';
+import { brand, el, feedNotice, feedTabs, keysButton, markAllRead, pageVisible, paperRow, searchBox, sketchSettings, syncStatusBar, toastSlot, type SketchContext } from './sketch-parts';
 
 // The popup's first screen drawn by its entry script from the entry's own read, on a visit with
 // no boot copy to show (the first after an install or an update, or localStorage cleared): it is
@@ -43,8 +42,8 @@ export function sketchPopup(data: PageData, context: SketchContext): CopiedNode[
       el('div', { id: 'papers', class: 'rows-panel', ...panelAttributes(view) }, [el('ol', { class: 'rows' }, papers.map((paper, i) => paperRow(paper, i < FIRST_ROWS, i === 0, context.now)))]),
       toastSlot(),
       el('footer', { class: 'popup-foot' }, [
-        el('button', { type: 'button', class: 'btn ghost', 'data-action': 'key-help', title: t('keys.buttonTitle'), 'aria-keyshortcuts': '?' }, [t('keys.button')]),
-        unread > 0 && el('button', { type: 'button', class: 'btn', 'data-action': 'mark-all-read', title: markAllReadTitle(unread) }, [markAllReadText(unread)]),
+        keysButton(),
+        markAllRead(unread),
       ]),
     ]),
   ];

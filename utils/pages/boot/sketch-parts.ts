@@ -1,4 +1,4 @@
-import { paperAttributes, paperDay, paperHref, readToggleLook, saveLook, type PaperAction } from '../../../components/paper-attributes';
+import { markAllReadText, markAllReadTitle, paperAttributes, paperDay, paperHref, readToggleLook, saveLook, type PaperAction } from '../../../components/paper-attributes';
 import { SPARK_H, SPARK_PAD, SPARK_W, sparkShape } from '../../../components/sparkline-shape';
 import { tabId } from '../../../components/tab-attributes';
 import type { Paper } from '../../data/db';
@@ -180,3 +180,9 @@ export function feedNotice(props: FeedNoticeProps): Child {
   const text = describeFeed(props);
   return text !== undefined && text !== '' && el('p', { class: 'notice', 'data-role': 'feed-freshness' }, [text]);
 }
+
+/** MarkAllRead: "Mark N as read", when there is an unread paper. */
+export const markAllRead = (unread: number): Child => unread > 0 && el('button', { type: 'button', class: 'btn', 'data-action': 'mark-all-read', title: markAllReadTitle(unread) }, [markAllReadText(unread)]);
+
+/** The key map's button ("Keys"). */
+export const keysButton = (): CopiedNode => el('button', { type: 'button', class: 'btn ghost', 'data-action': 'key-help', title: t('keys.buttonTitle'), 'aria-keyshortcuts': '?' }, [t('keys.button')]);
