@@ -48,7 +48,8 @@ describe('Paperboy end to end in Chromium', () => {
   it('lists trending papers in the popup, opens one, and marks it read everywhere', async () => {
     await installSynced();
     const popup = await openPage(ext, 'popup.html', POPUP);
-    const rows = popup.locator('[data-paper-id]');
+    // The live page, not the first screen its entry drew before it (`#app` is out of the document until it takes over).
+    const rows = popup.locator('#app [data-paper-id]');
     await expect.poll(() => rows.count(), POLL).toBe(trending.length);
     expect(await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-paper-id')))).toEqual(trending.map((i) => i.paper.id));
     expect(await readFlag(popup, opened)).toBe('false');
