@@ -33,6 +33,7 @@ declare global {
     __atParsed?: { live: boolean; ids: (string | null)[] };
     __firstPapers?: { layout: string; theme: string | undefined; papers: number; shells: number; visible: boolean };
     __sketch?: { shown: unknown; firstRender?: unknown; shownFirst: boolean };
+    __openedAhead?: { id: string | null; live: boolean };
   }
 }
 
@@ -236,6 +237,39 @@ describe('boot copy of the first screen', () => {
       await expect.poll(() => opened.locator('#app [data-paper-id]').count(), POLL).toBe(defaultView === 'hf-daily' ? daily.length : trending.length);
       expect(await readFlag(opened, readId)).toBe('true');
       await screenshot(opened, `first-visit-sketch-${page}-${defaultView}-${density}`);
+      await opened.close();
+    }
+  });
+  it('opens a paper whose title was clicked on the first screen drawn ahead, or on a copy, before the live page was in: once, marked read', async () => {
+    // On a page opened with #open-ahead, the first paper's title is clicked as soon as it is on
+    // screen, while the live root is still out of the document (the first screen the entry drew, or
+    // the copy): the click is held, and replayed on the live page once it takes over.
+    await ext.context.addInitScript(() => {
+      if (location.hash !== '#open-ahead') return;
+      new MutationObserver((_, observer) => {
+        const title = document.querySelector<HTMLElement>('[data-paper-id] a[data-action="open"]');
+        if (!title) return;
+        observer.disconnect();
+        window.__openedAhead = { id: title.closest('[data-paper-id]')!.getAttribute('data-paper-id'), live: document.getElementById('app')?.isConnected ?? false };
+        title.click();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const paperTabs = () => ext.context.pages().filter((page) => page.url().startsWith(`${server.origin}/papers/`));
+    // The popup's first visit: the first screen its entry drew. Then the new tab's repeat visit: its copy.
+    const visit = await openPage(ext, 'newtab.html');
+    await expect.poll(() => visit.evaluate((key) => localStorage.getItem(key) !== null, savedCopy('newtab')), POLL).toBe(true);
+    await visit.close();
+    for (const page of ['popup', 'newtab'] as const) {
+      const before = paperTabs().length;
+      const opened = await openPage(ext, `${page}.html#open-ahead`, page === 'popup' ? { width: 420, height: 600 } : undefined);
+      await expect.poll(() => opened.evaluate(() => window.__openedAhead), POLL).toBeDefined();
+      const ahead = (await opened.evaluate(() => window.__openedAhead))!;
+      expect(ahead.live).toBe(false);
+      await expect.poll(() => paperTabs().map((tab) => tab.url()).slice(before), POLL).toEqual([`${server.origin}/papers/${ahead.id}`]);
+      await expect.poll(() => opened.locator(`#app [data-paper-id="${ahead.id}"]`).getAttribute('data-read'), POLL).toBe('true');
+      // Opened once: the click was not also followed as a bare link.
+      await new Promise((done) => setTimeout(done, 500));
+      expect(paperTabs().length).toBe(before + 1);
       await opened.close();
     }
   });
