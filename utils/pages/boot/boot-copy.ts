@@ -96,18 +96,27 @@ function isShortcut(event: KeyboardEvent): boolean {
   return event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey && !typing;
 }
 
+/** What names a control in both the copy and the live page, besides its paper. */
+const CONTROL_KEYS = ['data-action', 'data-feed', 'data-filter'] as const;
+
 /**
- * The selector of the same thing in the live page: a control (its action within its paper), else
- * the paper itself (a click on a card selects it).
+ * The selector of the same thing in the live page: a control (its action, tab or filter, within
+ * its paper; a radio by its name and value; a label's control for the label), else the paper
+ * itself (a click on a card selects it).
  */
 function selectorOf(target: EventTarget | null): string | undefined {
-  const element = target instanceof Element ? target : null;
-  const control = element?.closest('[data-action]');
+  let element = target instanceof Element ? target : null;
+  const label = element?.closest('label');
+  if (label instanceof HTMLLabelElement && label.control) element = label.control;
   const paper = element?.closest('[data-paper-id]');
   const paperSelector = paper ? `[data-paper-id="${CSS.escape(paper.getAttribute('data-paper-id') ?? '')}"]` : undefined;
+  const control = element?.closest(`${CONTROL_KEYS.map((key) => `[${key}]`).join(', ')}, input[name][value]`);
   if (!control) return paperSelector;
-  const action = `[data-action="${CSS.escape(control.getAttribute('data-action') ?? '')}"]`;
-  return paperSelector ? `${paperSelector} ${action}` : action;
+  const key = CONTROL_KEYS.find((name) => control.hasAttribute(name));
+  const own = key
+    ? `[${key}="${CSS.escape(control.getAttribute(key) ?? '')}"]`
+    : `input[name="${CSS.escape(control.getAttribute('name') ?? '')}"][value="${CSS.escape(control.getAttribute('value') ?? '')}"]`;
+  return paperSelector ? `${paperSelector} ${own}` : own;
 }
 
 /** The selector of the focused element's twin in the live page: a field by its role, else as `selectorOf`. */

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildNodes, captureFirstScreen, saveBootCopy, showBootCopy } from '../../../../utils/pages/boot/boot-copy';
-import { readBootCopy } from '../../../../utils/pages/boot/boot-copy-store';
+import { readBootCopy, writeBootCopy } from '../../../../utils/pages/boot/boot-copy-store';
 
 const VERSION = 'chunks/newtab-abc123.js';
 
@@ -251,6 +251,44 @@ describe('boot cache', () => {
     boot.handOver();
     expect(done).toEqual(['j', 'click', '?', 'm']);
     document.removeEventListener('keydown', keys);
+  });
+
+  it('replays a click on a tab, a filter or a radio (by its label too) on its live twin', () => {
+    const controls = () => {
+      const bar = document.createElement('div');
+      const tab = document.createElement('button');
+      tab.setAttribute('data-feed', 'hf-daily');
+      const code = document.createElement('input');
+      code.type = 'checkbox';
+      code.setAttribute('data-filter', 'code');
+      const label = document.createElement('label');
+      const radio = document.createElement('input');
+      radio.type = 'radio';
+      radio.name = 'density';
+      radio.value = 'list';
+      label.append(radio, 'List');
+      bar.append(tab, code, label);
+      return bar;
+    };
+    document.body.replaceChildren(controls());
+    writeBootCopy('newtab', { version: VERSION, nodes: captureFirstScreen(document.body, 900) });
+    document.body.replaceChildren();
+    const root = document.createElement('div');
+    document.body.append(root);
+    const boot = showBootCopy('newtab', VERSION, root)!;
+    document.querySelector<HTMLElement>('[data-feed="hf-daily"]')!.click();
+    document.querySelector<HTMLElement>('[data-filter="code"]')!.click();
+    document.querySelector<HTMLElement>('label')!.click();
+    // Held: nothing changed on the copy.
+    expect(document.querySelector<HTMLInputElement>('[data-filter="code"]')!.checked).toBe(false);
+
+    root.append(controls());
+    const opened = vi.fn();
+    root.querySelector('[data-feed="hf-daily"]')!.addEventListener('click', opened);
+    boot.handOver();
+    expect(opened).toHaveBeenCalledOnce();
+    expect(root.querySelector<HTMLInputElement>('[data-filter="code"]')!.checked).toBe(true);
+    expect(root.querySelector<HTMLInputElement>('input[name="density"]')!.checked).toBe(true);
   });
 
   it('carries over the field the user was in on the copy, and what they typed there', () => {
