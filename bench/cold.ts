@@ -23,6 +23,8 @@ const { values: args } = parseArgs({
     keep: { type: 'string' },
     /** Repeat visits instead: localStorage kept (the boot copy the last visit saved), for the same timeline. */
     repeat: { type: 'boolean', default: false },
+    /** Visits after a read flag changed instead: before each, the bench page flips the default view's first paper's read flag (localStorage kept, as `npm run bench`'s row). */
+    changed: { type: 'boolean', default: false },
     /** Also trace one load (CDP Tracing): the page's main-thread tasks up to the first paper, and each script's compile and code cache. */
     trace: { type: 'boolean', default: false },
     /** Also profile one cold load's JavaScript (CDP Profiler, up to the first paper) and print its top functions and scripts. */
@@ -144,8 +146,11 @@ function printProfile(profile: CpuProfile, untilMs: number): void {
   for (const [name, ms] of [...fn].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${name}`);
 }
 
+/** Which visit is measured: a first one (nothing saved), a repeat one, or one after a read flag changed. */
+const KIND = args.changed ? 'after a change' : args.repeat ? 'repeat' : 'cold';
+
 async function main() {
-  const { ext, bench, close } = await benchSession({ port: PORT, keep: args.keep, papers: Number(args.papers), skipBuild: args['skip-build'] });
+  const { ext, bench, call, close } = await benchSession({ port: PORT, keep: args.keep, papers: Number(args.papers), skipBuild: args['skip-build'] });
   try {
     const base = `chrome-extension://${ext.id}`;
     for (const name of (args.pages ?? '').split(',')) {
@@ -159,7 +164,8 @@ async function main() {
       const times = { cold: [] as number[], static: [] as number[] };
       let sample: Timeline | undefined;
       for (let run = 0; run <= Number(args.runs); run++) {
-        if (!args.repeat) await bench.evaluate(() => localStorage.clear());
+        if (args.changed) await call('flipFirstRead');
+        else if (!args.repeat) await bench.evaluate(() => localStorage.clear());
         const timeline = await coldTimeline(ext.context, url, viewport, args.profile && run === 1);
         const still = await firstPaperPaint(ext.context, staticUrl, viewport);
         if (run === 0) continue;
@@ -169,13 +175,14 @@ async function main() {
       }
       const cold = summarise(times.cold);
       const still = summarise(times.static);
-      console.log(`\n${name}: ${args.repeat ? 'repeat' : 'cold'} ${cold.median.toFixed(0)} ms (min ${cold.min.toFixed(0)}), static ${still.median.toFixed(0)} ms: ${(cold.median / still.median).toFixed(2)} ×`);
+      console.log(`\n${name}: ${KIND} ${cold.median.toFixed(0)} ms (min ${cold.min.toFixed(0)}), static ${still.median.toFixed(0)} ms: ${(cold.median / still.median).toFixed(2)} ×`);
       if (args.trace) {
-        if (!args.repeat) await bench.evaluate(() => localStorage.clear());
+        if (args.changed) await call('flipFirstRead');
+        else if (!args.repeat) await bench.evaluate(() => localStorage.clear());
         await traceLoad(ext.context, url, viewport);
       }
       if (sample) {
-        console.log(`  one ${args.repeat ? 'repeat' : 'cold'} load, first paper at ${sample.paper.toFixed(0)} ms; ${sample.dom} 300 ms after`);
+        console.log(`  one ${KIND} load, first paper at ${sample.paper.toFixed(0)} ms; ${sample.dom} 300 ms after`);
         for (const m of sample.marks) console.log(`  ${m.at.toFixed(0).padStart(5)} ms  mark ${m.name}`);
         for (const r of sample.resources) console.log(`  ${r.start.toFixed(0).padStart(5)}–${r.end.toFixed(0).padStart(5)} ms  ${r.name}`);
         for (const f of sample.frames) {
