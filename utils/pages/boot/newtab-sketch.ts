@@ -66,7 +66,8 @@ export function sketchNewtab(data: PageData, context: SketchContext): CopiedNode
   const density = context.settings.density as Density;
   const drawn = isLiveFeed(data.view) || data.view === BUNDLED_FEED;
   if (!settings || !DENSITIES.includes(density) || !drawn || data.papers.length === 0 || !pageVisible()) return undefined;
-  const { view, papers, status, arxiv, now } = { ...data, now: context.now };
+  const { view, papers, status, arxiv } = data;
+  const { now } = context;
   const shown = applyView(papers, DEFAULT_VIEW);
   const views = visibleViews(data.sizes, arxiv?.categories ?? [], false, settings.liveFeeds, view);
   const cards = density !== 'list';
