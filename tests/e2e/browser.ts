@@ -75,11 +75,22 @@ export async function waitFor<T>(read: () => Promise<T>, expected: T, timeoutMs 
   throw new Error(`timed out waiting for ${JSON.stringify(expected)}; last saw ${JSON.stringify(last)}`);
 }
 
+/**
+ * Opens one of the extension's pages, once the app has taken over: what a test then does acts on
+ * the live page, not on the first screen its entry drew or the copy it showed, about to be
+ * replaced (boot.e2e.test.ts tests those, from init scripts).
+ */
 export async function openPage(ext: Extension, path: string, viewport?: { width: number; height: number }): Promise<Page> {
   const page = await ext.context.newPage();
   if (viewport) await page.setViewportSize(viewport);
   await page.goto(`chrome-extension://${ext.id}/${path}`);
+  await untilLive(page);
   return page;
+}
+
+/** Waits for an extension page's live root (`#app`) to be in the document: the app has taken over from a copy, or none was shown. */
+export async function untilLive(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getElementById('app')?.isConnected === true);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { IMAGE_HOSTS } from '../../utils/platform/manifest-policy';
+import { untilLive } from './browser';
 import { FIXTURE_ORIGIN } from './config';
 
 declare global {
@@ -30,6 +31,7 @@ export async function openWatched(context: BrowserContext, url: string, viewport
   });
   if (viewport) await page.setViewportSize(viewport);
   await page.goto(url);
+  await untilLive(page);
   return { page, consoleReports };
 }
 

@@ -11,6 +11,7 @@
  */
 import { safeUrl } from '../../platform/url';
 import { readBootCopy, writeBootCopy, type CopiedNode } from './boot-copy-store';
+import { find, focusTwinOf, twinOf, type Twin } from './twin';
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 /** What belongs to the moment, not to the page: a message, an open dialog. The next visit starts without them. */
@@ -83,9 +84,9 @@ export interface BootScreen {
   handOver(): void;
 }
 
-/** Something the user did on the copy, done again on the live page: the event, sent to a selector's element or (none) the focus. */
+/** Something the user did on the copy, done again on the live page: the event, sent to a twin or (none) the focus. */
 interface Pending {
-  selector?: string;
+  twin?: Twin;
   event: () => Event;
 }
 
@@ -96,39 +97,10 @@ function isShortcut(event: KeyboardEvent): boolean {
   return event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey && !typing;
 }
 
-/** What names a control in both the copy and the live page, besides its paper. */
-const CONTROL_KEYS = ['data-action', 'data-feed', 'data-filter'] as const;
-
-/**
- * The selector of the same thing in the live page: a control (its action, tab or filter, within
- * its paper; a radio by its name and value; a label's control for the label), else the paper
- * itself (a click on a card selects it).
- */
-function selectorOf(target: EventTarget | null): string | undefined {
-  let element = target instanceof Element ? target : null;
-  const label = element?.closest('label');
-  if (label instanceof HTMLLabelElement && label.control) element = label.control;
-  const paper = element?.closest('[data-paper-id]');
-  const paperSelector = paper ? `[data-paper-id="${CSS.escape(paper.getAttribute('data-paper-id') ?? '')}"]` : undefined;
-  const control = element?.closest(`${CONTROL_KEYS.map((key) => `[${key}]`).join(', ')}, input[name][value]`);
-  if (!control) return paperSelector;
-  const key = CONTROL_KEYS.find((name) => control.hasAttribute(name));
-  const own = key
-    ? `[${key}="${CSS.escape(control.getAttribute(key) ?? '')}"]`
-    : `input[name="${CSS.escape(control.getAttribute('name') ?? '')}"][value="${CSS.escape(control.getAttribute('value') ?? '')}"]`;
-  return paperSelector ? `${paperSelector} ${own}` : own;
-}
-
-/** The selector of the focused element's twin in the live page: a field by its role, else as `selectorOf`. */
-function focusSelectorOf(active: Element): string | undefined {
-  const role = active.getAttribute('data-role');
-  return role ? `[data-role="${CSS.escape(role)}"]` : selectorOf(active);
-}
-
 /**
  * Paints `page`'s saved first screen (of its plain address) in place of `root`, which leaves the document until the app
  * hands over (so the page never holds two copies of a control). A click on the copy waits for
- * the live page instead of following a bare link.
+ * the live page (a paper's own link, which the live page leaves to the browser, opens at once).
  */
 export function showBootCopy(page: string, version: string, root: HTMLElement, search = location.search): BootScreen | undefined {
   // An address that asks for a view or a search is not the view the copy shows.
@@ -145,10 +117,13 @@ export function showCopy(copied: CopiedNode[], root: HTMLElement): BootScreen {
   // before the app is in are both marked, and `j` pressed on the copy selects the first paper.
   const pending: Pending[] = [];
   const hold = (event: MouseEvent) => {
-    event.preventDefault();
-    const selector = selectorOf(event.target);
+    // A paper's own links (Hugging Face, arXiv, PDF, code) open as the live page leaves them to:
+    // to the browser, in a tab of their own. The click still selects the paper there.
+    const link = event.target instanceof Element ? event.target.closest('a[href][target="_blank"]:not([data-action])') : null;
+    if (!link) event.preventDefault();
+    const twin = twinOf(link?.closest('[data-paper-id]') ?? event.target, boot);
     const { type, button, ctrlKey, metaKey, shiftKey, altKey } = event;
-    if (selector) pending.push({ selector, event: () => new MouseEvent(type, { bubbles: true, cancelable: true, button, ctrlKey, metaKey, shiftKey, altKey }) });
+    if (twin) pending.push({ twin, event: () => new MouseEvent(type, { bubbles: true, cancelable: true, button, ctrlKey, metaKey, shiftKey, altKey }) });
   };
   const holdKey = (event: KeyboardEvent) => {
     const { key, code, shiftKey } = event;
@@ -161,14 +136,14 @@ export function showCopy(copied: CopiedNode[], root: HTMLElement): BootScreen {
   return {
     handOver() {
       const active = document.activeElement;
-      const focused = active instanceof HTMLElement && active !== boot && boot.contains(active) ? focusSelectorOf(active) : undefined;
+      const focused = active instanceof HTMLElement && active !== boot && boot.contains(active) ? focusTwinOf(active, boot) : undefined;
       const typed = active instanceof HTMLInputElement ? active.value : undefined;
       document.removeEventListener('keydown', holdKey, true);
       boot.replaceWith(root);
       // Focus asked for while the root was out of the document did not happen.
       root.querySelector<HTMLElement>('[autofocus]')?.focus();
       // The control (or paper) the user was on keeps the focus: a dialog a held click opens gives it back there.
-      const twin = focused ? root.querySelector<HTMLElement>(focused) : null;
+      const twin = find(root, focused);
       if (twin) {
         twin.focus({ preventScroll: true });
         // A word typed into the copy's search field is the live field's, as if typed there.
@@ -177,7 +152,7 @@ export function showCopy(copied: CopiedNode[], root: HTMLElement): BootScreen {
           twin.dispatchEvent(new Event('input', { bubbles: true }));
         }
       }
-      for (const { selector, event } of pending.splice(0)) (selector ? root.querySelector(selector) : (document.activeElement ?? document.body))?.dispatchEvent(event());
+      for (const { twin: target, event } of pending.splice(0)) (target ? find(root, target) : (document.activeElement ?? document.body))?.dispatchEvent(event());
     },
   };
 }

@@ -291,6 +291,80 @@ describe('boot cache', () => {
     expect(root.querySelector<HTMLInputElement>('input[name="density"]')!.checked).toBe(true);
   });
 
+  /** Two cards with keyword buttons (no `data-action`) and a link of their own, and a button of the page's. */
+  function unnamedControls(keyword: string): Element[] {
+    const card = (id: string) => {
+      const article = document.createElement('article');
+      article.setAttribute('data-paper-id', id);
+      const chips = document.createElement('ul');
+      for (const word of ['agents', keyword]) {
+        const chip = document.createElement('button');
+        chip.textContent = word;
+        const item = document.createElement('li');
+        item.append(chip);
+        chips.append(item);
+      }
+      const link = document.createElement('a');
+      link.setAttribute('href', `https://arxiv.org/abs/${id}`);
+      link.setAttribute('target', '_blank');
+      link.textContent = 'arXiv';
+      article.append(chips, link);
+      return article;
+    };
+    const main = document.createElement('main');
+    main.append(card('2606.00001'), card('2606.00002'));
+    const more = document.createElement('button');
+    more.textContent = 'More';
+    return [main, more];
+  }
+
+  function bootFromUnnamed(): { root: HTMLElement; boot: ReturnType<typeof showBootCopy> } {
+    document.body.replaceChildren(...unnamedControls('robots'));
+    writeBootCopy('newtab', { version: VERSION, nodes: captureFirstScreen(document.body, 900) });
+    document.body.replaceChildren();
+    const root = document.createElement('div');
+    document.body.append(root);
+    return { root, boot: showBootCopy('newtab', VERSION, root) };
+  }
+
+  it("replays a click on a button with no name (a keyword) on the button in its place, and leaves a paper's own link to the browser", () => {
+    const { root, boot } = bootFromUnnamed();
+    document.querySelector<HTMLElement>('[data-paper-id="2606.00002"] li:nth-child(2) button')!.click();
+    [...document.querySelectorAll<HTMLElement>('button')].find((button) => button.textContent === 'More')!.click();
+    // The link's own click: the copy does not hold it back (the test stops happy-dom's navigation after).
+    const link = document.querySelector<HTMLElement>('[data-paper-id="2606.00001"] a')!;
+    let heldBack: boolean | undefined;
+    const stop = (event: Event) => {
+      if (event.target !== link) return;
+      heldBack = event.defaultPrevented;
+      event.preventDefault();
+    };
+    document.addEventListener('click', stop);
+    link.click();
+    document.removeEventListener('click', stop);
+    expect(heldBack).toBe(false);
+
+    root.append(...unnamedControls('robots'));
+    const clicked: string[] = [];
+    root.addEventListener('click', (event) => {
+      const target = event.target as Element;
+      clicked.push(`${target.closest('[data-paper-id]')?.getAttribute('data-paper-id') ?? 'page'} ${target.localName} ${target.textContent}`);
+    });
+    boot!.handOver();
+    // The keyword and the page's button on their twins; for the link, its paper (selected, as the live page's click would).
+    expect(clicked).toEqual(['2606.00002 button robots', 'page button More', '2606.00001 article agentsrobotsarXiv']);
+  });
+
+  it('drops a click on a button with no name when the live page shows other words in its place', () => {
+    const { root, boot } = bootFromUnnamed();
+    document.querySelector<HTMLElement>('[data-paper-id="2606.00002"] li:nth-child(2) button')!.click();
+    root.append(...unnamedControls('drones'));
+    const clicked = vi.fn();
+    root.addEventListener('click', clicked);
+    boot!.handOver();
+    expect(clicked).not.toHaveBeenCalled();
+  });
+
   it('carries over the field the user was in on the copy, and what they typed there', () => {
     const { root, boot } = bootFromCopy();
     const copied = document.querySelector<HTMLInputElement>('[data-role="search"]')!;
