@@ -117,8 +117,8 @@ export function showCopy(copied: CopiedNode[], root: HTMLElement): BootScreen {
   // before the app is in are both marked, and `j` pressed on the copy selects the first paper.
   const pending: Pending[] = [];
   const hold = (event: MouseEvent) => {
-    // A paper's own links (Hugging Face, arXiv, PDF, code) open as the live page leaves them to:
-    // to the browser, in a tab of their own. The click still selects the paper there.
+    // A paper's own links (Hugging Face, arXiv, PDF, code) are left to the browser, as the live
+    // page leaves them: they open in a tab of their own. The click still selects the paper.
     const link = event.target instanceof Element ? event.target.closest('a[href][target="_blank"]:not([data-action])') : null;
     if (!link) event.preventDefault();
     const twin = twinOf(link?.closest('[data-paper-id]') ?? event.target, boot);
